@@ -1,0 +1,63 @@
+/**
+ * The anchors' other analyses: OpenAI's "AI and Compute" window (AlexNet 2012 to AlphaGo Zero
+ * 2017, published 3.4-month doubling) and Derek Jones's three economic periods.
+ */
+import { parseDate } from '../normalize/dates.ts';
+import type { EconomicPeriod, WindowReplication } from '../schema/fits.ts';
+import type { ProcessedRecord } from '../schema/records.ts';
+import { recordSetters } from './frontier.ts';
+import { flopOf, seriesOf, subset, type Series } from './series.ts';
+import { fitTrend, type TrendOptions } from './trend.ts';
+
+export const AI_AND_COMPUTE = {
+  label: 'AI and Compute window (AlexNet to AlphaGo Zero)',
+  from: '2012-09-30',
+  to: '2017-10-19',
+  published_doubling_months: 3.4,
+  source: 'Amodei & Hernandez 2018, AI and Compute, https://openai.com/index/ai-and-compute/',
+};
+
+/** OpenAI fitted the largest systems of the window; we fit the record-setters within it. */
+export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication {
+  const from = parseDate(AI_AND_COMPUTE.from).year;
+  const to = parseDate(AI_AND_COMPUTE.to).year;
+  const inWindow = subset(s, (i) => s.x[i] >= from && s.x[i] <= to);
+  const setters = recordSetters(inWindow);
+  return {
+    label: AI_AND_COMPUTE.label,
+    from: AI_AND_COMPUTE.from,
+    to: AI_AND_COMPUTE.to,
+    fit: fitTrend(subset(inWindow, (i) => setters.has(i)), { ...trend, seed: trend.seed + 21, minPoints: 3 }),
+    published_doubling_months: AI_AND_COMPUTE.published_doubling_months,
+    source: AI_AND_COMPUTE.source,
+  };
+}
+
+/**
+ * Derek Jones ("Growth in FLOPs used to train ML models", 2022) reads the data as three economic
+ * periods: do-it-yourself hardware before 2008, rented cloud compute from 2008, and bespoke
+ * supercomputers for the largest runs — here, the large-scale systems of the eras analysis.
+ */
+export function economicPeriods(records: readonly ProcessedRecord[], largeScale: ReadonlySet<string>, trend: TrendOptions): EconomicPeriod[] {
+  const cloudStart = 2008;
+  const periods: { key: string; label: string; from: number; to: number; keep: (r: ProcessedRecord) => boolean }[] = [
+    { key: 'diy', label: 'Do-it-yourself (before 2008)', from: 1950, to: cloudStart, keep: (r) => r.year < cloudStart },
+    { key: 'cloud', label: 'Cloud (from 2008)', from: cloudStart, to: 9999, keep: (r) => r.year >= cloudStart && !largeScale.has(r.id) },
+    { key: 'bespoke', label: 'Bespoke supercomputers (largest runs)', from: 2015.67, to: 9999, keep: (r) => largeScale.has(r.id) },
+  ];
+  return periods.map((p, k) => {
+    const rs = records.filter(p.keep);
+    const params = rs.map((r) => r.parameters).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    return {
+      key: p.key,
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      n: rs.length,
+      compute: fitTrend(seriesOf(rs, flopOf()), { ...trend, seed: trend.seed + 31 + k }),
+      parameters: fitTrend(seriesOf(rs, (r) => r.parameters), { ...trend, seed: trend.seed + 41 + k }),
+      max_parameters: params.at(-1) ?? null,
+      median_parameters: params.length ? params[Math.floor((params.length - 1) / 2)] : null,
+    };
+  });
+}

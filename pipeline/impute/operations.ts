@@ -1,0 +1,65 @@
+/**
+ * Operation counting: C = k · N · D with k = 6 FLOP per parameter per token (2 for the forward
+ * multiply-add, 4 for the backward pass), N the parameters used per token (active parameters for
+ * mixture-of-experts) and D the tokens (or examples) processed. Valid only where each weight is
+ * used once per token or example: transformers, MoE, RNNs (per timestep) and MLPs (per example).
+ * CNNs reuse weights across positions, so 6·N·D would badly undercount them and is not used.
+ */
+import type { Assumptions } from '../ingest/assumptions.ts';
+import type { DatasetUnit } from '../schema/raw-columns.ts';
+import type { FlopEstimate, NormalizedRecord } from '../schema/records.ts';
+import { formatScientific } from '../normalize/format.ts';
+import { valueSource } from './citation.ts';
+
+/** Dataset units that count what one forward pass consumes, per architecture. */
+const UNITS_BY_ARCHITECTURE: Record<string, readonly DatasetUnit[]> = {
+  transformer: ['tokens', 'words'],
+  moe: ['tokens', 'words'],
+  rnn: ['tokens', 'words', 'characters', 'timesteps', 'frames'],
+  mlp: ['examples', 'images', 'sentence-pairs', 'games', 'frames', 'timesteps'],
+};
+
+export interface TokensProcessed {
+  value: number;
+  formula: string;
+  assumptions: string[];
+}
+
+export function tokensProcessed(r: NormalizedRecord, a: Assumptions): TokensProcessed | null {
+  if (r.trainingTokens !== null) return { value: r.trainingTokens, formula: `${fmt(r.trainingTokens)} tokens`, assumptions: [] };
+  if (r.datasetSize === null || r.datasetUnit === null || r.architecture === null) return null;
+  if (!UNITS_BY_ARCHITECTURE[r.architecture]?.includes(r.datasetUnit)) return null;
+  const assumptions: string[] = [];
+  let perPass = r.datasetSize;
+  let formula = `${fmt(r.datasetSize)} ${r.datasetUnit}`;
+  if (r.datasetUnit === 'words') {
+    perPass = r.datasetSize * a.tokens_per_word;
+    formula += ` × ${a.tokens_per_word} tokens/word`;
+    assumptions.push(`${a.tokens_per_word} tokens per word`);
+  }
+  const epochs = r.epochs ?? 1;
+  if (r.epochs === null) assumptions.push('epochs not stated: one pass over the data assumed');
+  else formula += ` × ${r.epochs} epochs`;
+  return { value: perPass * epochs, formula, assumptions };
+}
+
+export function operationsEstimate(r: NormalizedRecord, a: Assumptions): FlopEstimate | null {
+  if (r.architecture === null || !(r.architecture in UNITS_BY_ARCHITECTURE)) return null;
+  const n = r.architecture === 'moe' ? r.activeParameters : r.parameters;
+  if (n === null) return null;
+  const d = tokensProcessed(r, a);
+  if (d === null) return null;
+  const k = a.flop_per_parameter_per_token;
+  const sources = [...new Set([valueSource(r, 'parameters'), valueSource(r, 'data')])];
+  return {
+    flop: k * n * d.value,
+    method: 'operations',
+    formula: `${k} × ${fmt(n)} ${r.architecture === 'moe' ? 'active parameters' : 'parameters'} × ${d.formula}`,
+    assumptions: [`${k} FLOP per parameter per token (dense forward + backward)`, ...d.assumptions],
+    source: sources.join('; '),
+  };
+}
+
+function fmt(n: number): string {
+  return formatScientific(n, 4);
+}

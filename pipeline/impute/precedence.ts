@@ -1,0 +1,53 @@
+/**
+ * Chooses each record's training-compute value by precedence — reported FLOP > converted from
+ * another unit > operation counting > hardware time — attaches its uncertainty range, and keeps
+ * the best independent estimate for the consistency audit. A reported value is never replaced.
+ */
+import type { Assumptions } from '../ingest/assumptions.ts';
+import type { FlopEstimate, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
+import { citationText } from './citation.ts';
+import { hardwareEstimate } from './hardware-time.ts';
+import { operationsEstimate, tokensProcessed } from './operations.ts';
+
+/** A value reported by someone other than the system's own authors (third-party estimate). */
+export function isThirdParty(r: NormalizedRecord): boolean {
+  return r.origin.dataset !== 'curated' || r.valueSources.compute !== null;
+}
+
+function statedEstimate(r: NormalizedRecord): FlopEstimate | null {
+  if (r.compute?.kind !== 'flop') return null;
+  const source = r.valueSources.compute ?? citationText(r.citation);
+  const converted = r.compute.unit !== 'FLOP';
+  return {
+    flop: r.compute.flop,
+    method: converted ? 'converted' : 'reported',
+    formula: converted ? r.compute.formula : `${r.compute.text} as reported`,
+    assumptions: isThirdParty(r) ? ['third-party estimate'] : [],
+    source,
+  };
+}
+
+export function uncertaintyFactor(r: NormalizedRecord, e: FlopEstimate, a: Assumptions): number {
+  const f = a.uncertainty_factor;
+  if (e.method === 'reported') return isThirdParty(r) ? f.third_party : f.reported;
+  if (e.method === 'converted') return isThirdParty(r) ? Math.max(f.third_party, f.converted) : f.converted;
+  return f[e.method];
+}
+
+export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, HardwareSpec>, a: Assumptions): ProcessedRecord {
+  const stated = statedEstimate(r);
+  const ops = operationsEstimate(r, a);
+  const hw = hardwareEstimate(r, hardware, a);
+  const chosen = stated ?? ops ?? hw;
+  const independent = stated ? (ops ?? hw) : null;
+  const factor = chosen ? uncertaintyFactor(r, chosen, a) : 1;
+  const tokens = tokensProcessed(r, a);
+  return {
+    ...r,
+    flop: chosen,
+    flopLow: chosen ? chosen.flop / factor : null,
+    flopHigh: chosen ? chosen.flop * factor : null,
+    tokensProcessed: tokens?.value ?? null,
+    audit: stated && independent ? { estimate: independent, ratio: stated.flop / independent.flop } : null,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Atomic outputs: a file is written beside its target under a temporary name and renamed into
+ * place; a directory is built beside its target and swapped in with two renames. A run killed at
+ * any point leaves the previous outputs as they were (or, in the instant between the two renames
+ * of a directory swap, a backup that `recoverDirectory` puts back at the next start).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const TMP_PREFIX = '.tmp-';
+const BACKUP_SUFFIX = '.previous';
+
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `${TMP_PREFIX}${basename(path)}-${process.pid}`);
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+/** Writes the file only when its content differs, so unchanged outputs keep their mtime. */
+export function writeIfChanged(path: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+  if (existsSync(path) && readFileSync(path).equals(bytes)) return false;
+  writeFileAtomic(path, bytes);
+  return true;
+}
+
+/** A fresh staging directory beside `target`, for building a replacement of it. */
+export function stagingDirFor(target: string): string {
+  const dir = join(dirname(target), `${TMP_PREFIX}${basename(target)}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces `target` with the fully built `staging` directory. */
+export function swapDirectory(staging: string, target: string): void {
+  const backup = `${target}${BACKUP_SUFFIX}`;
+  rmSync(backup, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, backup);
+  renameSync(staging, target);
+  rmSync(backup, { recursive: true, force: true });
+}
+
+/** Puts back a directory left as a backup by a run killed mid-swap, and clears stale temporaries. */
+export function recoverDirectory(target: string): void {
+  const backup = `${target}${BACKUP_SUFFIX}`;
+  if (!existsSync(target) && existsSync(backup)) renameSync(backup, target);
+  else if (existsSync(backup)) rmSync(backup, { recursive: true, force: true });
+}

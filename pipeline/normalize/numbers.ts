@@ -1,0 +1,140 @@
+/**
+ * Pure number parsers for cells of data/raw/*.csv: plain and scientific numbers (parseNumber)
+ * and counts with magnitude suffixes (parseSize). They throw ParseError and nothing else;
+ * the normalize stage adds the file/line/column.
+ *
+ * Values are built by handing a decimal string `<digits>e<exp>` to Number(), never by
+ * multiplying floats, so `3.14 × 10^23`, `3.14e23` and `314 billion billion`-style inputs give
+ * the correctly rounded double — bit-identical to the literal, which the round-trip tests rely on.
+ */
+import { ParseError } from '../errors.ts';
+
+/** Digits with optional comma thousands separators (only complete groups of three), optional fraction. */
+const DECIMAL_SOURCE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
+
+const SIGN = '[+\\-\u2212]';
+/** ×, x, X, *, · (middle dot), ⋅ (dot operator): the ways people write "times ten to the". */
+const TIMES_SOURCE = '[\u00d7xX*\u00b7\u22c5]';
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const POWER = String.raw`10(?:\s*\^\s*(${SIGN}?\d+)|([⁺⁻]?[${SUPERSCRIPT_DIGITS}]+))`;
+
+const NUMBER_RE = new RegExp(
+  `^(${SIGN})?(?:(${DECIMAL_SOURCE})(?:[eE](${SIGN}?\\d+)|\\s*${TIMES_SOURCE}\\s*${POWER})?|${POWER})$`,
+);
+
+export const NUMBER_EXPECTED =
+  'a number such as 1500000, 1,500,000, 70000000000.0, 3.14e23, 3.14E+23, 3.14 × 10^23 or 10^23';
+
+/** U+2212 MINUS SIGN is what typeset sources (and formatFlopUnicode) use for negative numbers. */
+function asciiSign(sign: string | undefined): string {
+  return sign === '\u2212' ? '-' : (sign ?? '');
+}
+
+function fromSuperscript(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === '⁻') out += '-';
+    else if (ch === '⁺') out += '+';
+    else out += String(SUPERSCRIPT_DIGITS.indexOf(ch));
+  }
+  return out;
+}
+
+/** Correctly rounded value of sign·mantissa·10^exponent (all decimal strings). */
+function decimalValue(sign: string | undefined, mantissa: string, exponent: string): number {
+  return Number(`${asciiSign(sign)}${mantissa.replace(/,/g, '')}e${exponent.replace('\u2212', '-')}`);
+}
+
+/** parseNumber without the throwing: undefined when the text is not a finite number. */
+export function tryParseNumber(text: string): number | undefined {
+  const m = NUMBER_RE.exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, mantissa, e, caret, sup, caret2, sup2] = m;
+  const exponent = e ?? caret ?? caret2 ?? (sup !== undefined ? fromSuperscript(sup) : undefined) ??
+    (sup2 !== undefined ? fromSuperscript(sup2) : '0');
+  const value = decimalValue(sign, mantissa ?? '1', exponent);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Picks the most useful message for a cell that did not parse as a number. */
+function numberProblem(text: string): string {
+  const t = text.trim();
+  if (t === '') return 'Empty cell where a number was expected';
+  if (/^[+\-\u2212]?(?:nan|inf(?:inity)?)$/i.test(t)) return `"${t}" is not a finite number`;
+  if (/^[+\-\u2212]?0x/i.test(t)) return `Hexadecimal numbers are not accepted: "${t}"`;
+  if (t.includes(',') && tryParseNumber(t.replace(/,/g, '')) !== undefined) {
+    return `Commas may only separate thousands (groups of three digits): "${t}"`;
+  }
+  if (NUMBER_RE.test(t)) return `Number out of range (overflows to infinity): "${t}"`;
+  return `Not a number: "${t}"`;
+}
+
+/**
+ * Parses one number: plain (`70000000000.0`, `1,500,000`) or scientific (`3.14e23`, `3.14E+23`,
+ * `3.14 × 10^23`, `3.14x10^23`, `3.14*10^23`, `3.14·10^23`, `3.1 × 10²³`, `10^23`). Surrounding
+ * whitespace is ignored. A leading sign (+, -, −) is allowed: range checks belong to the caller.
+ */
+export function parseNumber(text: string): number {
+  const value = tryParseNumber(text);
+  if (value === undefined) throw new ParseError(numberProblem(text), text, NUMBER_EXPECTED);
+  return value;
+}
+
+/**
+ * Magnitude suffixes for counts of parameters, tokens, etc. Short scale throughout:
+ * B means billion (1e9), not byte. Single letters are case-insensitive (`60k`, `13b`) because
+ * in a count column a lowercase m can only mean million, never milli.
+ */
+export const SIZE_SUFFIXES: Readonly<Record<string, number>> = {
+  k: 3,
+  thousand: 3,
+  m: 6,
+  million: 6,
+  b: 9,
+  bn: 9,
+  g: 9,
+  billion: 9,
+  t: 12,
+  trillion: 12,
+};
+
+const SIZE_RE = new RegExp(`^(${SIGN})?(${DECIMAL_SOURCE})\\s*([a-zA-Z]+)$`);
+
+export const SIZE_EXPECTED =
+  'a non-negative count such as 175B, 340M, 1.4T, 60k, 6.7 billion, 1.5 million, 1.3 trillion, 1,500,000 or 1.5e9 ' +
+  '(suffixes: K/thousand = 1e3, M/million = 1e6, B/G/bn/billion = 1e9, T/trillion = 1e12)';
+
+/** parseSize without the throwing; `negative` tells the caller why a well-formed value was refused. */
+function trySize(text: string): { value: number; negative: boolean } | undefined {
+  const t = text.trim();
+  const m = SIZE_RE.exec(t);
+  let value: number | undefined;
+  if (m) {
+    const suffix = m[3].toLowerCase();
+    // hasOwn, not `in`: a cell reading "1 constructor" must not find Object.prototype members.
+    if (!Object.hasOwn(SIZE_SUFFIXES, suffix)) return undefined;
+    value = decimalValue(m[1], m[2], String(SIZE_SUFFIXES[suffix]));
+    if (!Number.isFinite(value)) return undefined;
+  } else {
+    value = tryParseNumber(t);
+  }
+  if (value === undefined) return undefined;
+  // Reject -0 too: a leading minus in a count column is a data error whatever follows it.
+  return { value, negative: /^[-\u2212]/.test(t) };
+}
+
+/**
+ * Parses a non-negative count: any parseNumber form, or a plain decimal with a magnitude suffix
+ * (`175B`, `340M`, `1.4T`, `60k`, `6.7 billion`). Zero is returned as is: whether 0 is plausible
+ * for the column is the caller's range check.
+ */
+export function parseSize(text: string): number {
+  const result = trySize(text);
+  if (result === undefined) {
+    const t = text.trim();
+    const message = t === '' ? 'Empty cell where a count was expected' : `Not a count: "${t}"`;
+    throw new ParseError(message, text, SIZE_EXPECTED);
+  }
+  if (result.negative) throw new ParseError(`Count must not be negative: "${text.trim()}"`, text, SIZE_EXPECTED);
+  return result.value;
+}

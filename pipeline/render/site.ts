@@ -1,0 +1,79 @@
+/**
+ * Builds the static site as a map of relative path → content: one HTML page per Markdown page in
+ * reports/pages, the charts' SVG fallbacks and CSVs, the downloads, and the vega bundles copied
+ * from node_modules (no CDN: the site works offline and from file://).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { toCsv, type CsvCell } from '../io/csv-writer.ts';
+import { buildCharts } from './charts/registry.ts';
+import { registerHelpers, type HelperState } from './helpers.ts';
+import type { RenderModel } from './model.ts';
+import { specToSvg } from './svg.ts';
+import { buildTables } from './tables.ts';
+import { createMarkdown, loadPages, loadPartials, renderPageBody } from './templates.ts';
+import { buildContext } from './context.ts';
+import { buildDownloads } from './downloads.ts';
+import { addHeadingIds, tableOfContents } from './toc.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The minified browser bundles of vega, vega-lite and vega-embed, from their packages. */
+export function vegaBundles(): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const [pkg, file] of [
+    ['vega', 'vega.min.js'],
+    ['vega-lite', 'vega-lite.min.js'],
+    ['vega-embed', 'vega-embed.min.js'],
+  ] as const) {
+    const dir = dirname(require.resolve(`${pkg}/package.json`));
+    out[`assets/${file}`] = readFileSync(join(dir, 'build', file));
+  }
+  return out;
+}
+
+export async function buildSite(model: RenderModel, reportsDir: string): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  const hbs = Handlebars.create();
+  loadPartials(hbs, join(reportsDir, 'layout', 'partials'));
+  const layout = hbs.compile(readFileSync(join(reportsDir, 'layout', 'page.hbs'), 'utf8'), { strict: true });
+  const state: HelperState = { charts: buildCharts(model), tables: buildTables(model), figure: 0, used: new Set() };
+  registerHelpers(hbs, state);
+  const md = createMarkdown();
+  addHeadingIds(md);
+  const pages = loadPages(join(reportsDir, 'pages'));
+  const context = buildContext(model);
+  const nav = pages.map((p) => ({ href: pageFile(p.slug), title: p.title, slug: p.slug }));
+  for (const page of pages) {
+    state.figure = 0;
+    const body = renderPageBody(hbs, md, page, context);
+    files.set(
+      pageFile(page.slug),
+      layout({
+        page: { title: page.title, description: page.description, slug: page.slug },
+        nav: nav.map((n) => ({ ...n, current: n.slug === page.slug })),
+        toc: tableOfContents(body),
+        body: new Handlebars.SafeString(body),
+        site: context.site,
+      }),
+    );
+  }
+  for (const name of [...state.used].sort()) {
+    const chart = state.charts.get(name)!;
+    files.set(`charts/${name}.svg`, await specToSvg(chart.spec));
+    if (chart.rows.length > 0) {
+      files.set(`charts/${name}.csv`, toCsv(chart.columns.map((c) => c.field), chart.rows.map((r) => chart.columns.map((c) => r[c.field] as CsvCell))));
+    }
+  }
+  for (const [path, content] of Object.entries(buildDownloads(model))) files.set(path, content);
+  for (const [path, content] of Object.entries(vegaBundles())) files.set(path, content);
+  const assets = join(reportsDir, 'assets');
+  for (const f of readdirSync(assets).sort()) files.set(`assets/${f}`, readFileSync(join(assets, f)));
+  return files;
+}
+
+export function pageFile(slug: string): string {
+  return slug === 'overview' ? 'index.html' : `${slug}.html`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The five stages in order, each with the same shape: what it reads (the previous stage's
+ * artifact), what it does, and which published files it produces. The orchestrator (run.ts) adds
+ * caching, logging and atomic publishing around them.
+ */
+import type { Provenance } from '../schema/provenance.ts';
+import type { ProcessedRecord, NormalizedRecord } from '../schema/records.ts';
+import type { Fits } from '../schema/fits.ts';
+import type { IngestOutput } from './ingest.ts';
+import type { NormalizeOutput } from './normalize.ts';
+
+export const STAGES = ['ingest', 'normalize', 'impute', 'analyze', 'render'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export interface ImputeArtifact {
+  records: ProcessedRecord[];
+  disagreements: string[];
+  provenance: Provenance;
+  /** Files for data/processed/, by name. */
+  outputs: Record<string, string>;
+}
+
+export interface AnalyzeArtifact {
+  fits: Fits;
+  outputs: Record<string, string>;
+}
+
+export type { IngestOutput, NormalizeOutput, NormalizedRecord };

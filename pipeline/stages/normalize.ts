@@ -1,0 +1,54 @@
+/**
+ * Stage 2, normalize: parses every value of the ingested rows into canonical units (FLOP, counts,
+ * hours, ISO dates with fractional years), maps external exports, and merges them with the curated
+ * records. Any unparseable or impossible value fails the stage with all problems located.
+ */
+import { PipelineError, type Problem } from '../errors.ts';
+import { mapEpochExport } from '../adapters/epoch.ts';
+import { messages } from '../messages.ts';
+import { normalizeCuratedRow } from '../normalize/curated-record.ts';
+import { compareRecords, mergeRecords, type MergeDisagreement } from '../normalize/merge.ts';
+import type { NormalizedRecord } from '../schema/records.ts';
+import type { IngestOutput } from './ingest.ts';
+
+export interface NormalizeOutput {
+  records: NormalizedRecord[];
+  merge: { matched: number; added: number; disagreements: MergeDisagreement[] } | null;
+  /** Rows left out of external exports, and why. */
+  dropped: { file: string; line: number; reason: string }[];
+  warnings: Problem[];
+}
+
+export function normalize(input: IngestOutput, today: string): NormalizeOutput {
+  const hardware = new Map(input.hardware.map((h) => [h.id, h]));
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [...input.warnings];
+  const curated: NormalizedRecord[] = [];
+  for (const row of input.models) {
+    const result = normalizeCuratedRow(row, hardware, today);
+    problems.push(...result.problems);
+    warnings.push(...result.warnings);
+    if (result.record) curated.push(result.record);
+  }
+  if (problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', problems.length), problems);
+
+  const external: NormalizedRecord[] = [];
+  const dropped: NormalizeOutput['dropped'] = [];
+  const ids = new Set(hardware.keys());
+  for (const table of input.external) {
+    const mapped = mapEpochExport(table, ids, today);
+    external.push(...mapped.records);
+    warnings.push(...mapped.warnings);
+    dropped.push(...mapped.dropped.map((d) => ({ file: table.file, ...d })));
+  }
+  if (external.length === 0) {
+    return { records: [...curated].sort(compareRecords), merge: null, dropped, warnings };
+  }
+  const merged = mergeRecords(curated, external);
+  return {
+    records: merged.records,
+    merge: { matched: merged.matched, added: merged.added, disagreements: merged.disagreements },
+    dropped,
+    warnings,
+  };
+}

@@ -1,0 +1,23 @@
+/** Stage 5, render: the static report site from the impute and analyze artifacts. */
+import { join } from 'node:path';
+import type { Assumptions } from '../ingest/assumptions.ts';
+import type { RenderModel } from '../render/model.ts';
+import { buildSite } from '../render/site.ts';
+import type { HardwareSpec } from '../schema/records.ts';
+import type { AnalyzeArtifact, ImputeArtifact } from './definitions.ts';
+
+export async function renderStage(
+  imputed: ImputeArtifact & { hardware: HardwareSpec[]; assumptions: Assumptions },
+  analyzed: AnalyzeArtifact,
+  options: { root: string },
+): Promise<Map<string, string | Uint8Array>> {
+  const model: RenderModel = {
+    records: imputed.records,
+    fits: analyzed.fits,
+    provenance: imputed.provenance,
+    assumptions: imputed.assumptions,
+    hardware: imputed.hardware,
+    downloads: { ...imputed.outputs },
+  };
+  return buildSite(model, join(options.root, 'reports'));
+}
