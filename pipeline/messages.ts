@@ -54,6 +54,34 @@ export const messages = {
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
+
+  // ---- refresh (npm run refresh) and snapshots
+  pinsNotAMap: 'pins.yaml must map source names to snapshot dates, e.g. "epoch-notable: 2024-10-01"',
+  pinUnknownSource: (source: string) => `"${source}" is pinned but has no snapshot folder`,
+  pinSources: (sources: string[]) => (sources.length ? `one of ${sources.join(', ')}` : 'a source imported with npm run refresh'),
+  pinUnknownDate: (source: string, date: string) => `${source} is pinned to "${date}", which is not one of its snapshots`,
+  pinDates: (dates: string[]) => (dates.length ? `one of ${dates.join(', ')}` : 'a snapshot date'),
+  refreshFailed: (from: string) => `refresh failed: ${from} was not imported, and nothing was changed`,
+  diffFailed: (source: string) => `cannot compare snapshots of ${source}`,
+  downloadStatus: (status: number, text: string) => `the server answered HTTP ${status}${text ? ` ${text}` : ''}`,
+  downloadFailed: (detail: string) => `the download failed: ${detail}`,
+  downloadInterrupted: (detail: string) => `the connection was closed before the whole file arrived (${detail})`,
+  downloadTimeout: (seconds: number) => `the download did not finish within ${seconds} s`,
+  downloadTruncated: (got: number, expected: number) => `the download is incomplete: ${got} of the ${expected} bytes announced (Content-Length) arrived`,
+  downloadExpected: 'a complete 2xx response carrying the CSV export',
+  htmlNotCsv: 'the file is an HTML page, not a CSV export',
+  htmlExpected: "the dataset's CSV download link, not the web page around it",
+  wrongDelimiter: (delimiter: string) => `the header is separated by ${delimiter}, not by commas`,
+  unknownSource: (name: string, known: string[]) => `unknown source "${name}": give --license and --citation, or use one of ${known.join(', ')}`,
+  badSourceName: (name: string) => `--name "${name}" must be a lowercase slug (letters, digits, -)`,
+  badSnapshotDate: (text: string) => `--date "${text}" is not a date written YYYY-MM-DD`,
+  snapshotDateTaken: (path: string) => `${path} already exists with different content; choose another --date or remove it first`,
+  refreshUnchanged: (from: string, snapshot: string, sha: string) =>
+    `unchanged: ${from} is identical (sha256 ${sha.slice(0, 12)}…) to the newest snapshot ${snapshot}; nothing imported`,
+  refreshImported: (snapshot: string, rows: number, sha: string) => `imported ${snapshot}: ${rows} rows, sha256 ${sha.slice(0, 12)}…`,
+  changelogUpdated: (path: string) => `${path}: entry added`,
+  diffNeedsTwo: (source: string, count: number) => `a diff needs two snapshots of ${source}; there ${count === 1 ? 'is 1' : `are ${count}`}`,
+  headlineUnavailable: (detail: string) => `doubling times not computed: the analyze stage cannot be loaded (${detail})`,
 } as const;
 
 /** Formats one problem as a single line: "file:line:column: message (found "x"; expected y)". */

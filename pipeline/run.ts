@@ -16,6 +16,7 @@ import { imputeStage } from './stages/impute-stage.ts';
 import { ingest } from './stages/ingest.ts';
 import { normalize } from './stages/normalize.ts';
 import { renderStage } from './stages/render.ts';
+import { readChangelog } from './render/changelog.ts';
 
 export interface RunOptions {
   /** Project root: pipeline code and shipped defaults are found from here. */
@@ -75,7 +76,9 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
 
   for (const stage of selected) {
     const started = performance.now();
-    const inputKey = stage === 'ingest' ? hashTree(opts.rawDir) + hashTree(join(opts.root, 'data', 'raw')) : upstreamKey;
+    // The render stage also shows data/CHANGELOG.md, which no earlier stage reads.
+    const inputKey =
+      stage === 'ingest' ? hashTree(opts.rawDir) + hashTree(join(opts.root, 'data', 'raw')) : stage === 'render' ? upstreamKey + sha256(readChangelog(opts.root)) : upstreamKey;
     const key = sha256(`${stage}\0${code}\0${inputKey}\0${opts.resamples ?? 1000}`);
     const cacheHit = !opts.force && manifest[stage] === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
     const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load);

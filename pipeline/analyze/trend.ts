@@ -37,7 +37,7 @@ export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSam
   if (n < (opts.minPoints ?? 5)) return null;
   const f = ols(s.x, s.y);
   let bootstrap: TrendFit['bootstrap'] = null;
-  let samples = new Float64Array(0);
+  let samples: Float64Array = new Float64Array(0);
   if (opts.resamples > 0) {
     samples = bootstrapOls(s.x, s.y, { resamples: opts.resamples, seed: opts.seed, noise: opts.noise }).slopes;
     const sorted = Float64Array.from(samples).sort();

@@ -6,7 +6,7 @@
  * (data/raw/assumptions.yaml).
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
-import { formatScientific } from '../normalize/format.ts';
+import { formulaNumber as fmt } from './format-number.ts';
 import type { FlopEstimate, HardwareSpec, NormalizedRecord } from '../schema/records.ts';
 import { valueSource } from './citation.ts';
 
@@ -64,6 +64,3 @@ export function hardwareEstimate(r: NormalizedRecord, hardware: ReadonlyMap<stri
   };
 }
 
-function fmt(n: number): string {
-  return formatScientific(n, 4);
-}

@@ -8,7 +8,7 @@
 import type { Assumptions } from '../ingest/assumptions.ts';
 import type { DatasetUnit } from '../schema/raw-columns.ts';
 import type { FlopEstimate, NormalizedRecord } from '../schema/records.ts';
-import { formatScientific } from '../normalize/format.ts';
+import { formulaNumber as fmt } from './format-number.ts';
 import { valueSource } from './citation.ts';
 
 /** Dataset units that count what one forward pass consumes, per architecture. */
@@ -16,7 +16,8 @@ const UNITS_BY_ARCHITECTURE: Record<string, readonly DatasetUnit[]> = {
   transformer: ['tokens', 'words'],
   moe: ['tokens', 'words'],
   rnn: ['tokens', 'words', 'characters', 'timesteps', 'frames'],
-  mlp: ['examples', 'images', 'sentence-pairs', 'games', 'frames', 'timesteps'],
+  // A game or an episode is many forward passes, so games and timesteps-per-episode do not count here.
+  mlp: ['examples', 'images', 'sentence-pairs', 'frames'],
 };
 
 export interface TokensProcessed {
@@ -60,6 +61,3 @@ export function operationsEstimate(r: NormalizedRecord, a: Assumptions): FlopEst
   };
 }
 
-function fmt(n: number): string {
-  return formatScientific(n, 4);
-}

@@ -4,7 +4,7 @@
  * the normalize stage adds the file/line/column.
  *
  * Values are built by handing a decimal string `<digits>e<exp>` to Number(), never by
- * multiplying floats, so `3.14 × 10^23`, `3.14e23` and `314 billion billion`-style inputs give
+ * multiplying floats, so `3.14 × 10^23` and `3.14e23` (and `6.7 billion` and `6.7e9`) give
  * the correctly rounded double — bit-identical to the literal, which the round-trip tests rely on.
  */
 import { ParseError } from '../errors.ts';

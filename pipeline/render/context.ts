@@ -1,4 +1,5 @@
 /** The values page templates can refer to: fits.json at the top level, plus site facts. */
+import { NO_CHANGELOG } from './changelog.ts';
 import type { RenderModel } from './model.ts';
 
 export const SITE = {
@@ -14,6 +15,7 @@ export function buildContext(model: RenderModel): Record<string, unknown> {
     published: fits.published_eras,
     provenance: model.provenance,
     assumptions: model.assumptions,
+    changelog: model.changelog ?? NO_CHANGELOG,
     site: {
       ...SITE,
       // The one date on the site: the data's own newest publication date, so rebuilds are byte-identical.

@@ -12,4 +12,6 @@ export interface RenderModel {
   hardware: HardwareSpec[];
   /** data/processed files offered for download, by name. */
   downloads: Record<string, string>;
+  /** data/CHANGELOG.md as Markdown for the Changelog page (absent: no snapshot imported yet). */
+  changelog?: string;
 }

@@ -3,9 +3,9 @@
  * reports/pages, the charts' SVG fallbacks and CSVs, the downloads, and the vega bundles copied
  * from node_modules (no CDN: the site works offline and from file://).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { toCsv, type CsvCell } from '../io/csv-writer.ts';
 import { buildCharts } from './charts/registry.ts';
@@ -28,10 +28,20 @@ export function vegaBundles(): Record<string, Buffer> {
     ['vega-lite', 'vega-lite.min.js'],
     ['vega-embed', 'vega-embed.min.js'],
   ] as const) {
-    const dir = dirname(require.resolve(`${pkg}/package.json`));
-    out[`assets/${file}`] = readFileSync(join(dir, 'build', file));
+    out[`assets/${file}`] = readFileSync(join(packageDir(pkg), 'build', file));
   }
   return out;
+}
+
+/** A package's folder: its entry point resolved, then up to the folder holding its package.json. */
+function packageDir(pkg: string): string {
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json')) || basename(dir) !== pkg) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`cannot find the folder of package ${pkg}`);
+    dir = up;
+  }
+  return dir;
 }
 
 export async function buildSite(model: RenderModel, reportsDir: string): Promise<Map<string, string | Uint8Array>> {

@@ -7,7 +7,8 @@ import { parse, View } from 'vega';
 
 export async function specToSvg(spec: TopLevelSpec, width = 800): Promise<string> {
   // "container" width has no meaning without a page: give the static rendering a fixed width.
-  const fixed = { ...spec, width: spec.width === 'container' ? width : (spec as { width?: number }).width } as TopLevelSpec;
+  const given = (spec as { width?: unknown }).width;
+  const fixed = { ...spec, width: given === 'container' ? width : given } as TopLevelSpec;
   const vg = compile(fixed).spec;
   const view = new View(parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();

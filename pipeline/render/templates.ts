@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
+type Markdown = InstanceType<typeof MarkdownIt>;
 import { parse as parseYaml } from 'yaml';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
@@ -44,14 +45,14 @@ export function loadPages(dir: string): PageSource[] {
     .sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : 1));
 }
 
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(): Markdown {
   return new MarkdownIt({ html: true, linkify: false, typographer: false });
 }
 
 /** Renders one page body: Handlebars with strict lookups, then Markdown. */
 export function renderPageBody(
   hbs: typeof Handlebars,
-  md: MarkdownIt,
+  md: Markdown,
   page: PageSource,
   context: Record<string, unknown>,
 ): string {

@@ -1,5 +1,6 @@
 /** Heading anchors and the per-page table of contents. */
 import type MarkdownIt from 'markdown-it';
+import type { StateCore } from 'markdown-it';
 
 export function slugify(text: string): string {
   return text
@@ -11,8 +12,8 @@ export function slugify(text: string): string {
 }
 
 /** Gives every h2/h3 an id from its text (deduplicated within the page). */
-export function addHeadingIds(md: MarkdownIt): void {
-  md.core.ruler.push('heading_ids', (state) => {
+export function addHeadingIds(md: InstanceType<typeof MarkdownIt>): void {
+  md.core.ruler.push('heading_ids', (state: StateCore) => {
     const seen = new Map<string, number>();
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {

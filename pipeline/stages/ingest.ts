@@ -1,6 +1,6 @@
 /**
  * Stage 1, ingest: reads data/raw/ (curated records, hardware table, assumptions and any external
- * exports) and validates every field's shape. Reads only the files it declares; fails with every
+ * exports, top-level or as refresh snapshots) and validates every field's shape. Reads only the files it declares; fails with every
  * located problem at once.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { parseHardwareTable } from '../ingest/hardware-file.ts';
 import { checkHeader, checkRows, toRawRows } from '../ingest/models-file.ts';
 import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
+import { selectSnapshots } from '../ingest/snapshots.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
 
 export interface IngestOptions {
@@ -93,11 +94,14 @@ export function ingest(options: IngestOptions): IngestOutput {
   const external: CsvTable[] = [];
   const others = readdirSync(rawDir)
     .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE)
-    .sort();
-  for (const file of others) {
-    const name = displayName(rawDir, file);
+    .sort()
+    .map((file) => ({ path: join(rawDir, file), name: displayName(rawDir, file) }));
+  // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
+  const snapshots = selectSnapshots(rawDir);
+  problems.push(...snapshots.problems);
+  for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: s.display }))]) {
     files.push(name);
-    const table = collect(() => readCsvFile(join(rawDir, file), name));
+    const table = collect(() => readCsvFile(path, name));
     if (!table) continue;
     if (isExternalExport(table.header)) external.push(table);
     else problems.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });

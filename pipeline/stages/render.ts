@@ -1,6 +1,7 @@
 /** Stage 5, render: the static report site from the impute and analyze artifacts. */
 import { join } from 'node:path';
 import type { Assumptions } from '../ingest/assumptions.ts';
+import { changelogMarkdown, readChangelog } from '../render/changelog.ts';
 import type { RenderModel } from '../render/model.ts';
 import { buildSite } from '../render/site.ts';
 import type { HardwareSpec } from '../schema/records.ts';
@@ -18,6 +19,7 @@ export async function renderStage(
     assumptions: imputed.assumptions,
     hardware: imputed.hardware,
     downloads: { ...imputed.outputs },
+    changelog: changelogMarkdown(readChangelog(options.root)),
   };
   return buildSite(model, join(options.root, 'reports'));
 }

@@ -1,0 +1,251 @@
+/**
+ * Muggeo's (2003) iterative estimation of the breakpoints of y = a + b·x + Σ δ_j (x − ψ_j)+ ,
+ * on the sufficient statistics of `SegmentSums` (so each iteration costs O(K log n), not O(n)).
+ *
+ * Each iteration regresses y on 1, x, U_j = (x − ψ_j)+ and V_j = −I(x > ψ_j); the V_j coefficients
+ * γ_j are the first-order correction, ψ_j ← ψ_j + γ_j/δ_j. Between two data points the model is
+ * exactly linear in (δ_j, δ_j·ψ_j), so once ψ stops crossing data points the update is exact and
+ * the iteration lands on the local minimum. As in R's segmented, ψ is kept within [lo, hi] (inner
+ * quantiles of x) and ordered, every segment keeps at least `minPoints` distinct x values, and a
+ * step that does not lower the RSS is halved.
+ *
+ * One addition to R: the RSS has kinks where ψ_j crosses a data point, and a minimum can sit on
+ * one (muggeo1.csv's K = 2 optimum has ψ_2 exactly at x = 12.1608…). There the Muggeo step for ψ_j
+ * keeps overshooting, the halved joint step barely moves the other ψ, and R stops early with an
+ * RSS above the minimum. When the full step fails we first try the exact optimum within the
+ * current gaps between data points (ψ_j pinned at a gap edge where its target leaves the gap),
+ * which lands on such kink minima in one step.
+ */
+import { cholesky, choleskySolve } from './linalg.ts';
+import type { SegmentSums } from './sufficient.ts';
+
+/** Constraints and stopping rules for one run of the iteration. */
+export interface MuggeoOptions {
+  /** Admissible range for every ψ, in the centred units of the sums. */
+  lo: number;
+  hi: number;
+  /** Minimum number of distinct x values (with positive weight) in every segment. */
+  minPoints: number;
+  /** Iteration cap (R's it.max is 30; exact steps make 100 generous). */
+  maxIter: number;
+}
+
+/** Outcome of one run; ψ is written into the caller's array. */
+export interface MuggeoRun {
+  /** RSS at the final ψ; Infinity when the start was infeasible or the fit singular. */
+  rss: number;
+  iterations: number;
+  /** True when the last Muggeo step no longer moved ψ (or could not lower the RSS). */
+  converged: boolean;
+}
+
+const MAX_HALVINGS = 30;
+
+/** Reusable solver for up to `kMax` breakpoints; all buffers are allocated here, once. */
+export class MuggeoSolver {
+  private readonly a: Float64Array;
+  private readonly b: Float64Array;
+  private readonly rhs: Float64Array;
+  private readonly idx: Int32Array;
+  private readonly vj: Int32Array;
+  private readonly cand: Float64Array;
+  private readonly target: Float64Array;
+  private readonly lowEdge: Float64Array;
+  private readonly highEdge: Float64Array;
+  private readonly free: Uint8Array;
+  private readonly allFree: Uint8Array;
+
+  constructor(readonly sums: SegmentSums, readonly kMax: number) {
+    const p = 2 + 2 * kMax;
+    this.a = new Float64Array(p * p);
+    this.b = new Float64Array(p);
+    this.rhs = new Float64Array(p);
+    this.idx = new Int32Array(kMax);
+    this.vj = new Int32Array(kMax);
+    this.cand = new Float64Array(kMax);
+    this.target = new Float64Array(kMax);
+    this.lowEdge = new Float64Array(kMax);
+    this.highEdge = new Float64Array(kMax);
+    this.free = new Uint8Array(kMax);
+    this.allFree = new Uint8Array(kMax).fill(1);
+  }
+
+  /** Are ψ[0..k) (sorted) within [lo, hi] with ≥ minPoints distinct x in every segment? */
+  feasible(psi: ArrayLike<number>, k: number, o: MuggeoOptions): boolean {
+    const sd = this.sums.sd;
+    let prev = sd[0];
+    for (let j = 0; j < k; j++) {
+      if (!(psi[j] >= o.lo && psi[j] <= o.hi)) return false;
+      const left = sd[this.sums.tail(psi[j])];
+      if (prev - left < o.minPoints) return false;
+      prev = left;
+    }
+    return prev >= o.minPoints;
+  }
+
+
+  /**
+   * Least squares on [1, x, U_1..U_k] plus V_j for each j with free[j] = 1 (none when `free` is
+   * null), at sorted ψ, via the normal equations. Coefficients are left in `this.b` (V
+   * coefficients after the U ones, in j order). Returns the RSS, or Infinity if singular.
+   */
+  private solve(psi: ArrayLike<number>, k: number, free: Uint8Array | null): number {
+    const s = this.sums;
+    const { a, b, rhs, idx, vj } = this;
+    let nv = 0;
+    if (free !== null) for (let j = 0; j < k; j++) if (free[j]) vj[nv++] = j;
+    const p = 2 + k + nv;
+    for (let j = 0; j < k; j++) idx[j] = s.tail(psi[j]);
+    // Lower triangle of XᵀWX, row-major p×p; see sufficient.ts for the algebra.
+    a[0] = s.s0[0];
+    a[p] = s.s1[0];
+    a[p + 1] = s.s2[0];
+    rhs[0] = s.sy[0];
+    rhs[1] = s.sxy[0];
+    for (let i = 0; i < k; i++) {
+      const m = idx[i];
+      const pi = psi[i];
+      const t0 = s.s0[m], t1 = s.s1[m], t2 = s.s2[m];
+      const r = (2 + i) * p;
+      a[r] = t1 - pi * t0;
+      a[r + 1] = t2 - pi * t1;
+      // U_i·U_j for j ≤ i: ψ sorted, so the common tail is ψ_i's.
+      for (let j = 0; j <= i; j++) {
+        const pj = psi[j];
+        a[r + 2 + j] = t2 - (pi + pj) * t1 + pi * pj * t0;
+      }
+      rhs[2 + i] = s.sxy[m] - pi * s.sy[m];
+    }
+    for (let c = 0; c < nv; c++) {
+      const i = vj[c];
+      const m = idx[i];
+      const rv = (2 + k + c) * p;
+      a[rv] = -s.s0[m];
+      a[rv + 1] = -s.s1[m];
+      // U_j·V_i = −Σ_{x > max(ψ_i, ψ_j)} (x − ψ_j).
+      for (let j = 0; j < k; j++) {
+        const m2 = j > i ? idx[j] : m;
+        a[rv + 2 + j] = -(s.s1[m2] - psi[j] * s.s0[m2]);
+      }
+      // V_i·V_j for j ≤ i: the count beyond the larger ψ, ψ_i.
+      for (let c2 = 0; c2 <= c; c2++) a[rv + 2 + k + c2] = s.s0[m];
+      rhs[2 + k + c] = -s.sy[m];
+    }
+    if (!cholesky(a, p)) return Infinity;
+    for (let i = 0; i < p; i++) b[i] = rhs[i];
+    choleskySolve(a, p, b);
+    let fitted = 0;
+    for (let i = 0; i < p; i++) fitted += b[i] * rhs[i];
+    return Math.max(s.syy[0] - fitted, 0);
+  }
+
+  /** RSS of the continuous model at sorted ψ (Infinity if singular); no feasibility check. */
+  rssAt(psi: ArrayLike<number>, k: number): number {
+    return this.solve(psi, k, null);
+  }
+
+  /** Coefficients [a, b, δ_1..δ_k] (centred units) at sorted ψ into `out`; returns the RSS. */
+  coefficients(psi: ArrayLike<number>, k: number, out: Float64Array): number {
+    const rss = this.solve(psi, k, null);
+    for (let i = 0; i < 2 + k; i++) out[i] = this.b[i];
+    return rss;
+  }
+
+  /**
+   * Muggeo targets ψ_j + γ_j/δ_j for the free j (pinned j keep their ψ) into `out`.
+   * Returns false when the augmented fit is singular.
+   */
+  private targets(psi: ArrayLike<number>, k: number, free: Uint8Array, out: Float64Array): boolean {
+    if (this.solve(psi, k, free) === Infinity) return false;
+    let c = 0;
+    for (let j = 0; j < k; j++) {
+      if (!free[j]) {
+        out[j] = psi[j];
+        continue;
+      }
+      const t = psi[j] + this.b[2 + k + c] / this.b[2 + j];
+      out[j] = Number.isNaN(t) ? psi[j] : t; // δ_j = γ_j = 0: nothing to learn about ψ_j
+      c++;
+    }
+    return true;
+  }
+
+  /**
+   * The exact minimiser over the current pattern (each ψ_j confined to the gap between the data
+   * points around it), by an active set: targets that leave their gap are pinned at its edge and
+   * the others re-solved. Used when a plain step overshoots a kink. Written to `this.cand`.
+   */
+  private pinnedCandidate(psi: Float64Array, k: number, o: MuggeoOptions): boolean {
+    const { sums, lowEdge, highEdge, free, cand, target } = this;
+    for (let j = 0; j < k; j++) {
+      const m = sums.tail(psi[j]);
+      lowEdge[j] = Math.max(m > 0 ? sums.x[m - 1] : -Infinity, o.lo);
+      highEdge[j] = Math.min(m < sums.n ? sums.x[m] : Infinity, o.hi);
+      free[j] = 1;
+      cand[j] = psi[j];
+    }
+    for (let round = 0; round <= k; round++) {
+      if (!this.targets(cand, k, free, target)) return false;
+      let pinnedNow = false;
+      for (let j = 0; j < k; j++) {
+        if (!free[j]) continue;
+        if (target[j] < lowEdge[j] || target[j] > highEdge[j]) {
+          cand[j] = target[j] < lowEdge[j] ? lowEdge[j] : highEdge[j];
+          free[j] = 0;
+          pinnedNow = true;
+        }
+      }
+      if (!pinnedNow) {
+        for (let j = 0; j < k; j++) cand[j] = target[j];
+        return true;
+      }
+      for (let j = 0; j < k; j++) if (free[j]) cand[j] = psi[j]; // re-solve from inside the gaps
+    }
+    return false;
+  }
+
+  /** Try `cand` (re-sorted); if feasible and strictly better than `rss`, copy it into psi. */
+  private accept(psi: Float64Array, k: number, rss: number, o: MuggeoOptions): number {
+    const c = this.cand.subarray(0, k);
+    c.sort(); // a step may carry one ψ past another; the model is symmetric in the ψ
+    if (!this.feasible(c, k, o)) return rss;
+    const r = this.rssAt(c, k);
+    if (!(r < rss)) return rss;
+    psi.set(c);
+    return r;
+  }
+
+  /** Iterate from the start in `psi` (sorted, centred units); the result overwrites `psi`. */
+  run(psi: Float64Array, k: number, o: MuggeoOptions): MuggeoRun {
+    if (k === 0) return { rss: this.rssAt(psi, 0), iterations: 0, converged: true };
+    const { cand, target, allFree } = this;
+    if (!this.feasible(psi, k, o)) return { rss: Infinity, iterations: 0, converged: false };
+    let rss = this.rssAt(psi, k);
+    const xtol = 1e-12 * Math.max(o.hi - o.lo, 1e-300);
+    for (let it = 1; it <= o.maxIter; it++) {
+      // 1. The full Muggeo step (clamped to the admissible range).
+      if (!this.targets(psi, k, allFree, target)) return { rss, iterations: it, converged: false };
+      let move = 0;
+      for (let j = 0; j < k; j++) {
+        target[j] = Math.min(Math.max(target[j], o.lo), o.hi);
+        move = Math.max(move, Math.abs(target[j] - psi[j]));
+        cand[j] = target[j];
+      }
+      if (move <= xtol) return { rss, iterations: it, converged: true };
+      let r = this.accept(psi, k, rss, o);
+      // 2. It overshot: the exact optimum within the current gaps, pinning ψ at kinks.
+      if (r === rss && this.pinnedCandidate(psi, k, o)) r = this.accept(psi, k, rss, o);
+      // 3. Still no descent: halve the step towards the Muggeo target, as R's line search.
+      if (r === rss) {
+        for (let h = 0.5, tries = 0; tries < MAX_HALVINGS && r === rss; tries++, h /= 2) {
+          for (let j = 0; j < k; j++) cand[j] = psi[j] + h * (target[j] - psi[j]);
+          r = this.accept(psi, k, rss, o);
+        }
+      }
+      // No admissible move lowers the RSS: ψ is a local minimum (possibly at a kink).
+      if (r === rss) return { rss, iterations: it, converged: true };
+      rss = r;
+    }
+    return { rss, iterations: o.maxIter, converged: false };
+  }
+}

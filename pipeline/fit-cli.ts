@@ -1,0 +1,206 @@
+/**
+ * `npm run fit -- --input <csv> --x <column> --y <column> [options]`: the analyst's entry to the
+ * same segmented-regression code the analyze stage uses, on any CSV. Only argument parsing, CSV
+ * reading and printing live here; every number comes from pipeline/analyze/stats.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { PipelineError } from './errors.ts';
+import { daviesTest, fitSegmented, fractionalYear, selectSegmented, type SegmentedFit } from './analyze/stats/index.ts';
+
+const USAGE = `Usage: npm run fit -- --input <csv> --x <column> --y <column> [options]
+
+Fits y = a + b·x + Σ δ_j (x − ψ_j)+ (continuous segmented regression, Muggeo's algorithm as in
+R's segmented package) and reports slopes, breakpoints with standard errors and 95% intervals,
+RSS, BIC and Davies' test for a change in slope (k = 10, two-sided).
+
+Options:
+  --input <file>            CSV file with a header row (quoted cells may span lines)
+  --x <column>              column with the x values (numbers)
+  --y <column>              column with the y values (numbers)
+  --log10-y                 use log10(y); rows with y ≤ 0 are skipped
+  --x-date                  x holds dates (YYYY-MM-DD); use fractional years, UTC
+  --breakpoints <k>         auto (default: K = 0..3 chosen by BIC) or 0, 1, 2, 3
+  --seed <n>                seed for the random restarts (default 1)
+  --json                    print one JSON object: n, skipped, k, intercept, slopes,
+                            breakpoints [{estimate, se, ci95}], rss, bic, bic_by_k, davies_p
+  -h, --help                show this help
+
+Rows whose x or y is empty or not a number are skipped and counted ("skipped").`;
+
+/** Parsed and validated command-line arguments. */
+export interface FitArgs {
+  input: string;
+  x: string;
+  y: string;
+  log10Y: boolean;
+  xDate: boolean;
+  /** 'auto' or a fixed number of breakpoints. */
+  breakpoints: 'auto' | number;
+  seed: number;
+  json: boolean;
+}
+
+/** Parse argv (without node and script); returns null for --help. Throws PipelineError (exit 2) on bad arguments. */
+export function parseFitArgs(argv: string[]): FitArgs | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        input: { type: 'string' },
+        x: { type: 'string' },
+        y: { type: 'string' },
+        'log10-y': { type: 'boolean', default: false },
+        'x-date': { type: 'boolean', default: false },
+        breakpoints: { type: 'string', default: 'auto' },
+        seed: { type: 'string', default: '1' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    throw new PipelineError(`fit: ${(err as Error).message}`, [], 2);
+  }
+  if (values.help) return null;
+  const missing = (['input', 'x', 'y'] as const).filter((k) => !values[k]);
+  if (missing.length > 0) throw new PipelineError(`fit: missing required option(s): ${missing.map((m) => `--${m}`).join(', ')}`, [], 2);
+  const bp = values.breakpoints;
+  if (!/^(auto|[0-3])$/.test(bp)) throw new PipelineError(`fit: --breakpoints must be auto, 0, 1, 2 or 3, got "${bp}"`, [], 2);
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed)) throw new PipelineError(`fit: --seed must be an integer, got "${values.seed}"`, [], 2);
+  return {
+    input: values.input!,
+    x: values.x!,
+    y: values.y!,
+    log10Y: values['log10-y'],
+    xDate: values['x-date'],
+    breakpoints: bp === 'auto' ? 'auto' : Number(bp),
+    seed,
+    json: values.json,
+  };
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A cell as a finite number, or NaN when empty or not a plain decimal number. */
+function toNumber(cell: string | undefined): number {
+  const s = (cell ?? '').trim();
+  return NUMBER.test(s) ? Number(s) : NaN;
+}
+
+/** Read the two columns; rows with an unusable x or y are counted, not fatal. */
+function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
+  let text: string;
+  try {
+    text = readFileSync(args.input, 'utf8');
+  } catch (err) {
+    throw new PipelineError(`fit: cannot read ${args.input}: ${(err as Error).message}`);
+  }
+  const rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const header = rows[0] ?? [];
+  const ix = header.indexOf(args.x);
+  const iy = header.indexOf(args.y);
+  for (const [name, i] of [[args.x, ix], [args.y, iy]] as const) {
+    if (i < 0) {
+      throw new PipelineError(`fit: no column "${name}" in ${args.input}; columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}`, [
+        { file: args.input, line: 1, message: `no column "${name}"`, expected: 'a column name from the header row' },
+      ]);
+    }
+  }
+  const x: number[] = [];
+  const y: number[] = [];
+  let skipped = 0;
+  for (const row of rows.slice(1)) {
+    const xv = args.xDate ? fractionalYear((row[ix] ?? '').trim()) : toNumber(row[ix]);
+    let yv = toNumber(row[iy]);
+    if (args.log10Y) yv = yv > 0 ? Math.log10(yv) : NaN;
+    if (Number.isFinite(xv) && Number.isFinite(yv)) {
+      x.push(xv);
+      y.push(yv);
+    } else skipped++;
+  }
+  return { x, y, skipped };
+}
+
+const fmt = (v: number, digits = 6): string => (Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : String(v));
+
+function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit, bicByK: Record<string, number> | null, daviesP: number | null): void {
+  const yName = args.log10Y ? `log10(${args.y})` : args.y;
+  const lines = [`${args.input}: ${yName} against ${args.x}${args.xDate ? ' (fractional year)' : ''}`];
+  lines.push(`rows used: ${n}, skipped (empty or non-numeric x or y): ${skipped}`);
+  if (bicByK) {
+    lines.push(`breakpoints: ${fit.k}, chosen by BIC among K = ${Object.keys(bicByK).join(', ')}`);
+    for (const [k, bic] of Object.entries(bicByK)) lines.push(`  K = ${k}: BIC ${fmt(bic, 8)}${Number(k) === fit.k ? '  <- lowest' : ''}`);
+  } else lines.push(`breakpoints: ${fit.k} (fixed)`);
+  const edges = [-Infinity, ...fit.breakpoints.map((b) => b.estimate), Infinity];
+  lines.push('segments:');
+  fit.slopes.forEach((s, i) => {
+    const range = `${i === 0 ? '' : fmt(edges[i]) + ' '}..${i === fit.k ? '' : ' ' + fmt(edges[i + 1])}`;
+    lines.push(`  ${i + 1}. x ${range.padEnd(24)} slope ${fmt(s)} (se ${fmt(fit.slopeSes[i], 3)}) ${yName} per unit of ${args.x}`);
+  });
+  if (fit.k > 0) {
+    lines.push('breakpoints:');
+    fit.breakpoints.forEach((b, j) => lines.push(`  ψ${j + 1} = ${fmt(b.estimate, 8)}  se ${fmt(b.se, 4)}  95% CI [${fmt(b.ci95[0], 8)}, ${fmt(b.ci95[1], 8)}]`));
+  }
+  lines.push(`intercept ${fmt(fit.intercept, 8)}, RSS ${fmt(fit.rss, 8)}, residual SD ${fmt(fit.residualSd)}, BIC ${fmt(fit.bic, 8)}`);
+  lines.push(`Davies' test for a change in slope (k = 10, two-sided): p = ${daviesP === null ? 'n/a (too few rows)' : daviesP.toPrecision(4)}`);
+  console.log(lines.join('\n'));
+}
+
+/** Run the CLI; returns the exit code. */
+export function main(argv: string[]): number {
+  try {
+    const args = parseFitArgs(argv);
+    if (args === null) {
+      console.log(USAGE);
+      return 0;
+    }
+    const { x, y, skipped } = readXY(args);
+    if (x.length < 3) {
+      const hint = !args.xDate && skipped > 0 ? ' (if x holds dates, add --x-date)' : '';
+      throw new PipelineError(`fit: only ${x.length} usable row(s), ${skipped} skipped for empty or non-numeric x or y${hint}`);
+    }
+    let fit: SegmentedFit;
+    let bicByK: Record<string, number> | null = null;
+    if (args.breakpoints === 'auto') {
+      const sel = selectSegmented(x, y, { kMax: 3, seed: args.seed });
+      fit = sel.best;
+      bicByK = sel.bicByK;
+    } else {
+      fit = fitSegmented(x, y, { k: args.breakpoints, seed: args.seed });
+    }
+    const daviesP = x.length >= 4 ? daviesTest(x, y, { k: 10, alternative: 'two.sided' }).pValue : null;
+    if (args.json) {
+      const out = {
+        n: x.length,
+        skipped,
+        k: fit.k,
+        intercept: fit.intercept,
+        slopes: fit.slopes,
+        breakpoints: fit.breakpoints.map((b) => ({ estimate: b.estimate, se: b.se, ci95: b.ci95 })),
+        rss: fit.rss,
+        bic: fit.bic,
+        bic_by_k: bicByK,
+        davies_p: daviesP,
+      };
+      console.log(JSON.stringify(out, null, 2));
+    } else printText(args, x.length, skipped, fit, bicByK, daviesP);
+    return 0;
+  } catch (err) {
+    if (err instanceof PipelineError) {
+      console.error(err.message);
+      if (err.exitCode === 2) console.error('Run with --help for usage.');
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

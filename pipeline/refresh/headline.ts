@@ -1,0 +1,45 @@
+/**
+ * The effect of a snapshot on the report's headline: the deep-learning and large-scale era
+ * doubling times, from the snapshot's records alone, through the same impute and analyze code as
+ * the pipeline. Point estimates do not depend on the bootstrap, so it runs without resamples by default.
+ */
+import type { Assumptions } from '../ingest/assumptions.ts';
+import { compareRecords } from '../normalize/merge.ts';
+import type { HardwareSpec, NormalizedRecord } from '../schema/records.ts';
+import { impute } from '../stages/impute.ts';
+
+export interface Headline {
+  /** Doubling time in months of each era, null where the era has too few systems to fit. */
+  deep_learning: number | null;
+  large_scale: number | null;
+}
+
+export interface HeadlineOptions {
+  /** Bootstrap resamples passed to analyze (default 0: point estimates only). */
+  resamples?: number;
+}
+
+type AnalyzeFn = typeof import('../stages/analyze.ts').analyze;
+
+/**
+ * Loaded on first use rather than imported, so that importing and diffing snapshots keeps working
+ * while the analysis cannot be loaded; the caller reports why the doubling times are missing.
+ */
+export async function loadAnalyze(): Promise<AnalyzeFn> {
+  return (await import('../stages/analyze.ts')).analyze;
+}
+
+export async function headlineDoublings(
+  records: readonly NormalizedRecord[],
+  hardware: HardwareSpec[],
+  assumptions: Assumptions,
+  options: HeadlineOptions = {},
+): Promise<Headline> {
+  const analyze = await loadAnalyze();
+  const processed = impute([...records].sort(compareRecords), hardware, assumptions).records;
+  const fits = analyze(processed, { resamples: options.resamples ?? 0 });
+  return {
+    deep_learning: fits.eras.deep_learning?.doubling_months ?? null,
+    large_scale: fits.eras.large_scale?.doubling_months ?? null,
+  };
+}

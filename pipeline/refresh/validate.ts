@@ -1,0 +1,65 @@
+/**
+ * Checks that downloaded bytes are an export the pipeline can read, before they are stored:
+ * not an HTML page (a login wall or error page served with status 200), comma-delimited, readable
+ * CSV (the project's csv-reader, so problems are located), with the required columns.
+ */
+import { isExternalExport } from '../adapters/epoch.ts';
+import { EPOCH_FIELDS } from '../adapters/epoch-columns.ts';
+import { PipelineError, type Problem } from '../errors.ts';
+import { parseCsvBytes, type CsvTable } from '../io/csv-reader.ts';
+import { messages } from '../messages.ts';
+
+/** The columns isExternalExport needs: any one name of each group. */
+const REQUIRED = [EPOCH_FIELDS.name, EPOCH_FIELDS.publicationDate, EPOCH_FIELDS.compute];
+
+function firstLine(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('utf8').replace(/^\uFEFF/, '');
+  return head.split(/\r?\n/, 1)[0] ?? '';
+}
+
+/** Count of each candidate delimiter outside double quotes. */
+function delimiterCounts(line: string): Record<string, number> {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  return counts;
+}
+
+export function validateExport(bytes: Uint8Array, contentType: string, from: string): CsvTable {
+  const fail = (problems: Problem[]): never => {
+    throw new PipelineError(messages.refreshFailed(from), problems);
+  };
+  const header = firstLine(bytes);
+  const start = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (/text\/html|application\/xhtml/i.test(contentType) || start.startsWith('<')) {
+    fail([{ file: from, line: 1, column: 1, message: messages.htmlNotCsv, text: header, expected: messages.htmlExpected }]);
+  }
+  const counts = delimiterCounts(header);
+  const other = counts[';'] >= counts['\t'] ? ';' : '\t';
+  if (counts[other] > counts[',']) {
+    const shown = other === ';' ? 'semicolons' : 'tabs';
+    fail([{ file: from, line: 1, column: 1, message: messages.wrongDelimiter(shown), text: header, expected: 'a comma-separated export' }]);
+  }
+  let table: CsvTable;
+  try {
+    table = parseCsvBytes(bytes, from);
+  } catch (err) {
+    if (!(err instanceof PipelineError)) throw err;
+    return fail(err.problems.length ? err.problems : [{ file: from, message: err.message }]);
+  }
+  if (!isExternalExport(table.header)) {
+    const missing = REQUIRED.filter((names) => !names.some((n) => table.header.includes(n)));
+    fail(
+      missing.map((names) => ({
+        file: from,
+        line: 1,
+        message: messages.missingColumn(names.join('" or "')),
+        expected: messages.knownExports,
+      })),
+    );
+  }
+  return table;
+}
