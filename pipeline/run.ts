@@ -29,6 +29,8 @@ export interface RunOptions {
   today: string;
   only?: StageName;
   from?: StageName;
+  /** Last stage to run (default render); for library callers that need only the data. */
+  until?: StageName;
   /** Ignore the cache and rerun every selected stage. */
   force?: boolean;
   /** Bootstrap resamples for the analyze stage (default 1000). */
@@ -54,7 +56,7 @@ function pipelineCodeHash(root: string): string {
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const first = opts.only ?? opts.from ?? 'ingest';
-  const last = opts.only ?? 'render';
+  const last = opts.only ?? opts.until ?? 'render';
   const selected = STAGES.slice(STAGES.indexOf(first), STAGES.indexOf(last) + 1);
   mkdirSync(opts.cacheDir, { recursive: true });
   recoverDirectory(opts.siteDir);

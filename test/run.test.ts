@@ -1,0 +1,116 @@
+/**
+ * End to end on a small fixture of real records (test/fixtures/raw-small, 40 rows copied from data/raw):
+ * every stage runs, the processed files say what the stages did, --only/--from rerun parts from
+ * the saved artifacts, and the CLI explains itself.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PipelineError } from '../pipeline/errors.ts';
+import { messages } from '../pipeline/messages.ts';
+import { runPipeline, type RunOptions } from '../pipeline/run.ts';
+import type { Fits } from '../pipeline/schema/fits.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
+
+function options(out: string, extra: Partial<RunOptions> = {}): RunOptions {
+  return {
+    root,
+    rawDir: join(root, 'test/fixtures/raw-small'),
+    processedDir: join(out, 'processed'),
+    siteDir: join(out, 'site'),
+    cacheDir: join(out, '.cache'),
+    today: '2026-11-24',
+    resamples: 50,
+    log: () => {},
+    ...extra,
+  };
+}
+
+describe('pipeline end to end (fixture of 40 real records)', () => {
+  let out: string;
+  let lines: string[];
+  let models: Record<string, string>[];
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'ct-run-'));
+    lines = [];
+    await runPipeline(options(out, { log: (l) => lines.push(l) }));
+    models = parse(readFileSync(join(out, 'processed/models.csv')), { columns: true });
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('prints one line per stage with rows in → out and warnings', () => {
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
+    expect(lines[0]).toMatch(/^ingest {4}rows 40 → 40, 0 warnings, \d+ ms$/);
+  });
+
+  it('writes one row per system with method, source and range for every FLOP value', () => {
+    expect(models).toHaveLength(40);
+    const byId = Object.fromEntries(models.map((m) => [m.id, m]));
+    expect(byId['gpt-3-175b']).toMatchObject({ flop_method: 'converted', training_compute_flop: String(3640 * 8.64e19), reported_compute: '3640 pf/s-days' });
+    expect(byId['chinchilla']).toMatchObject({ flop_method: 'reported', training_compute_flop: '5.76e+23' });
+    expect(byId['chinchilla'].audit_method).toBe('operations');
+    expect(Number(byId['chinchilla'].audit_ratio)).toBeCloseTo(5.76e23 / (6 * 70e9 * 1.4e12), 3);
+    // The hardware example from our data, by hand: 512 TPU v3 chips × 5.5 days × 24 h × 3600 s
+    // × 1.23e14 FLOP/s (bf16 peak, hardware.csv) × 0.3 (language default) = 8.97786e21 FLOP.
+    expect(byId['xlnet-large'].flop_method).toBe('hardware');
+    expect(Number(byId['xlnet-large'].training_compute_flop)).toBeCloseTo(8.97786e21, -16);
+    expect(Number(byId['xlnet-large'].training_compute_flop_high) / Number(byId['xlnet-large'].training_compute_flop)).toBeCloseTo(3, 5);
+    for (const m of models.filter((x) => x.flop_method !== '')) {
+      expect(m.flop_source, m.id).not.toBe('');
+      expect(Number(m.training_compute_flop_low), m.id).toBeLessThanOrEqual(Number(m.training_compute_flop));
+    }
+  });
+
+  it('writes fits.json with the eras and the site with its entry page', () => {
+    const fits = JSON.parse(readFileSync(join(out, 'processed/fits.json'), 'utf8')) as Fits;
+    expect(fits.schema_version).toBe(1);
+    expect(fits.data.records).toBe(40);
+    expect(fits.eras.pre_deep_learning?.n).toBeGreaterThanOrEqual(5);
+    expect(fits.eras.deep_learning?.bootstrap?.resamples).toBe(50);
+    expect(existsSync(join(out, 'site/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'site/assets/vega-embed.min.js'))).toBe(true);
+  });
+
+  it('skips unchanged stages on a rerun and says so', async () => {
+    const again: string[] = [];
+    const reports = await runPipeline(options(out, { log: (l) => again.push(l) }));
+    expect(reports.every((r) => r.cached)).toBe(true);
+    expect(again[0]).toMatch(/^ingest {4}cached: inputs unchanged, skipped/);
+  });
+
+  it('--only and --from rerun from the saved artifacts', async () => {
+    const only = await runPipeline(options(out, { only: 'analyze', force: true }));
+    expect(only.map((r) => r.stage)).toEqual(['analyze']);
+    const from = await runPipeline(options(out, { from: 'impute', force: true }));
+    expect(from.map((r) => r.stage)).toEqual(['impute', 'analyze', 'render']);
+  });
+
+  it('--only without the previous artifact fails with a message naming it', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'ct-empty-'));
+    try {
+      await expect(runPipeline(options(empty, { only: 'analyze' }))).rejects.toThrow(PipelineError);
+      await expect(runPipeline(options(empty, { only: 'analyze' }))).rejects.toThrow(messages.missingArtifact('analyze', join(empty, '.cache', 'impute.json')));
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the CLI', () => {
+  it('--help lists the stages and options', async () => {
+    const { stdout } = await run('npx', ['tsx', 'pipeline/cli.ts', '--help'], { cwd: root });
+    for (const word of ['--only', '--from', '--raw', '--out', 'ingest', 'render']) expect(stdout).toContain(word);
+  });
+
+  it('rejects an unknown stage with exit code 2', async () => {
+    const err = await run('npx', ['tsx', 'pipeline/cli.ts', '--only', 'bake'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect(err).toMatchObject({ code: 2 });
+    expect((err as { stderr: string }).stderr).toContain(messages.unknownStage('bake', ['ingest', 'normalize', 'impute', 'analyze', 'render']));
+  });
+});
