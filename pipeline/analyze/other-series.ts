@@ -3,7 +3,7 @@
  * 2017, published 3.4-month doubling) and Derek Jones's three economic periods.
  */
 import { parseDate } from '../normalize/dates.ts';
-import type { EconomicPeriod, WindowReplication } from '../schema/fits.ts';
+import type { EconomicPeriod, Fits, WindowReplication } from '../schema/fits.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { recordSetters } from './frontier.ts';
 import { flopOf, seriesOf, subset, type Series } from './series.ts';
@@ -60,4 +60,20 @@ export function economicPeriods(records: readonly ProcessedRecord[], largeScale:
       median_parameters: params.length ? params[Math.floor((params.length - 1) / 2)] : null,
     };
   });
+}
+
+/** The widest gap between consecutive log10 parameter counts of systems published from 2015 on. */
+export function parameterGap(records: readonly ProcessedRecord[]): Fits['parameter_gap'] {
+  const sorted = records
+    .filter((r) => r.year >= 2015 && r.parameters !== null && r.parameters > 0)
+    .map((r) => ({ id: r.id, parameters: r.parameters! }))
+    .sort((a, b) => a.parameters - b.parameters || (a.id < b.id ? -1 : 1));
+  let best: Fits['parameter_gap'] = null;
+  for (let i = 1; i < sorted.length; i++) {
+    const width = Math.log10(sorted[i].parameters) - Math.log10(sorted[i - 1].parameters);
+    if (best === null || width > best.orders_of_magnitude) {
+      best = { from: 2015, below: sorted[i - 1], above: sorted[i], orders_of_magnitude: Number(width.toPrecision(6)) };
+    }
+  }
+  return best;
 }

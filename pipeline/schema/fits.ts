@@ -146,6 +146,11 @@ export interface Fits {
   dataset_trend: TrendFit | null;
   ai_and_compute: WindowReplication;
   economic_periods: EconomicPeriod[];
+  /**
+   * The widest empty band in log10 parameter counts among systems from 2015 on (Derek Jones noted
+   * such a gap between the largest runs and the rest): the systems on either side of it.
+   */
+  parameter_gap: { from: 2015; below: { id: string; parameters: number }; above: { id: string; parameters: number }; orders_of_magnitude: number } | null;
   sensitivity: { label: string; methods: string[]; deep_learning: TrendFit | null; large_scale: TrendFit | null }[];
   run_length: {
     gH: number;

@@ -5,7 +5,7 @@
 import { analyzeBreakpoints } from '../analyze/breakpoints.ts';
 import { analyzeEras, DEFAULT_ERA_PARAMETERS, PUBLISHED_ERAS } from '../analyze/eras.ts';
 import { analyzeFrontier } from '../analyze/frontier.ts';
-import { aiAndCompute, economicPeriods } from '../analyze/other-series.ts';
+import { aiAndCompute, economicPeriods, parameterGap } from '../analyze/other-series.ts';
 import { analyzeRunLength } from '../analyze/run-length-analysis.ts';
 import { flopOf, seriesOf, subset } from '../analyze/series.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
@@ -82,6 +82,7 @@ export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOpt
     dataset_trend: fitTrend(fromDl(seriesOf(records, (r) => (r.domain === 'language' ? r.tokensProcessed : null))), { ...trend, seed: trend.seed + 62 }),
     ai_and_compute: aiAndCompute(all, trend),
     economic_periods: economicPeriods(records, largeScale, trend),
+    parameter_gap: parameterGap(records),
     sensitivity: sensitivityMethods,
     run_length: analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend }),
   };
