@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEras, DEFAULT_ERA_PARAMETERS, windowZScores } from '../../pipeline/analyze/eras.ts';
+import { recordSetters, topPerYear } from '../../pipeline/analyze/frontier.ts';
+import type { Series } from '../../pipeline/analyze/series.ts';
+import { createRng } from '../../pipeline/analyze/stats/index.ts';
+
+function series(points: [number, number][]): Series {
+  return { ids: points.map((_, i) => `s${i}`), names: points.map((_, i) => `S${i}`), x: Float64Array.from(points, (p) => p[0]), y: Float64Array.from(points, (p) => p[1]) };
+}
+
+/** The definition, computed the slow way: population SD among points within ±w years, itself included. */
+function naiveZ(s: Series, w: number): number[] {
+  return Array.from(s.x, (xi, i) => {
+    const ys = Array.from(s.y).filter((_, j) => Math.abs(s.x[j] - xi) <= w);
+    const m = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const sd = Math.sqrt(ys.reduce((a, b) => a + (b - m) ** 2, 0) / ys.length);
+    return sd > 1e-12 ? (s.y[i] - m) / sd : 0;
+  });
+}
+
+describe('three eras (Sevilla et al. 2022)', () => {
+  const rng = createRng(7);
+  const pts: [number, number][] = Array.from({ length: 300 }, () => {
+    const x = 1960 + 64 * rng.next();
+    return [x, (x < 2010 ? 0.15 * (x - 1960) : 7.5 + 0.6 * (x - 2010)) + rng.next() * 2 - 1];
+  });
+  const s = series(pts);
+
+  it('z-scores within a ±1-year window match the definition', () => {
+    const fast = windowZScores(s, 1);
+    naiveZ(s, 1).forEach((z, i) => expect(fast[i]).toBeCloseTo(z, 9));
+  });
+
+  it('splits the eras at the boundaries and recovers each slope', () => {
+    const eras = analyzeEras(s, DEFAULT_ERA_PARAMETERS, { resamples: 200, seed: 1, noise: Math.log10(2) });
+    expect(eras.pre_deep_learning!.x_range[1]).toBeLessThan(2010);
+    expect(eras.deep_learning!.x_range[0]).toBeGreaterThanOrEqual(2010);
+    expect(eras.pre_deep_learning!.slope).toBeCloseTo(0.15, 1);
+    expect(eras.deep_learning!.slope).toBeCloseTo(0.6, 1);
+    const b = eras.deep_learning!.bootstrap!;
+    expect(b.doubling_months.lo).toBeLessThan(eras.deep_learning!.doubling_months);
+    expect(b.doubling_months.hi).toBeGreaterThan(eras.deep_learning!.doubling_months);
+    // Large-scale systems: all from the LS start on, all with z above the threshold.
+    const z = windowZScores(s, 1);
+    for (const id of eras.large_scale_ids) {
+      const i = s.ids.indexOf(id);
+      expect(s.x[i]).toBeGreaterThanOrEqual(2015.66);
+      expect(z[i]).toBeGreaterThan(0.76);
+    }
+  });
+
+  it('lists and excludes low outliers (z < −2)', () => {
+    const withOutlier = series([...pts, [2020.5, -5]]);
+    const eras = analyzeEras(withOutlier, DEFAULT_ERA_PARAMETERS, { resamples: 0, seed: 1, noise: 0 });
+    expect(eras.low_outliers.map((o) => o.id)).toContain(`s${pts.length}`);
+    expect(eras.deep_learning!.n).toBe(pts.filter((p) => p[0] >= 2010).length + 1 - eras.low_outliers.filter((o) => o.year >= 2010).length);
+  });
+
+  it('the same seed gives the same intervals', () => {
+    const a = analyzeEras(s, DEFAULT_ERA_PARAMETERS, { resamples: 100, seed: 3, noise: Math.log10(2) });
+    const b = analyzeEras(s, DEFAULT_ERA_PARAMETERS, { resamples: 100, seed: 3, noise: Math.log10(2) });
+    expect(a).toEqual(b);
+  });
+});
+
+describe('frontier', () => {
+  const s = series([
+    [2012.1, 17],
+    [2012.5, 16],
+    [2013.0, 18],
+    [2013.2, 18],
+    [2014.0, 17.5],
+    [2015.0, 19],
+  ]);
+  it('record setters beat every earlier system (ties do not set records)', () => {
+    expect([...recordSetters(s)].sort()).toEqual([0, 2, 5]);
+  });
+  it('top-k per calendar year', () => {
+    expect([...topPerYear(s, 1)].sort()).toEqual([0, 2, 4, 5]);
+  });
+});
