@@ -81,7 +81,6 @@ export const messages = {
   refreshImported: (snapshot: string, rows: number, sha: string) => `imported ${snapshot}: ${rows} rows, sha256 ${sha.slice(0, 12)}…`,
   changelogUpdated: (path: string) => `${path}: entry added`,
   diffNeedsTwo: (source: string, count: number) => `a diff needs two snapshots of ${source}; there ${count === 1 ? 'is 1' : `are ${count}`}`,
-  headlineUnavailable: (detail: string) => `doubling times not computed: the analyze stage cannot be loaded (${detail})`,
 } as const;
 
 /** Formats one problem as a single line: "file:line:column: message (found "x"; expected y)". */

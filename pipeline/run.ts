@@ -5,7 +5,7 @@
  * previous outputs as they were.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
 import { recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic, writeIfChanged } from './io/atomic.ts';
 import { hashTree, sha256 } from './io/hash.ts';
@@ -139,7 +139,8 @@ interface StageResult {
 async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName) => unknown): Promise<StageResult> {
   switch (stage) {
     case 'ingest': {
-      const out = ingest({ rawDir: opts.rawDir, defaultsDir: join(opts.root, 'data', 'raw'), today: opts.today });
+      // Relative, so file names in outputs never carry a machine path.
+      const out = ingest({ rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today });
       const rows = out.models.length + out.external.reduce((n, t) => n + t.rows.length, 0);
       return { artifact: out, rowsIn: rows, rowsOut: rows, warnings: out.warnings.length };
     }

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PipelineError } from '../errors.ts';
-import { listSnapshots } from '../ingest/snapshots.ts';
+import { listSnapshots, SOURCE_NAME } from '../ingest/snapshots.ts';
 import { sha256 } from '../io/hash.ts';
 import { formatProblem, messages } from '../messages.ts';
 import { compareNewest } from './compare.ts';
@@ -94,7 +94,8 @@ export async function main(argv: string[], log: (line: string) => void = console
   const common = { rawDir, defaultsDir: join(root, 'data', 'raw'), today, resamples };
 
   if (args.diff) {
-    const comparison = await compareNewest(args.name, common);
+    if (!SOURCE_NAME.test(args.name)) usage(messages.badSourceName(args.name));
+    const comparison = compareNewest(args.name, common);
     const newest = listSnapshots(rawDir, args.name).at(-1)!;
     log(consoleReport(comparison, sha256(readFileSync(newest.path))));
     return 0;

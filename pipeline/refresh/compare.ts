@@ -41,8 +41,8 @@ export interface SnapshotComparison {
   before: SnapshotSummary | null;
   after: SnapshotSummary;
   diff: SnapshotDiff;
-  /** Doubling times before and after, or why they could not be computed. */
-  headline: { before: Headline | null; after: Headline } | { unavailable: string };
+  /** Doubling times before (null for a first snapshot) and after. */
+  headline: { before: Headline | null; after: Headline };
 }
 
 interface Reference {
@@ -71,26 +71,18 @@ function mapSnapshot(ref: SnapshotInput, hardwareIds: ReadonlySet<string>, today
   };
 }
 
-export async function compareSnapshots(before: SnapshotInput | null, after: SnapshotInput, options: CompareOptions): Promise<SnapshotComparison> {
+export function compareSnapshots(before: SnapshotInput | null, after: SnapshotInput, options: CompareOptions): SnapshotComparison {
   const ref = loadReference(options.rawDir, options.defaultsDir);
   const ids = new Set(ref.hardware.map((h) => h.id));
   const b = before ? mapSnapshot(before, ids, options.today) : null;
   const a = mapSnapshot(after, ids, options.today);
-  let headline: SnapshotComparison['headline'];
-  try {
-    const run = (records: NormalizedRecord[]) => headlineDoublings(records, ref.hardware, ref.assumptions, { resamples: options.resamples });
-    headline = { before: b ? await run(b.records) : null, after: await run(a.records) };
-  } catch (err) {
-    // Only a missing analysis module is tolerated; an error inside the analysis is a real failure.
-    const text = (err as Error).message ?? String(err);
-    if (!/Cannot find module|Failed to load|ERR_MODULE_NOT_FOUND|does not provide an export/i.test(text)) throw err;
-    headline = { unavailable: messages.headlineUnavailable(text.split('\n')[0]) };
-  }
+  const run = (records: NormalizedRecord[]) => headlineDoublings(records, ref.hardware, ref.assumptions, { resamples: options.resamples });
+  const headline = { before: b ? run(b.records) : null, after: run(a.records) };
   return { source: after.source, before: b?.summary ?? null, after: a.summary, diff: diffRecords(b?.records ?? [], a.records), headline };
 }
 
 /** The two newest snapshots of a source, compared. */
-export async function compareNewest(source: string, options: CompareOptions): Promise<SnapshotComparison> {
+export function compareNewest(source: string, options: CompareOptions): SnapshotComparison {
   const all = listSnapshots(options.rawDir, source);
   if (all.length < 2) throw new PipelineError(messages.diffFailed(source), [{ message: messages.diffNeedsTwo(source, all.length) }], 1);
   return compareSnapshots(all[all.length - 2], all[all.length - 1], options);

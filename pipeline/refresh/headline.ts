@@ -6,6 +6,7 @@
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { compareRecords } from '../normalize/merge.ts';
 import type { HardwareSpec, NormalizedRecord } from '../schema/records.ts';
+import { analyze } from '../stages/analyze.ts';
 import { impute } from '../stages/impute.ts';
 
 export interface Headline {
@@ -19,23 +20,12 @@ export interface HeadlineOptions {
   resamples?: number;
 }
 
-type AnalyzeFn = typeof import('../stages/analyze.ts').analyze;
-
-/**
- * Loaded on first use rather than imported, so that importing and diffing snapshots keeps working
- * while the analysis cannot be loaded; the caller reports why the doubling times are missing.
- */
-export async function loadAnalyze(): Promise<AnalyzeFn> {
-  return (await import('../stages/analyze.ts')).analyze;
-}
-
-export async function headlineDoublings(
+export function headlineDoublings(
   records: readonly NormalizedRecord[],
   hardware: HardwareSpec[],
   assumptions: Assumptions,
   options: HeadlineOptions = {},
-): Promise<Headline> {
-  const analyze = await loadAnalyze();
+): Headline {
   const processed = impute([...records].sort(compareRecords), hardware, assumptions).records;
   const fits = analyze(processed, { resamples: options.resamples ?? 0 });
   return {

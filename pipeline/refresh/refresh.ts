@@ -58,9 +58,15 @@ export type RefreshResult =
 
 const fileHash = (ref: SnapshotRef) => sha256(readFileSync(ref.path));
 
+/** YYYY-MM-DD naming a real day: the round trip through Date rejects 2024-02-30. */
+function isCalendarDate(text: string): boolean {
+  const t = Date.parse(`${text}T00:00:00Z`);
+  return SNAPSHOT_DATE.test(text) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
+}
+
 export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const info = resolveSource(options.source, { license: options.license, citation: options.citation });
-  if (!SNAPSHOT_DATE.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+  if (!isCalendarDate(options.date)) {
     throw new PipelineError(messages.badSnapshotDate(options.date), [], 2);
   }
   const fetched = await fetchExport(options.from, { timeoutMs: options.timeoutMs });
@@ -78,7 +84,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
 
   // Compared with the snapshot just before it in date order: the newest, unless backfilling.
   const previous = existing.filter((s) => s.date < options.date).at(-1) ?? null;
-  const comparison = await compareSnapshots(previous, { ...target, table }, options);
+  const comparison = compareSnapshots(previous, { ...target, table }, options);
   const entry = changelogEntry(comparison, hash);
   const meta: SnapshotMeta = {
     source: info.name,

@@ -28,8 +28,11 @@ function months(v: number | null): string {
 }
 
 function headlineLine(before: Headline | null, after: Headline): string {
-  const era = (label: string, key: keyof Headline) =>
-    before ? `${label} ${months(before[key])} → ${months(after[key])}` : `${label} ${months(after[key])}`;
+  const era = (label: string, key: keyof Headline) => {
+    const [b, a] = [before?.[key] ?? null, after[key]];
+    if (!before) return `${label} ${months(a)}`;
+    return b !== null && a !== null ? `${label} ${b.toFixed(1)} → ${months(a)}` : `${label} ${months(b)} → ${months(a)}`;
+  };
   return `**Doubling time** (this source alone): ${era('deep-learning era', 'deep_learning')}; ${era('large-scale era', 'large_scale')}.`;
 }
 
@@ -54,8 +57,7 @@ export function changelogEntry(c: SnapshotComparison, sha256: string): string {
     lines.push(`- **Training compute changed by more than 10%** (${diff.flopChanges.length})${diff.flopChanges.length ? ':' : ''}`);
     for (const f of diff.flopChanges) lines.push(`  - ${formatChange(f)}`);
   }
-  if ('unavailable' in c.headline) lines.push(`${c.before ? '- ' : ''}Doubling times not computed.`);
-  else lines.push(`${c.before ? '- ' : ''}${headlineLine(c.headline.before, c.headline.after)}`);
+  lines.push(`${c.before ? '- ' : ''}${headlineLine(c.headline.before, c.headline.after)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,7 +66,6 @@ const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 /** The console report: the changelog entry, then every changed system with its fields. */
 export function consoleReport(c: SnapshotComparison, sha256: string): string {
   const out = [changelogEntry(c, sha256).trimEnd()];
-  if ('unavailable' in c.headline) out.push('', c.headline.unavailable);
   if (c.diff.changed.length > 0) {
     out.push('', `Changed systems (${c.diff.changed.length}):`);
     for (const s of c.diff.changed) {

@@ -34,7 +34,9 @@ export function validateExport(bytes: Uint8Array, contentType: string, from: str
   };
   const header = firstLine(bytes);
   const start = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (/text\/html|application\/xhtml/i.test(contentType) || start.startsWith('<')) {
+  // Sniffed from the body (an export never starts with "<"); the Content-Type alone is not trusted either way.
+  const htmlType = /text\/html|application\/xhtml/i.test(contentType);
+  if (start.startsWith('<') || (htmlType && /<(!doctype|html|head|body)\b/i.test(start))) {
     fail([{ file: from, line: 1, column: 1, message: messages.htmlNotCsv, text: header, expected: messages.htmlExpected }]);
   }
   const counts = delimiterCounts(header);

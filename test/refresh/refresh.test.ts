@@ -120,6 +120,14 @@ describe('npm run refresh: imports, and failures that change nothing', () => {
     expect(result.entry).toContain('- **Removed** (1): Fixture Net 03 (2012)');
     expect(result.entry).toContain('- **Changed** (3), by field: parameters 1, training compute 2');
     expect(result.entry).toMatch(/Fixture Net 10 \(2015\): \S+ → \S+ FLOP \(×3\)/);
+    // The headline analysis runs on each snapshot's records (impute + analyze, as the pipeline does).
+    const { headline } = result.comparison;
+    for (const h of [headline.before!, headline.after]) for (const v of Object.values(h)) expect(v).toBeGreaterThan(1);
+    const months = (v: number | null) => v!.toFixed(1);
+    expect(result.entry).toContain(
+      `- **Doubling time** (this source alone): deep-learning era ${months(headline.before!.deep_learning)} → ${months(headline.after.deep_learning)} months; ` +
+        `large-scale era ${months(headline.before!.large_scale)} → ${months(headline.after.large_scale)} months.`,
+    );
   });
 
   it('says an identical re-import is a no-op, and changes nothing', async () => {
@@ -141,6 +149,7 @@ describe('npm run refresh: imports, and failures that change nothing', () => {
 
   it('refuses a bad date or source name before fetching anything', async () => {
     await expect(refresh(options(GOOD_OCT, '2024-13-45'))).rejects.toThrow(messages.badSnapshotDate('2024-13-45'));
+    await expect(refresh(options(GOOD_OCT, '2023-02-29'))).rejects.toThrow(messages.badSnapshotDate('2023-02-29'));
     await expect(refresh(options(GOOD_OCT, '2024-12-09', { source: '../evil' }))).rejects.toThrow(messages.badSourceName('../evil'));
     await expect(refresh(options(GOOD_OCT, '2024-12-09', { source: 'other-source' }))).rejects.toThrow(/unknown source "other-source"/);
   });

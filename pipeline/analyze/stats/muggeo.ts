@@ -16,7 +16,7 @@
  * current gaps between data points (ψ_j pinned at a gap edge where its target leaves the gap),
  * which lands on such kink minima in one step.
  */
-import { cholesky, choleskySolve } from './linalg.ts';
+import { SegmentedNormalEquations } from './normal-equations.ts';
 import type { SegmentSums } from './sufficient.ts';
 
 /** Constraints and stopping rules for one run of the iteration. */
@@ -43,11 +43,7 @@ const MAX_HALVINGS = 30;
 
 /** Reusable solver for up to `kMax` breakpoints; all buffers are allocated here, once. */
 export class MuggeoSolver {
-  private readonly a: Float64Array;
-  private readonly b: Float64Array;
-  private readonly rhs: Float64Array;
-  private readonly idx: Int32Array;
-  private readonly vj: Int32Array;
+  private readonly ne: SegmentedNormalEquations;
   private readonly cand: Float64Array;
   private readonly target: Float64Array;
   private readonly lowEdge: Float64Array;
@@ -56,12 +52,7 @@ export class MuggeoSolver {
   private readonly allFree: Uint8Array;
 
   constructor(readonly sums: SegmentSums, readonly kMax: number) {
-    const p = 2 + 2 * kMax;
-    this.a = new Float64Array(p * p);
-    this.b = new Float64Array(p);
-    this.rhs = new Float64Array(p);
-    this.idx = new Int32Array(kMax);
-    this.vj = new Int32Array(kMax);
+    this.ne = new SegmentedNormalEquations(sums, kMax);
     this.cand = new Float64Array(kMax);
     this.target = new Float64Array(kMax);
     this.lowEdge = new Float64Array(kMax);
@@ -84,70 +75,15 @@ export class MuggeoSolver {
   }
 
 
-  /**
-   * Least squares on [1, x, U_1..U_k] plus V_j for each j with free[j] = 1 (none when `free` is
-   * null), at sorted ψ, via the normal equations. Coefficients are left in `this.b` (V
-   * coefficients after the U ones, in j order). Returns the RSS, or Infinity if singular.
-   */
-  private solve(psi: ArrayLike<number>, k: number, free: Uint8Array | null): number {
-    const s = this.sums;
-    const { a, b, rhs, idx, vj } = this;
-    let nv = 0;
-    if (free !== null) for (let j = 0; j < k; j++) if (free[j]) vj[nv++] = j;
-    const p = 2 + k + nv;
-    for (let j = 0; j < k; j++) idx[j] = s.tail(psi[j]);
-    // Lower triangle of XᵀWX, row-major p×p; see sufficient.ts for the algebra.
-    a[0] = s.s0[0];
-    a[p] = s.s1[0];
-    a[p + 1] = s.s2[0];
-    rhs[0] = s.sy[0];
-    rhs[1] = s.sxy[0];
-    for (let i = 0; i < k; i++) {
-      const m = idx[i];
-      const pi = psi[i];
-      const t0 = s.s0[m], t1 = s.s1[m], t2 = s.s2[m];
-      const r = (2 + i) * p;
-      a[r] = t1 - pi * t0;
-      a[r + 1] = t2 - pi * t1;
-      // U_i·U_j for j ≤ i: ψ sorted, so the common tail is ψ_i's.
-      for (let j = 0; j <= i; j++) {
-        const pj = psi[j];
-        a[r + 2 + j] = t2 - (pi + pj) * t1 + pi * pj * t0;
-      }
-      rhs[2 + i] = s.sxy[m] - pi * s.sy[m];
-    }
-    for (let c = 0; c < nv; c++) {
-      const i = vj[c];
-      const m = idx[i];
-      const rv = (2 + k + c) * p;
-      a[rv] = -s.s0[m];
-      a[rv + 1] = -s.s1[m];
-      // U_j·V_i = −Σ_{x > max(ψ_i, ψ_j)} (x − ψ_j).
-      for (let j = 0; j < k; j++) {
-        const m2 = j > i ? idx[j] : m;
-        a[rv + 2 + j] = -(s.s1[m2] - psi[j] * s.s0[m2]);
-      }
-      // V_i·V_j for j ≤ i: the count beyond the larger ψ, ψ_i.
-      for (let c2 = 0; c2 <= c; c2++) a[rv + 2 + k + c2] = s.s0[m];
-      rhs[2 + k + c] = -s.sy[m];
-    }
-    if (!cholesky(a, p)) return Infinity;
-    for (let i = 0; i < p; i++) b[i] = rhs[i];
-    choleskySolve(a, p, b);
-    let fitted = 0;
-    for (let i = 0; i < p; i++) fitted += b[i] * rhs[i];
-    return Math.max(s.syy[0] - fitted, 0);
-  }
-
   /** RSS of the continuous model at sorted ψ (Infinity if singular); no feasibility check. */
   rssAt(psi: ArrayLike<number>, k: number): number {
-    return this.solve(psi, k, null);
+    return this.ne.solve(psi, k, null);
   }
 
   /** Coefficients [a, b, δ_1..δ_k] (centred units) at sorted ψ into `out`; returns the RSS. */
   coefficients(psi: ArrayLike<number>, k: number, out: Float64Array): number {
-    const rss = this.solve(psi, k, null);
-    for (let i = 0; i < 2 + k; i++) out[i] = this.b[i];
+    const rss = this.ne.solve(psi, k, null);
+    for (let i = 0; i < 2 + k; i++) out[i] = this.ne.b[i];
     return rss;
   }
 
@@ -156,14 +92,14 @@ export class MuggeoSolver {
    * Returns false when the augmented fit is singular.
    */
   private targets(psi: ArrayLike<number>, k: number, free: Uint8Array, out: Float64Array): boolean {
-    if (this.solve(psi, k, free) === Infinity) return false;
+    if (this.ne.solve(psi, k, free) === Infinity) return false;
     let c = 0;
     for (let j = 0; j < k; j++) {
       if (!free[j]) {
         out[j] = psi[j];
         continue;
       }
-      const t = psi[j] + this.b[2 + k + c] / this.b[2 + j];
+      const t = psi[j] + this.ne.b[2 + k + c] / this.ne.b[2 + j];
       out[j] = Number.isNaN(t) ? psi[j] : t; // δ_j = γ_j = 0: nothing to learn about ψ_j
       c++;
     }

@@ -74,13 +74,25 @@ class SegmentedEngine {
     this.plan = { gridStarts: opts.gridStarts ?? 8, randomStarts: opts.randomStarts ?? 4, maxCombinations: opts.maxCombinations ?? 4000 };
   }
 
+  /**
+   * Centred ψ back to x units. A ψ pinned on a data point (a kink minimum) maps to that x value
+   * exactly, rather than to (x − x̄) + x̄, which may differ in the last bit.
+   */
+  private toX(psiC: number): number {
+    const m = this.sums.tail(psiC);
+    if (m > 0 && this.sums.x[m - 1] === psiC) return this.x[this.sums.order[m - 1]];
+    return psiC + this.sums.xShift;
+  }
+
   /** Best fit with k breakpoints, or null when no feasible start exists. */
   fit(k: number, explicit?: readonly (readonly number[])[]): SegmentedFit | null {
     const { sums, solver, bounds } = this;
     const xMean = sums.xShift;
     const boundsX: [number, number] = [bounds.lo + xMean, bounds.hi + xMean];
     let starts: Float64Array[];
-    if (explicit) {
+    if (k === 0) {
+      starts = [new Float64Array(0)]; // a straight line: nothing to start
+    } else if (explicit) {
       starts = explicit.map((s) => Float64Array.from(s, (v) => v - xMean).sort());
       for (const s of starts) {
         if (s.length !== k) throw new PipelineError(`segmented: a start has ${s.length} values but k = ${k}`);
@@ -93,7 +105,7 @@ class SegmentedEngine {
       }
     } else {
       // A fresh generator per K, so a K's fit does not depend on which other K were fitted.
-      starts = k === 0 ? [new Float64Array(0)] : autoStarts(solver, sums.x, k, bounds, this.alpha, this.plan, createRng(this.opts.seed ?? 1));
+      starts = autoStarts(solver, sums.x, k, bounds, this.alpha, this.plan, createRng(this.opts.seed ?? 1));
     }
     let best: { psi: Float64Array; rss: number; iterations: number; converged: boolean; start: Float64Array } | null = null;
     for (const start of starts) {
@@ -102,7 +114,7 @@ class SegmentedEngine {
       if (run.rss < (best?.rss ?? Infinity)) best = { psi, ...run, start };
     }
     if (best === null) return null;
-    const summary = summarizeSegmented(this.x, this.y, Array.from(best.psi, (v) => v + xMean), xMean);
+    const summary = summarizeSegmented(this.x, this.y, Array.from(best.psi, (v) => this.toX(v)), xMean);
     if (summary === null) return null;
     return {
       ...summary,

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../pipeline/errors.ts';
+import { bootstrapOls, bootstrapSegmented, createRng, fitSegmented, quantile } from '../../../pipeline/analyze/stats/index.ts';
+
+function line(seed: number, n: number): { x: number[]; y: number[] } {
+  const rng = createRng(seed);
+  const x = Array.from({ length: n }, () => 10 * rng.next());
+  return { x, y: x.map((v) => 1 + 2 * v + rng.normal()) };
+}
+
+function broken(seed: number, n: number): { x: number[]; y: number[] } {
+  const rng = createRng(seed);
+  const x = Array.from({ length: n }, () => 10 * rng.next());
+  return { x, y: x.map((v) => 1 + v + 2 * Math.max(v - 5, 0) + 0.5 * rng.normal()) };
+}
+
+describe('bootstrapOls', () => {
+  it('same seed gives identical samples; another seed does not', () => {
+    const { x, y } = line(1, 80);
+    const a = bootstrapOls(x, y, { resamples: 300, seed: 42, noise: Math.log10(2) });
+    const b = bootstrapOls(x, y, { resamples: 300, seed: 42, noise: Math.log10(2) });
+    expect(a).toEqual(b);
+    expect(bootstrapOls(x, y, { resamples: 300, seed: 43 }).slopes).not.toEqual(a.slopes);
+    expect(a.quantiles.map((q) => q.p)).toEqual([0.025, 0.5, 0.975]);
+    expect(a.failures).toBe(0);
+  });
+
+  it('noise widens the slope interval', () => {
+    const { x, y } = line(2, 80);
+    const width = (h: number): number => {
+      const q = bootstrapOls(x, y, { resamples: 1000, seed: 1, noise: h }).quantiles;
+      return q[2].value - q[0].value;
+    };
+    expect(width(3)).toBeGreaterThan(width(0));
+  });
+
+  it('the 95% percentile interval covers the true slope about 95% of the time', () => {
+    let covered = 0;
+    const reps = 200;
+    for (let r = 0; r < reps; r++) {
+      const { x, y } = line(1000 + r, 50);
+      const q = bootstrapOls(x, y, { resamples: 400, seed: r }).quantiles;
+      if (q[0].value <= 2 && 2 <= q[2].value) covered++;
+    }
+    expect(covered / reps).toBeGreaterThan(0.88);
+    expect(covered / reps).toBeLessThan(0.99);
+  });
+
+  it('rejects bad options', () => {
+    const { x, y } = line(3, 20);
+    expect(() => bootstrapOls(x, y, { resamples: 0 })).toThrow(PipelineError);
+    expect(() => bootstrapOls(x, y, { noise: -1 })).toThrow(PipelineError);
+  });
+});
+
+describe('bootstrapSegmented', () => {
+  it('is deterministic for a seed and returns K breakpoints and K + 1 slopes per resample', () => {
+    const { x, y } = broken(7, 150);
+    const start = fitSegmented(x, y, { k: 1 }).breakpoints.map((b) => b.estimate);
+    const a = bootstrapSegmented(x, y, { start, resamples: 200, seed: 5 });
+    expect(bootstrapSegmented(x, y, { start, resamples: 200, seed: 5 })).toEqual(a);
+    expect(a.breakpoints).toHaveLength(1);
+    expect(a.slopes).toHaveLength(2);
+    expect(a.breakpoints[0]).toHaveLength(200);
+    expect(a.failures).toBe(0);
+    const med = a.breakpointQuantiles[0][1].value;
+    expect(Math.abs(med - 5)).toBeLessThan(0.5);
+  });
+
+  it('each resample equals an explicit refit of the resampled rows from the same start', () => {
+    const { x, y } = broken(8, 120);
+    const start = fitSegmented(x, y, { k: 1 }).breakpoints.map((b) => b.estimate);
+    const boot = bootstrapSegmented(x, y, { start, resamples: 5, seed: 11 });
+    // Replay the draws: the bootstrap indexes rows in x-sorted order (ties by original index).
+    const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b] || a - b);
+    const rng = createRng(11);
+    for (let r = 0; r < 5; r++) {
+      const idx = Array.from({ length: x.length }, () => order[rng.int(x.length)]);
+      const fit = fitSegmented(idx.map((i) => x[i]), idx.map((i) => y[i]), { k: 1, starts: start });
+      expect(boot.breakpoints[0][r]).toBeCloseTo(fit.breakpoints[0].estimate, 8);
+      expect(boot.slopes[1][r]).toBeCloseTo(fit.slopes[1], 8);
+    }
+  });
+
+  it('percentile intervals for ψ cover the true break in most replicates', () => {
+    let covered = 0;
+    const reps = 40;
+    for (let r = 0; r < reps; r++) {
+      const { x, y } = broken(2000 + r, 200);
+      const start = fitSegmented(x, y, { k: 1, seed: r }).breakpoints.map((b) => b.estimate);
+      const b = bootstrapSegmented(x, y, { start, resamples: 200, seed: r });
+      const sorted = Float64Array.from(b.breakpoints[0]).sort();
+      if (quantile(sorted, 0.025) <= 5 && 5 <= quantile(sorted, 0.975)) covered++;
+    }
+    expect(covered / reps).toBeGreaterThan(0.8);
+  });
+
+  it('rejects a start that is not admissible', () => {
+    const { x, y } = broken(9, 50);
+    expect(() => bootstrapSegmented(x, y, { start: [-3] })).toThrow(PipelineError);
+  });
+});
