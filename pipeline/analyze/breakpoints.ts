@@ -40,11 +40,13 @@ export function analyzeBreakpoints(s: Series, opts: { resamples: number; seed: n
       se: r(b.se),
       ci95: [r(b.ci95[0]), r(b.ci95[1])],
       bootstrap_ci95: bootstrapCi[j] ?? null,
+      at_search_bound: Math.min(Math.abs(b.estimate - best.bounds[0]), Math.abs(b.estimate - best.bounds[1])) < 1e-6,
     })),
     rss: r(best.rss),
     bic: r(best.bic),
     bic_by_k: Object.fromEntries(Object.entries(selection.bicByK).map(([k, v]) => [k, r(v)])),
     davies_p: r(davies.pValue),
     x_range: [r(lo, 8), r(hi, 8)],
+    search_range: [r(best.bounds[0], 8), r(best.bounds[1], 8)],
   };
 }

@@ -62,6 +62,8 @@ export interface BreakpointEstimate {
   se: number;
   ci95: [number, number];
   bootstrap_ci95: [number, number] | null;
+  /** True when the estimate sits on the edge of the search range (inner quantiles of x): the data may favour a break further out. */
+  at_search_bound: boolean;
 }
 
 export interface SegmentedAnalysis {
@@ -76,6 +78,8 @@ export interface SegmentedAnalysis {
   bic_by_k: Record<string, number>;
   davies_p: number;
   x_range: [number, number];
+  /** The range breakpoints were searched in (R's segmented: the inner quantiles of x). */
+  search_range: [number, number];
 }
 
 export interface FrontierAnalysis {
