@@ -4,7 +4,7 @@
  * breakpoint and Davies' test for the existence of a break.
  */
 import type { SegmentedAnalysis } from '../schema/fits.ts';
-import type { Series } from './series.ts';
+import { xRange, type Series } from './series.ts';
 import { bootstrapSegmented, daviesTest, quantile, selectSegmented } from './stats/index.ts';
 import { doublingMonths } from './trend.ts';
 
@@ -23,12 +23,7 @@ export function analyzeBreakpoints(s: Series, opts: { resamples: number; seed: n
       return finite.length > 0 ? [r(quantile(finite, 0.025)), r(quantile(finite, 0.975))] : null;
     });
   }
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of s.x) {
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
+  const [lo, hi] = xRange(s);
   return {
     n: best.n,
     k: best.k,

@@ -34,3 +34,14 @@ export function subset(s: Series, keep: (i: number) => boolean): Series {
     y: Float64Array.from(idx, (i) => s.y[i]),
   };
 }
+
+/** Smallest and largest x of a series. */
+export function xRange(s: Series): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of s.x) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  return [lo, hi];
+}

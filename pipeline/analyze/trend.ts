@@ -4,7 +4,7 @@
  * percentile interval from resampling rows with replacement and adding uniform noise to y.
  */
 import type { Interval, TrendFit } from '../schema/fits.ts';
-import type { Series } from './series.ts';
+import { xRange, type Series } from './series.ts';
 import { bootstrapOls, ols, quantile } from './stats/index.ts';
 
 export interface TrendOptions {
@@ -52,12 +52,7 @@ export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSam
       growth_per_year: interval(sorted, (v) => 10 ** v),
     };
   }
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of s.x) {
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
+  const [lo, hi] = xRange(s);
   return {
     fit: {
       n,
