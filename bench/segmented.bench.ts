@@ -2,7 +2,8 @@
  * Speed of the analyze-stage numerics: a segmented fit with K chosen among 0..3 plus a
  * 1,000-resample bootstrap of the chosen fit (target: under 2 s for 3,000 points on one core),
  * and the OLS bootstrap with ±log10(2) noise. Runs on a seeded synthetic data set and, when the
- * shared Epoch export is present, on log10 training compute against fractional publication year.
+ * shared Epoch export is present, on log10 training compute against fractional publication year;
+ * and on the shipped dataset (data/processed/models.csv).
  * Prints figures only; it never fails on a time.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,6 +52,15 @@ function epoch(): { x: number[]; y: number[] } | null {
   return { x, y };
 }
 
+/** The shipped dataset: log10 training_compute_flop against year, from data/processed/models.csv. */
+function shipped(): { x: number[]; y: number[] } | null {
+  const file = resolve(projectRoot, 'data/processed/models.csv');
+  if (!existsSync(file)) return null;
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+  const kept = rows.filter((r) => Number(r.training_compute_flop) > 0);
+  return { x: kept.map((r) => Number(r.year)), y: kept.map((r) => Math.log10(Number(r.training_compute_flop))) };
+}
+
 function ms(t: number): string {
   return `${t.toFixed(1)} ms`;
 }
@@ -81,6 +91,9 @@ export async function run(): Promise<void> {
   // The first run includes JIT warm-up, which is what a one-off CLI call pays; the second is steady state.
   benchOne('synthetic (seeded), first run', syn.x, syn.y);
   benchOne('synthetic (seeded), second run', syn.x, syn.y);
+  const ours = shipped();
+  if (ours === null) console.log('shipped data: skipped, run `npm run pipeline` first');
+  else benchOne('shipped data (data/processed/models.csv), log10 FLOP vs fractional year', ours.x, ours.y);
   const ep = epoch();
   if (ep === null) console.log(`Epoch data: skipped, ${EPOCH_CSV} not found`);
   else benchOne('Epoch notable models 2024-12, log10 FLOP vs fractional year', ep.x, ep.y);
