@@ -14,9 +14,9 @@ import {
   bootstrapOls,
   bootstrapSegmented,
   createRng,
-  fractionalYear,
   selectSegmented,
 } from '../pipeline/analyze/stats/index.ts';
+import { dateToYear } from '../pipeline/normalize/dates.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EPOCH_CSV = resolve(projectRoot, '../shared/data/epoch/notable_ai_models-2024-12.csv');
@@ -42,7 +42,7 @@ function epoch(): { x: number[]; y: number[] } | null {
   const x: number[] = [];
   const y: number[] = [];
   for (const row of rows) {
-    const t = fractionalYear((row['Publication date'] ?? '').trim());
+    const t = dateToYear(row['Publication date'] ?? '');
     const c = Number((row['Training compute (FLOP)'] ?? '').trim() || NaN);
     if (Number.isFinite(t) && c > 0) {
       x.push(t);

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { PipelineError } from './errors.ts';
-import { daviesTest, fitSegmented, fractionalYear, selectSegmented, type SegmentedFit } from './analyze/stats/index.ts';
+import { daviesTest, fitSegmented, selectSegmented, type SegmentedFit } from './analyze/stats/index.ts';
+import { dateToYear } from './normalize/dates.ts';
 
 const USAGE = `Usage: npm run fit -- --input <csv> --x <column> --y <column> [options]
 
@@ -116,7 +117,7 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
   const y: number[] = [];
   let skipped = 0;
   for (const row of rows.slice(1)) {
-    const xv = args.xDate ? fractionalYear((row[ix] ?? '').trim()) : toNumber(row[ix]);
+    const xv = args.xDate ? dateToYear(row[ix] ?? '') : toNumber(row[ix]);
     let yv = toNumber(row[iy]);
     if (args.log10Y) yv = yv > 0 ? Math.log10(yv) : NaN;
     if (Number.isFinite(xv) && Number.isFinite(yv)) {

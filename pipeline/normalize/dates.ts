@@ -107,3 +107,16 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParsedD
     representativeDay: `${m[1]}-${pad(repMonth, 2)}-${pad(repDay, 2)}`,
   };
 }
+
+/**
+ * A date cell (YYYY-MM-DD, YYYY-MM or YYYY; a trailing time part is ignored) as a fractional year
+ * by the convention above, or NaN when it is not a date — for lenient readers like `npm run fit`.
+ */
+export function dateToYear(text: string): number {
+  try {
+    return parseDate(text.trim().replace(/[T ].*$/, '')).year;
+  } catch (err) {
+    if (err instanceof ParseError) return NaN;
+    throw err;
+  }
+}

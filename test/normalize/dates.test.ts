@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_EXPECTED, fractionalYear, parseDate, type ParsedDate } from '../../pipeline/normalize/dates.ts';
+import { DATE_EXPECTED, dateToYear, fractionalYear, parseDate, type ParsedDate } from '../../pipeline/normalize/dates.ts';
 import { anyCell, parseErrorOf, returnsOrThrowsParseError } from './arbitraries.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -135,5 +135,16 @@ describe('parseDate: properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('dateToYear (lenient, for npm run fit)', () => {
+  it('reads every precision by the same convention and gives NaN for non-dates', () => {
+    expect(dateToYear('2020-01-01')).toBe(2020);
+    expect(dateToYear('2020-07-02')).toBeCloseTo(2020 + 183 / 366, 12);
+    expect(dateToYear(' 2021-12-31T10:00:00Z ')).toBeCloseTo(2021 + 364 / 365, 12);
+    expect(dateToYear('2020-06')).toBeCloseTo(2020 + (31 + 29 + 31 + 30 + 31 + 14) / 366, 12);
+    expect(dateToYear('not a date')).toBeNaN();
+    expect(dateToYear('2023-02-30')).toBeNaN();
   });
 });

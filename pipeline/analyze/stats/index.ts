@@ -25,4 +25,3 @@ export {
 export { createRng, type Rng } from './rng.ts';
 export { quantile, quantiles, DEFAULT_PROBS, type QuantileValue } from './quantile.ts';
 export { pt, ptUpper, qt, pnormUpper } from './distributions.ts';
-export { fractionalYear } from './fractional-year.ts';
