@@ -10,6 +10,7 @@ export const messages = {
   headerOnly: 'the file has a header but no records',
   quoteNotClosed: 'a quoted field is never closed',
   strayQuote: 'a quote appears inside an unquoted field',
+  textAfterClosingQuote: 'a quoted field has more text after its closing quote (a quote inside it not doubled, or one opened and never closed)',
   raggedRow: (detail: string) => `the row does not have as many fields as the header (${detail})`,
   recordTooLarge: (max: number) => `a record is longer than ${max.toLocaleString('en-US')} characters`,
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
@@ -17,6 +18,13 @@ export const messages = {
   unknownExport: 'a CSV file in the raw folder that is neither models.csv, hardware.csv nor a known external export',
   knownExports: 'an Epoch AI export (columns Model or System, Publication date, Training compute (FLOP))',
   noRecords: 'no records: the folder holds neither models.csv nor an external export',
+
+  unreadableYaml: (file: string) => `${file}: cannot be read as YAML`,
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  invalidAssumptions: (file: string) => `${file}: invalid assumptions`,
+  assumptionIssue: (path: string, detail: string) => `${path || 'the file'}: ${detail}`,
+  assumptionMissing: (path: string) => `${path} is missing`,
+  assumptionUnknownKey: (path: string) => `unknown key "${path}"`,
 
   // ---- headers
   unknownColumn: (name: string) => `unknown column "${name}"`,
@@ -27,6 +35,7 @@ export const messages = {
   requiredCell: (column: string) => `${column} is required`,
   badId: 'id must be a lowercase slug',
   duplicateId: (firstLine: number) => `duplicate system: the same id is already used on line ${firstLine}`,
+  duplicateAccelerator: (firstLine: number) => `duplicate accelerator: the same id is already used on line ${firstLine}`,
   duplicateSystem: (firstLine: number) => `duplicate system: the same name and publication year are already on line ${firstLine}`,
   notInList: (column: string) => `${column} is not one of the accepted values`,
   markupInText: (column: string) => `${column} contains HTML markup`,
@@ -53,7 +62,22 @@ export const messages = {
   unknownStage: (name: string, stages: readonly string[]) => `unknown stage "${name}"; the stages are ${stages.join(', ')}`,
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
+  pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
+
+  // ---- render (report pages, charts, tables, preview)
+  templateFailed: (template: string, detail: string) => `${template}: ${detail}`,
+  pageWithoutTitle: (file: string) => `${file}: the page has no title in its front matter`,
+  helperNeedsFit: (helper: string, value: unknown) =>
+    `{{${helper}}} needs a trend fit, and the value is ${value === null ? 'null (too few systems to fit)' : value === undefined ? 'missing' : JSON.stringify(value)}`,
+  helperNeedsNumber: (helper: string, value: unknown) => `{{${helper}}} needs a number, got ${JSON.stringify(value)}`,
+  unknownChart: (name: string, known: string[]) => `{{chart "${name}"}}: no such chart; the charts are ${known.join(', ')}`,
+  unknownTable: (name: string, known: string[]) => `{{table "${name}"}}: no such table; the tables are ${known.join(', ')}`,
+  noFit: 'too few systems to fit',
+  chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
+  previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
+  previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
+  previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
 
   // ---- refresh (npm run refresh) and snapshots
   pinsNotAMap: 'pins.yaml must map source names to snapshot dates, e.g. "epoch-notable: 2024-10-01"',

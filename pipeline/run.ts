@@ -4,10 +4,14 @@
  * reports/site/ only after every stage has succeeded, so a failed or killed run leaves the
  * previous outputs as they were.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
-import { recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic, writeIfChanged } from './io/atomic.ts';
+import { decodeArtifact, encodeArtifact } from './io/artifact-json.ts';
+import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
+import { displayPaths } from './io/display-path.ts';
+import { pauseAt } from './io/pause.ts';
+import { publish, recoverPublication } from './io/publish.ts';
 import { hashTree, sha256 } from './io/hash.ts';
 import { messages } from './messages.ts';
 import { analyzeStage } from './stages/analyze.ts';
@@ -49,8 +53,22 @@ export interface StageReport {
 
 type Artifacts = Partial<Record<StageName, unknown>>;
 
+/** Temporaries and backups of an atomic write or a directory swap are never inputs. */
+const notTemporary = (rel: string) => !/(^|\/)\.tmp-/.test(rel) && !/(^|\/)site(\.previous)?\//.test(rel);
+
 function pipelineCodeHash(root: string): string {
-  return hashTree(join(root, 'pipeline'), (rel) => !rel.includes('/.tmp-')) + hashTree(join(root, 'reports'), (rel) => !rel.startsWith('site'));
+  return hashTree(join(root, 'pipeline'), notTemporary);
+}
+
+/**
+ * A stage's cache entry: the key of its inputs (content hashes of the files it reads, or of the
+ * previous stage's artifact) and the content hash of the artifact it produced. Keying a stage on
+ * its upstream artifact's content, not on the upstream's inputs, means a change that leaves an
+ * artifact identical (a comment in assumptions.yaml) stops there: later stages stay cached.
+ */
+interface CacheEntry {
+  key: string;
+  output: string;
 }
 
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
@@ -59,72 +77,95 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const last = opts.only ?? opts.until ?? 'render';
   const selected = STAGES.slice(STAGES.indexOf(first), STAGES.indexOf(last) + 1);
   mkdirSync(opts.cacheDir, { recursive: true });
-  recoverDirectory(opts.siteDir);
+  const journalPath = join(opts.cacheDir, 'publish.json');
+  // Before anything reads or writes the outputs: finish or undo what a killed run left behind.
+  recoverPublication(journalPath, [opts.processedDir, opts.siteDir]);
+  clearStaleTemporaries(opts.cacheDir);
   const manifestPath = join(opts.cacheDir, 'manifest.json');
-  const manifest: Record<string, string> = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+  const manifest = readManifest(manifestPath);
   const code = pipelineCodeHash(opts.root);
   const artifacts: Artifacts = {};
   const artifactPath = (s: StageName) => join(opts.cacheDir, `${s}.json`);
   const load = (s: StageName): unknown => {
     if (artifacts[s] !== undefined) return artifacts[s];
     if (!existsSync(artifactPath(s))) throw new PipelineError(messages.missingArtifact(first, artifactPath(s)));
-    return (artifacts[s] = JSON.parse(readFileSync(artifactPath(s), 'utf8')));
+    return (artifacts[s] = decodeArtifact(readFileSync(artifactPath(s), 'utf8')));
+  };
+  const display = displayPaths(opts.root, opts.rawDir);
+  const output = (s: StageName) => manifest[s]?.output ?? '';
+  // What each stage reads, as content hashes. Only analyze depends on the resample count.
+  const inputKey = (stage: StageName): string => {
+    switch (stage) {
+      case 'ingest':
+        return [hashTree(opts.rawDir), hashTree(join(opts.root, 'data', 'raw')), display(opts.rawDir)].join('\0');
+      case 'normalize':
+        return output('ingest');
+      case 'impute':
+        return output('normalize');
+      case 'analyze':
+        return `${output('impute')}\0${opts.resamples ?? 1000}`;
+      case 'render':
+        // The site also shows reports/ (pages, layout) and data/CHANGELOG.md, which no earlier stage reads.
+        return [output('impute'), output('analyze'), hashTree(join(opts.root, 'reports'), notTemporary), sha256(readChangelog(opts.root))].join('\0');
+    }
   };
   const reports: StageReport[] = [];
-  let upstreamKey = STAGES.indexOf(first) > 0 ? (manifest[STAGES[STAGES.indexOf(first) - 1]] ?? '') : '';
   const publishProcessed: Record<string, string> = {};
   let siteFiles: Map<string, string | Uint8Array> | null = null;
-  let renderKey: string | null = null;
+  let renderEntry: CacheEntry | null = null;
 
   for (const stage of selected) {
     const started = performance.now();
-    // The render stage also shows data/CHANGELOG.md, which no earlier stage reads.
-    const inputKey =
-      stage === 'ingest' ? hashTree(opts.rawDir) + hashTree(join(opts.root, 'data', 'raw')) : stage === 'render' ? upstreamKey + sha256(readChangelog(opts.root)) : upstreamKey;
-    const key = sha256(`${stage}\0${code}\0${inputKey}\0${opts.resamples ?? 1000}`);
-    const cacheHit = !opts.force && manifest[stage] === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
-    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load);
+    const key = sha256(`${stage}\0${code}\0${inputKey(stage)}`);
+    const entry = manifest[stage];
+    const cacheHit = !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
+    if (!cacheHit) pauseAt(stage);
+    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display);
+    let outputHash = cacheHit ? entry.output : '';
     if (!cacheHit && stage !== 'render') {
-      artifacts[stage] = result.artifact;
-      writeFileAtomic(artifactPath(stage), JSON.stringify(result.artifact));
+      const json = encodeArtifact(result.artifact);
+      outputHash = sha256(json);
+      writeFileAtomic(artifactPath(stage), json);
+      // Later stages read what a cached rerun would read, so fresh and cached runs cannot differ.
+      artifacts[stage] = decodeArtifact(json);
     }
-    const artifact = result.artifact as { outputs?: Record<string, string>; site?: Map<string, string | Uint8Array> } | null;
+    const artifact = result.artifact as { outputs?: Record<string, string> } | null;
     if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
     if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
     if (stage !== 'render') {
-      manifest[stage] = key;
+      manifest[stage] = { key, output: outputHash };
       writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
-    } else renderKey = key;
-    upstreamKey = key;
+    } else renderEntry = { key, output: '' };
     const ms = performance.now() - started;
     const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
     log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms`);
     reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
   }
 
-  // Publish only now that every selected stage has succeeded.
-  mkdirSync(opts.processedDir, { recursive: true });
-  for (const [name, content] of Object.entries(publishProcessed).sort()) writeIfChanged(join(opts.processedDir, name), content);
-  if (siteFiles) publishSite(siteFiles, opts.siteDir);
-  if (renderKey) {
-    manifest.render = renderKey;
+  // Publish only now that every selected stage has succeeded, both folders as one step.
+  pauseAt('publish');
+  publish(
+    {
+      processed: { dir: opts.processedDir, files: publishProcessed },
+      ...(siteFiles ? { site: { dir: opts.siteDir, files: siteFiles } } : {}),
+    },
+    journalPath,
+    (i) => (i > 0 ? pauseAt('swap') : undefined),
+  );
+  if (renderEntry) {
+    manifest.render = renderEntry;
     writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
   }
   return reports;
 }
 
-function publishSite(files: Map<string, string | Uint8Array>, siteDir: string): void {
-  const staging = stagingDirFor(siteDir);
+/** The cache manifest; an unreadable one, or one of an older format, is an empty cache. */
+function readManifest(path: string): Partial<Record<StageName, CacheEntry>> {
   try {
-    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const path = join(staging, rel);
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, content);
-    }
-    swapDirectory(staging, siteDir);
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'object' && v !== null && typeof (v as CacheEntry).key === 'string'));
+  } catch {
+    return {};
   }
 }
 
@@ -136,11 +177,11 @@ interface StageResult {
   site?: Map<string, string | Uint8Array>;
 }
 
-async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName) => unknown): Promise<StageResult> {
+async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName) => unknown, display: (path: string) => string): Promise<StageResult> {
   switch (stage) {
     case 'ingest': {
       // Relative, so file names in outputs never carry a machine path.
-      const out = ingest({ rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today });
+      const out = ingest({ rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today, display });
       const rows = out.models.length + out.external.reduce((n, t) => n + t.rows.length, 0);
       return { artifact: out, rowsIn: rows, rowsOut: rows, warnings: out.warnings.length };
     }

@@ -43,7 +43,7 @@ export function parseHardwareTable(table: CsvTable): { specs: HardwareSpec[]; pr
       if (msg) problems.push(at(col, msg));
     }
     const id = get('id');
-    if (seen.has(id)) problems.push(at('id', messages.duplicateId(seen.get(id)!)));
+    if (seen.has(id)) problems.push(at('id', messages.duplicateAccelerator(seen.get(id)!)));
     seen.set(id, row.line);
     const kind = get('kind');
     if (kind !== '' && !(KINDS as readonly string[]).includes(kind)) problems.push(at('kind', messages.notInList('kind'), KINDS.join(', ')));

@@ -4,7 +4,7 @@
  * any point leaves the previous outputs as they were (or, in the instant between the two renames
  * of a directory swap, a backup that `recoverDirectory` puts back at the next start).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const TMP_PREFIX = '.tmp-';
@@ -42,9 +42,32 @@ export function swapDirectory(staging: string, target: string): void {
   rmSync(backup, { recursive: true, force: true });
 }
 
-/** Puts back a directory left as a backup by a run killed mid-swap, and clears stale temporaries. */
+/** Puts back a directory left as a backup by a run killed mid-swap (see also clearStaleTemporaries). */
 export function recoverDirectory(target: string): void {
   const backup = `${target}${BACKUP_SUFFIX}`;
   if (!existsSync(target) && existsSync(backup)) renameSync(backup, target);
   else if (existsSync(backup)) rmSync(backup, { recursive: true, force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporaries (`.tmp-<prefix>…-<pid>`) that a killed run left in `dir`: a staging
+ * folder or a half-written file whose process is gone. Those of a live process are left alone.
+ */
+export function clearStaleTemporaries(dir: string, prefix = ''): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${TMP_PREFIX}${prefix}`)) continue;
+    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+    if (pid === process.pid || (Number.isInteger(pid) && isAlive(pid))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
 }

@@ -8,6 +8,7 @@ import { messages } from '../messages.ts';
 import type { Architecture, DatasetUnit, Domain, Precision, RawModelColumn } from '../schema/raw-columns.ts';
 import type { ComputeReport, HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import { parseCompute } from './compute.ts';
+import { lookupComputeUnit } from './compute-units.ts';
 import { parseDate } from './dates.ts';
 import { parseDuration } from './durations.ts';
 import { parseNumber, parseSize } from './numbers.ts';
@@ -82,7 +83,8 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
         compute = { kind: 'accelerator-time', hours: parsed.hours, perCore: parsed.perCore, unit: parsed.unit, text };
       }
     } catch (err) {
-      fail(err instanceof ParseError && /unit/i.test(err.message) ? 'training_compute_unit' : 'training_compute', err);
+      // Blame the unit only when it is the unit that is unknown: a bad value's message also names its unit.
+      fail(lookupComputeUnit(c.training_compute_unit) === undefined ? 'training_compute_unit' : 'training_compute', err);
     }
   }
   if (c.hardware !== '' && !hardware.has(c.hardware)) {

@@ -15,12 +15,27 @@ export function flop(n: number, digits = 2): string {
   return formatFlopUnicode(n, digits);
 }
 
+/** Any positive quantity in scientific notation ("1.8 × 10¹¹"); small ones stay plain. */
+export function sci(n: number, digits = 2): string {
+  return Math.abs(n) >= 1e-2 && Math.abs(n) < 1e4 ? String(Number(n.toPrecision(digits + 1))) : formatFlopUnicode(n, digits);
+}
+
+/** A value with its uncertainty range, e.g. "3.1 × 10²³ (1.6 × 10²³–6.2 × 10²³)"; no range when exact. */
+export function flopWithRange(value: number, low: number | null, high: number | null): string {
+  if (low === null || high === null || (low === value && high === value)) return flop(value);
+  return `${flop(value)} (range ${flop(low)}–${flop(high)})`;
+}
+
 export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
 export function months(n: number): string {
   return `${fixed(n)} months`;
+}
+
+export function percent(fraction: number, digits = 0): string {
+  return `${fixed(100 * fraction, digits)}%`;
 }
 
 export function doublingText(fit: TrendFit): string {
@@ -30,6 +45,11 @@ export function doublingText(fit: TrendFit): string {
 
 export function growthText(fit: TrendFit): string {
   return `${growth(fit.growth_per_year)}/year`;
+}
+
+/** Doubling time and growth together, short, for legends: "5.2 months, 4.9×/yr". */
+export function trendShort(fit: TrendFit): string {
+  return `doubling ${months(fit.doubling_months)}, ${growth(fit.growth_per_year)}/yr`;
 }
 
 export function growth(factor: number): string {
@@ -49,4 +69,14 @@ export function yearMonth(x: number): string {
   const year = Math.floor(x);
   const month = Math.min(12, Math.floor((x - year) * 12) + 1);
   return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** A p-value: "0.03", or "4.2 × 10⁻⁸⁴" when tiny. */
+export function pValue(p: number): string {
+  return p >= 0.001 ? fixed(p, 3) : formatFlopUnicode(p, 2);
+}
+
+/** A length in years as months when under two years ("7.6 months"), else years ("3.55 years"). */
+export function duration(years: number): string {
+  return years < 2 ? months(12 * years) : `${fixed(years, 2)} years`;
 }

@@ -18,7 +18,21 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-export function htmlTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: { id?: string; sortable?: boolean; caption?: string } = {}): string {
+export interface TableOptions {
+  id?: string;
+  sortable?: boolean;
+  /** Shown above the table and read by screen readers as its name. */
+  caption?: string;
+  /** Name of the scrollable region for assistive technology (default: the caption, else "Table"). */
+  label?: string;
+}
+
+/** An http(s) link with escaped text, or the escaped text alone when there is no safe URL. */
+export function link(url: string, text: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" rel="noopener">${esc(text)}</a>` : esc(text);
+}
+
+export function htmlTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: TableOptions = {}): string {
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
   const body = rows
     .map((row) => {
@@ -27,13 +41,19 @@ export function htmlTable<T>(rows: readonly T[], columns: readonly Column<T>[], 
           const v = c.value(row);
           const content = c.html ? c.html(row) : esc(v);
           const sortKey = typeof v === 'number' ? ` data-sort="${v}"` : '';
-          return `<td${c.numeric ? ' class="num"' : ''}${sortKey}>${content}</td>`;
+          // Numbers and short values (dates, methods) never break across lines; prose cells wrap.
+          const cls = c.numeric ? 'num' : typeof v === 'string' && v.length <= 12 ? 'nw' : '';
+          return `<td${cls ? ` class="${cls}"` : ''}${sortKey}>${content}</td>`;
         })
         .join('');
       return `<tr>${cells}</tr>`;
     })
     .join('\n');
   const attrs = [options.id ? `id="${esc(options.id)}"` : '', options.sortable ? 'class="sortable"' : ''].filter(Boolean).join(' ');
-  const caption = options.caption ? `<caption>${esc(options.caption)}</caption>` : '';
-  return `<div class="table-wrap"><table ${attrs}>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+  // The caption names the table for screen readers; its visible twin sits outside the scrolling region.
+  const caption = options.caption ? `<caption class="sr-only">${esc(options.caption)}</caption>` : '';
+  const title = options.caption ? `<p class="table-title" aria-hidden="true">${esc(options.caption)}</p>` : '';
+  // A wide table scrolls sideways on a phone; the region is focusable so keyboards can scroll it too.
+  const label = esc(options.label ?? options.caption ?? 'Table');
+  return `${title}<div class="table-wrap" role="region" aria-label="${label}" tabindex="0"><table${attrs ? ` ${attrs}` : ''}>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
 }

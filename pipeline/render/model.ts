@@ -10,6 +10,8 @@ export interface RenderModel {
   provenance: Provenance;
   assumptions: Assumptions;
   hardware: HardwareSpec[];
+  /** Ids whose stated and estimated FLOP differ beyond the audit factor (the impute artifact's list). */
+  disagreements: string[];
   /** data/processed files offered for download, by name. */
   downloads: Record<string, string>;
   /** data/CHANGELOG.md as Markdown for the Changelog page (absent: no snapshot imported yet). */

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { toCsv, type CsvCell } from '../io/csv-writer.ts';
 import { buildCharts } from './charts/registry.ts';
-import { registerHelpers, type HelperState } from './helpers.ts';
+import { createHelperState, fillBlocks, registerHelpers, resetPage } from './helpers.ts';
 import type { RenderModel } from './model.ts';
 import { specToSvg } from './svg.ts';
 import { buildTables } from './tables.ts';
@@ -49,27 +49,29 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
   const hbs = Handlebars.create();
   loadPartials(hbs, join(reportsDir, 'layout', 'partials'));
   const layout = hbs.compile(readFileSync(join(reportsDir, 'layout', 'page.hbs'), 'utf8'), { strict: true });
-  const state: HelperState = { charts: buildCharts(model), tables: buildTables(model), figure: 0, used: new Set() };
+  const state = createHelperState(buildCharts(model), buildTables(model));
   registerHelpers(hbs, state);
   const md = createMarkdown();
   addHeadingIds(md);
   const pages = loadPages(join(reportsDir, 'pages'));
   const context = buildContext(model);
-  const nav = pages.map((p) => ({ href: pageFile(p.slug), title: p.title, slug: p.slug }));
+  const nav = pages.map((p) => ({ href: pageFile(p.slug), title: p.nav ?? p.title, slug: p.slug }));
   for (const page of pages) {
-    state.figure = 0;
-    const body = renderPageBody(hbs, md, page, context);
+    resetPage(state);
+    const body = fillBlocks(renderPageBody(hbs, md, page, context), state);
     files.set(
       pageFile(page.slug),
       layout({
-        page: { title: page.title, description: page.description, slug: page.slug },
+        ...context,
+        page: { title: page.title, description: page.description, slug: page.slug, image: `charts/${state.pageCharts[0] ?? 'compute-over-time'}.svg` },
         nav: nav.map((n) => ({ ...n, current: n.slug === page.slug })),
         toc: tableOfContents(body),
         body: new Handlebars.SafeString(body),
-        site: context.site,
       }),
     );
   }
+  // The link-preview image of pages without a figure.
+  state.used.add('compute-over-time');
   for (const name of [...state.used].sort()) {
     const chart = state.charts.get(name)!;
     files.set(`charts/${name}.svg`, await specToSvg(chart.spec));

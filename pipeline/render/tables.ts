@@ -1,51 +1,56 @@
-/** The named tables pages can embed with {{table "name"}}. */
-import { doublingText } from './format.ts';
-import * as fmt from './format.ts';
-import { esc, htmlTable } from './html.ts';
-import type { RenderModel } from './model.ts';
+/**
+ * The named tables pages can embed with {{table "name"}}. A new table is a builder here; the
+ * builders live beside the pages that use them (tables-*.ts).
+ */
 import { linkUrl } from './charts/points.ts';
-import type { TrendFit } from '../schema/fits.ts';
+import * as fmt from './format.ts';
+import { esc, htmlTable, link } from './html.ts';
+import type { RenderModel } from './model.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
+import { aiAndComputeTable, economicPeriodsTable, recordSettersTable, runLengthRatesTable, runLengthTable } from './tables-analysis.ts';
+import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, segmentsTable } from './tables-eras.ts';
+import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
+import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable } from './tables-quality.ts';
 
-const fitCell = (fit: TrendFit | null) => (fit ? doublingText(fit) : 'too few systems');
+export function systemsTable(records: readonly ProcessedRecord[]): string {
+  return htmlTable(
+    records,
+    [
+      { title: 'System', value: (r: ProcessedRecord) => r.name },
+      { title: 'Organization', value: (r) => r.organization },
+      { title: 'Domain', value: (r) => r.domain },
+      { title: 'Published', value: (r) => r.publicationDate },
+      { title: 'Parameters', value: (r) => r.parameters, numeric: true, html: (r) => (r.parameters === null ? '' : esc(fmt.sci(r.parameters))) },
+      { title: 'Training compute (FLOP)', value: (r) => r.flop?.flop ?? null, numeric: true, html: (r) => (r.flop ? esc(fmt.flop(r.flop.flop)) : '') },
+      { title: 'Method', value: (r) => r.flop?.method ?? '' },
+      { title: 'Source', value: (r) => r.citation.title, html: (r) => `${link(linkUrl(r.citation.link), r.citation.title)} (${esc(r.citation.year)})` },
+    ],
+    { id: 'systems-table', sortable: true, label: 'All systems' },
+  );
+}
 
 export function buildTables(model: RenderModel): Map<string, () => string> {
-  const { fits, records } = model;
-  const tables = new Map<string, () => string>();
-  tables.set('eras', () => {
-    const rows = (['pre_deep_learning', 'deep_learning', 'large_scale'] as const).map((key) => ({
-      era: { pre_deep_learning: 'Pre-deep-learning', deep_learning: 'Deep-learning', large_scale: 'Large-scale' }[key],
-      fit: fits.eras[key],
-      published: fits.published_eras[key],
-    }));
-    return htmlTable(rows, [
-      { title: 'Era', value: (r) => r.era },
-      { title: 'Systems (ours)', value: (r) => r.fit?.n ?? 0, numeric: true },
-      { title: 'Years', value: (r) => (r.fit ? fmt.yearSpan(r.fit) : '') },
-      { title: 'Doubling time, ours', value: (r) => fitCell(r.fit) },
-      { title: 'Growth, ours', value: (r) => (r.fit ? fmt.growthText(r.fit) : '') },
-      { title: 'Sevilla et al. 2022', value: (r) => `${fmt.months(r.published.doubling_months)} (${fmt.fixed(r.published.ci95[0])}–${fmt.fixed(r.published.ci95[1])})` },
-    ]);
-  });
-  tables.set('systems', () =>
-    htmlTable(
-      records,
-      [
-        { title: 'System', value: (r: ProcessedRecord) => r.name },
-        { title: 'Organization', value: (r) => r.organization },
-        { title: 'Domain', value: (r) => r.domain },
-        { title: 'Published', value: (r) => r.publicationDate },
-        { title: 'Parameters', value: (r) => r.parameters, numeric: true, html: (r) => (r.parameters === null ? '' : esc(r.parameters.toExponential(2))) },
-        { title: 'Training compute (FLOP)', value: (r) => r.flop?.flop ?? null, numeric: true, html: (r) => (r.flop ? esc(fmt.flop(r.flop.flop)) : '') },
-        { title: 'Method', value: (r) => r.flop?.method ?? '' },
-        {
-          title: 'Source',
-          value: (r) => r.citation.title,
-          html: (r) => `<a href="${esc(linkUrl(r.citation.link))}" rel="noopener">${esc(r.citation.title)}</a> (${esc(r.citation.year)})`,
-        },
-      ],
-      { id: 'systems-table', sortable: true },
-    ),
-  );
-  return tables;
+  const { fits, records, assumptions: a } = model;
+  return new Map<string, () => string>([
+    ['eras', () => erasTable(fits)],
+    ['era-alternatives', () => eraAlternativesTable(fits)],
+    ['low-outliers', () => lowOutliersTable(fits, records)],
+    ['bic-by-k', () => bicTable(fits)],
+    ['breakpoints', () => breakpointsTable(fits)],
+    ['segments', () => segmentsTable(fits)],
+    ['record-setters', () => recordSettersTable(fits, records)],
+    ['ai-and-compute', () => aiAndComputeTable(fits)],
+    ['economic-periods', () => economicPeriodsTable(fits)],
+    ['run-length', () => runLengthTable(fits)],
+    ['run-length-rates', () => runLengthRatesTable(fits)],
+    ['methods', () => methodsTable(fits, a)],
+    ['imputation-audit', () => imputationAuditTable(records, a)],
+    ['disagreements', () => disagreementsTable(records, model.disagreements, a)],
+    ['sensitivity', () => sensitivityTable(fits)],
+    ['uncertainty-factors', () => uncertaintyTable(a)],
+    ['utilization', () => utilizationTable(a)],
+    ['units', () => unitsTable()],
+    ['hardware', () => hardwareTable(model.hardware)],
+    ['systems', () => systemsTable(records)],
+  ]);
 }

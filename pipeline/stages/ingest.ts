@@ -22,6 +22,8 @@ export interface IngestOptions {
   defaultsDir: string;
   /** The run date, YYYY-MM-DD, for "in the future" checks. */
   today: string;
+  /** How a file is named in problems and outputs (pipeline/io/display-path.ts); default: as joined. */
+  display?: (path: string) => string;
 }
 
 export interface IngestOutput {
@@ -50,6 +52,7 @@ function pick(rawDir: string, defaultsDir: string, file: string): string {
 
 export function ingest(options: IngestOptions): IngestOutput {
   const { rawDir, defaultsDir, today } = options;
+  const named = (dir: string, file: string) => (options.display ? options.display(join(dir, file)) : displayName(dir, file));
   if (!existsSync(rawDir)) throw new PipelineError(messages.missingFile(rawDir));
   const problems: Problem[] = [];
   const files: string[] = [];
@@ -64,21 +67,21 @@ export function ingest(options: IngestOptions): IngestOutput {
   };
 
   const hwDir = pick(rawDir, defaultsDir, HARDWARE_FILE);
-  const hwName = displayName(hwDir, HARDWARE_FILE);
+  const hwName = named(hwDir, HARDWARE_FILE);
   files.push(hwName);
   const hwTable = collect(() => readCsvFile(join(hwDir, HARDWARE_FILE), hwName));
   const hw = hwTable ? parseHardwareTable(hwTable) : { specs: [], problems: [] };
   problems.push(...hw.problems);
 
   const asDir = pick(rawDir, defaultsDir, ASSUMPTIONS_FILE);
-  const asName = displayName(asDir, ASSUMPTIONS_FILE);
+  const asName = named(asDir, ASSUMPTIONS_FILE);
   files.push(asName);
   const assumptions = collect(() => loadAssumptions(join(asDir, ASSUMPTIONS_FILE), asName));
 
   let models: RawModelRow[] = [];
   const curatedPath = join(rawDir, CURATED_FILE);
   if (existsSync(curatedPath)) {
-    const name = displayName(rawDir, CURATED_FILE);
+    const name = named(rawDir, CURATED_FILE);
     files.push(name);
     const table = collect(() => readCsvFile(curatedPath, name));
     if (table) {
@@ -95,11 +98,11 @@ export function ingest(options: IngestOptions): IngestOutput {
   const others = readdirSync(rawDir)
     .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE)
     .sort()
-    .map((file) => ({ path: join(rawDir, file), name: displayName(rawDir, file) }));
+    .map((file) => ({ path: join(rawDir, file), name: named(rawDir, file) }));
   // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
   const snapshots = selectSnapshots(rawDir);
   problems.push(...snapshots.problems);
-  for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: s.display }))]) {
+  for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: options.display ? options.display(s.path) : s.display }))]) {
     files.push(name);
     const table = collect(() => readCsvFile(path, name));
     if (!table) continue;

@@ -18,6 +18,7 @@ export async function renderStage(
     provenance: imputed.provenance,
     assumptions: imputed.assumptions,
     hardware: imputed.hardware,
+    disagreements: imputed.disagreements,
     downloads: { ...imputed.outputs },
     changelog: changelogMarkdown(readChangelog(options.root)),
   };

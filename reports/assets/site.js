@@ -2,14 +2,70 @@
 // searchable. Pages read fully without it (static SVG fallbacks, plain tables).
 (function () {
   'use strict';
+  function chartThemes() {
+    var el = document.getElementById('chart-themes');
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  }
+  // Below this width a legend inside the plot would cover the points: it moves under the chart.
+  var NARROW = 560;
+  function legendsBelow(node) {
+    if (!node || typeof node !== 'object') return;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === 'legend' && value && value.orient === 'top-left') {
+        value.orient = 'bottom';
+        value.direction = 'vertical';
+      } else {
+        legendsBelow(value);
+      }
+    });
+  }
+  function merge(a, b) {
+    var out = {};
+    [a, b].forEach(function (src) {
+      Object.keys(src || {}).forEach(function (k) {
+        var v = src[k];
+        out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? merge(out[k], v) : v;
+      });
+    });
+    return out;
+  }
   function embedCharts() {
     if (typeof vegaEmbed !== 'function') return;
+    var themes = chartThemes();
+    var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
     document.querySelectorAll('.vega-chart[data-spec]').forEach(function (el) {
       var script = document.getElementById(el.getAttribute('data-spec'));
       if (!script) return;
       var spec = JSON.parse(script.textContent);
-      vegaEmbed(el, spec, { actions: { export: true, source: false, compiled: false, editor: false }, renderer: 'svg' })
-        .catch(function (err) { el.textContent = 'Chart could not be drawn: ' + err.message; });
+      var narrow = el.clientWidth < NARROW;
+      if (narrow) legendsBelow(spec);
+      var config = (dark ? themes.dark : themes.light) || {};
+      if (narrow) config = merge(config, { legend: { layout: { bottom: { direction: 'vertical', anchor: 'start' } } } });
+      var options = {
+        actions: { export: true, source: false, compiled: false, editor: false },
+        renderer: 'svg',
+        downloadFileName: el.getAttribute('data-spec').replace(/^spec-/, ''),
+        // vega-tooltip escapes HTML in values by default; never turn that off: values are data.
+        tooltip: { theme: dark ? 'dark' : 'light' },
+        config: config
+      };
+      if (dark) options.theme = 'dark';
+      vegaEmbed(el, spec, options)
+        .then(function (result) {
+          el.vegaView = result.view;
+          // vega-embed's actions menu is a <summary> holding only an icon: give it a name.
+          el.querySelectorAll('details > summary').forEach(function (s) { s.setAttribute('aria-label', 'Export the chart (PNG or SVG)'); });
+          el.setAttribute('data-rendered', 'true');
+        })
+        .catch(function () {
+          el.textContent = el.getAttribute('data-error') || '';
+          var img = document.createElement('img');
+          img.src = 'charts/' + el.getAttribute('data-spec').replace(/^spec-/, '') + '.svg';
+          img.alt = '';
+          img.style.maxWidth = '100%';
+          el.appendChild(img);
+        });
     });
   }
   function sortValue(td) {
@@ -20,6 +76,7 @@
     var headers = table.querySelectorAll('thead th');
     headers.forEach(function (th, index) {
       th.tabIndex = 0;
+      th.setAttribute('title', 'Sort by this column');
       function sort() {
         var asc = th.getAttribute('aria-sort') !== 'ascending';
         headers.forEach(function (h) { h.removeAttribute('aria-sort'); });

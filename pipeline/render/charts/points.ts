@@ -1,5 +1,6 @@
-/** The plotted rows of the compute charts, derived once from the processed records. */
+/** The plotted rows of the charts, derived once from the processed records. */
 import type { ProcessedRecord } from '../../schema/records.ts';
+import { flopWithRange, sci } from '../format.ts';
 
 export interface ComputePoint {
   id: string;
@@ -11,12 +12,33 @@ export interface ComputePoint {
   flop: number;
   flop_low: number;
   flop_high: number;
+  /** The value with its range, as the tooltip shows it. */
+  flop_text: string;
   method: string;
+  /** "Reported" or "Imputed": imputed points are drawn hollow. */
+  kind: string;
   imputed: boolean;
   source: string;
   link: string;
   era: string;
 }
+
+/** A system's value of another quantity (parameters, training tokens) for the non-FLOP charts. */
+export interface QuantityPoint {
+  id: string;
+  name: string;
+  organization: string;
+  domain: string;
+  date: string;
+  year: number;
+  value: number;
+  value_text: string;
+  source: string;
+  link: string;
+}
+
+export const KIND_REPORTED = 'Reported or converted';
+export const KIND_IMPUTED = 'Imputed (6·N·D or hardware time)';
 
 export function eraOf(year: number, dlStart: number, largeScale: ReadonlySet<string>, id: string, lsStart: number): string {
   if (year < dlStart) return 'Pre-deep-learning';
@@ -24,17 +46,19 @@ export function eraOf(year: number, dlStart: number, largeScale: ReadonlySet<str
   return 'Deep-learning';
 }
 
-/** https URL for a source link (arXiv ids and DOIs become their resolver URLs). */
+/**
+ * https URL for a source link (arXiv ids and DOIs become their resolver URLs). Anything that is not
+ * an http(s) URL becomes '' so no `javascript:` link can reach a chart's href or a table's anchor.
+ */
 export function linkUrl(link: string): string {
-  if (link.startsWith('arXiv:')) return `https://arxiv.org/abs/${link.slice(6)}`;
-  if (link.startsWith('doi:')) return `https://doi.org/${link.slice(4)}`;
-  return link;
+  if (link.startsWith('arXiv:')) return `https://arxiv.org/abs/${encodeURI(link.slice(6))}`;
+  if (link.startsWith('doi:')) return `https://doi.org/${encodeURI(link.slice(4))}`;
+  return /^https?:\/\//i.test(link) ? link : '';
 }
 
-export function computePoints(
-  records: readonly ProcessedRecord[],
-  era: (r: ProcessedRecord) => string,
-): ComputePoint[] {
+const isImputed = (method: string) => method === 'operations' || method === 'hardware';
+
+export function computePoints(records: readonly ProcessedRecord[], era: (r: ProcessedRecord) => string): ComputePoint[] {
   return records
     .filter((r) => r.flop !== null)
     .map((r) => ({
@@ -47,10 +71,33 @@ export function computePoints(
       flop: r.flop!.flop,
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
+      flop_text: flopWithRange(r.flop!.flop, r.flopLow, r.flopHigh),
       method: r.flop!.method,
-      imputed: r.flop!.method === 'operations' || r.flop!.method === 'hardware',
+      kind: isImputed(r.flop!.method) ? KIND_IMPUTED : KIND_REPORTED,
+      imputed: isImputed(r.flop!.method),
       source: `${r.citation.title} (${r.citation.year})`,
       link: linkUrl(r.citation.link),
       era: era(r),
     }));
+}
+
+export function quantityPoints(records: readonly ProcessedRecord[], value: (r: ProcessedRecord) => number | null, fromYear = -Infinity): QuantityPoint[] {
+  return records.flatMap((r) => {
+    const v = value(r);
+    if (v === null || !(v > 0) || r.year < fromYear) return [];
+    return [
+      {
+        id: r.id,
+        name: r.name,
+        organization: r.organization,
+        domain: r.domain,
+        date: r.publicationDate,
+        year: Number(r.year.toFixed(4)),
+        value: v,
+        value_text: sci(v),
+        source: `${r.citation.title} (${r.citation.year})`,
+        link: linkUrl(r.citation.link),
+      },
+    ];
+  });
 }

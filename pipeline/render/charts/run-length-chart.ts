@@ -29,7 +29,8 @@ export interface RunLengthChartOptions {
   maxYears?: number;
   /** Grid points from 0 to maxYears, inclusive; default 241. */
   points?: number;
-  width?: number;
+  /** Pixels, or 'container' to follow the page width (the report's figures). */
+  width?: number | 'container';
   height?: number;
   title?: string;
   /** Sliders instead of a fixed curve. */
@@ -80,6 +81,7 @@ export function runLengthChartSpec(opts: RunLengthChartOptions): TopLevelSpec {
     title: opts.title ?? 'The longest sensible training run',
     width: opts.width ?? 560,
     height: opts.height ?? 320,
+    ...(opts.width === 'container' ? { autosize: { type: 'fit-x' as const, contains: 'padding' as const } } : {}),
   } as const;
   const ruleLayer = { mark: { type: 'rule' as const, strokeDash: [4, 3], clip: true }, encoding: { x } };
   const textLayer = {

@@ -1,0 +1,16 @@
+/**
+ * The JSON form of a stage artifact in the cache (.cache/pipeline/<stage>.json). Plain JSON turns
+ * NaN and ±Infinity into null, so a stage reading a cached artifact would see different values
+ * from one reading the artifact just computed, and a cached rerun could differ from (or crash
+ * where) a fresh run did not. Non-finite numbers are therefore written as tagged strings and
+ * read back as numbers, and the orchestrator hands every stage the decoded form, fresh or cached.
+ */
+const TAG = '\u0000number:';
+
+export function encodeArtifact(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `${TAG}${v}` : v));
+}
+
+export function decodeArtifact(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v.startsWith(TAG) ? Number(v.slice(TAG.length)) : v));
+}

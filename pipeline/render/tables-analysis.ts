@@ -1,0 +1,103 @@
+/** Tables of the Frontier, Economic periods and Training-run length pages. */
+import type { Fits, RunLengthEstimate } from '../schema/fits.ts';
+import type { ProcessedRecord } from '../schema/records.ts';
+import { messages } from '../messages.ts';
+import { linkUrl } from './charts/points.ts';
+import * as fmt from './format.ts';
+import { htmlTable, link } from './html.ts';
+
+export function recordSettersTable(fits: Fits, records: readonly ProcessedRecord[]): string {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const rows = fits.frontier.record_setter_ids.map((id) => byId.get(id)).filter((r): r is ProcessedRecord => r !== undefined && r.flop !== null);
+  return htmlTable(
+    rows,
+    [
+      { title: 'System', value: (r) => r.name },
+      { title: 'Organization', value: (r) => r.organization },
+      { title: 'Published', value: (r) => r.publicationDate },
+      { title: 'Training compute (FLOP)', value: (r) => r.flop!.flop, numeric: true, html: (r) => fmt.flop(r.flop!.flop) },
+      { title: 'Method', value: (r) => r.flop!.method },
+      { title: 'Source', value: (r) => r.citation.title, html: (r) => link(linkUrl(r.citation.link), r.citation.title) },
+    ],
+    { caption: 'Record-setters: each above every earlier system in training compute', sortable: true },
+  );
+}
+
+export function aiAndComputeTable(fits: Fits): string {
+  const w = fits.ai_and_compute;
+  return htmlTable(
+    [w],
+    [
+      { title: 'Window', value: (r) => `${r.from} to ${r.to}` },
+      { title: 'Record-setters fitted', value: (r) => r.fit?.n ?? 0, numeric: true },
+      { title: 'Doubling time, ours', value: (r) => (r.fit ? fmt.doublingText(r.fit) : messages.noFit) },
+      { title: 'Published', value: (r) => fmt.months(r.published_doubling_months) },
+      { title: 'Source', value: (r) => r.source },
+    ],
+    { caption: w.label },
+  );
+}
+
+export function economicPeriodsTable(fits: Fits): string {
+  const params = (v: number | null) => (v === null ? '' : fmt.sci(v));
+  return htmlTable(
+    fits.economic_periods,
+    [
+      { title: 'Period', value: (p) => p.label },
+      { title: 'Systems', value: (p) => p.n, numeric: true },
+      { title: 'With compute', value: (p) => p.compute?.n ?? 0, numeric: true },
+      { title: 'Compute doubling', value: (p) => (p.compute ? fmt.doublingText(p.compute) : messages.noFit) },
+      { title: 'Compute growth', value: (p) => (p.compute ? fmt.growthText(p.compute) : '') },
+      { title: 'Parameter doubling', value: (p) => (p.parameters ? fmt.doublingText(p.parameters) : messages.noFit) },
+      { title: 'Median parameters', value: (p) => p.median_parameters, numeric: true, html: (p) => params(p.median_parameters) },
+      { title: 'Largest', value: (p) => p.max_parameters, numeric: true, html: (p) => params(p.max_parameters) },
+    ],
+    { caption: "Derek Jones's three economic periods: counts, compute and parameter trends, parameter statistics" },
+  );
+}
+
+const TRENDS: [string, string][] = [
+  ['deep_learning', 'Our deep-learning trend'],
+  ['large_scale', 'Our large-scale trend'],
+  ['frontier', 'Our frontier trend'],
+];
+
+function estimateCell(e: RunLengthEstimate | null | undefined): string {
+  if (!e) return messages.noFit;
+  if (e.median === null || e.lo === null || e.hi === null) return fmt.duration(e.years);
+  // One unit for the whole cell: months when every figure is under two years.
+  const inMonths = Math.max(e.years, e.hi) < 2;
+  const v = (y: number) => (inMonths ? fmt.fixed(12 * y) : fmt.fixed(y, 2));
+  return `${v(e.years)} ${inMonths ? 'months' : 'years'} (median ${v(e.median)}, 90% ${v(e.lo)}–${v(e.hi)})`;
+}
+
+export function runLengthTable(fits: Fits): string {
+  return htmlTable(
+    fits.run_length.rows,
+    [
+      { title: 'Scenario', value: (r) => r.label },
+      { title: 'Optimal length', value: (r) => `L* = ${r.formula}` },
+      { title: 'Literature rates', value: (r) => fmt.duration(r.literature_years) },
+      ...TRENDS.map(([key, title]) => ({ title, value: (r: (typeof fits.run_length.rows)[number]) => estimateCell(r.ours[key]) })),
+    ],
+    { caption: 'Optimal training-run length by scenario: literature rates beside the compute growth of our own trends' },
+  );
+}
+
+export function runLengthRatesTable(fits: Fits): string {
+  const rl = fits.run_length;
+  const rows = [
+    ...Object.entries(rl.literature_rates).map(([symbol, r]) => ({ symbol, value: r.value, source: r.citation })),
+    ...TRENDS.flatMap(([key, title]) => (rl.our_gC[key] == null ? [] : [{ symbol: 'gC', value: rl.our_gC[key]!, source: `${title} (slope × ln 10); gI = gC − gH` }])),
+  ];
+  return htmlTable(
+    rows,
+    [
+      { title: 'Rate', value: (r) => r.symbol },
+      { title: 'Per year (continuous)', value: (r) => r.value, numeric: true, html: (r) => fmt.fixed(r.value, 3) },
+      { title: 'Doubling time', value: (r) => fmt.months((12 * Math.LN2) / r.value) },
+      { title: 'Source', value: (r) => r.source },
+    ],
+    { caption: 'Growth rates: the literature values with their citations, and the compute growth our trends imply' },
+  );
+}

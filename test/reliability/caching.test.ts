@@ -1,0 +1,80 @@
+/**
+ * Stage caching (pipeline/run.ts): each stage is keyed on the content hashes of what it reads —
+ * the raw files for ingest, the previous stage's artifact for the others, plus the resample count
+ * for analyze and reports/ and the changelog for render. A rerun with nothing changed skips every
+ * stage and says "cached"; a change reruns exactly the stages whose inputs it changes, and stops
+ * where an artifact comes out identical.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PipelineError } from '../../pipeline/errors.ts';
+import type { RunOptions } from '../../pipeline/run.ts';
+import { outputHashes, rawFolder, runLibrary, tempDir } from './helpers.ts';
+
+let tmp: string;
+let raw: string;
+const out = () => join(tmp, 'out');
+const assumptions = () => join(raw, 'assumptions.yaml');
+const models = () => join(raw, 'models.csv');
+
+/** Runs and returns the stages that ran (not cached), checking each stage line says which. */
+async function ran(extra: Partial<RunOptions> = {}): Promise<string[]> {
+  const { lines, reports } = await runLibrary(raw, out(), extra);
+  reports.forEach((r, i) => expect(lines[i].includes('cached: inputs unchanged, skipped'), lines[i]).toBe(r.cached));
+  return reports.filter((r) => !r.cached).map((r) => r.stage);
+}
+
+beforeAll(() => {
+  tmp = tempDir('caching');
+  raw = rawFolder(tmp, { 'models.csv': 'test/fixtures/raw-small/models.csv', 'assumptions.yaml': 'data/raw/assumptions.yaml' });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('stage caching', () => {
+  it('a first run runs every stage; a rerun with nothing changed skips them all and says "cached"', async () => {
+    expect(await ran()).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
+    const published = outputHashes(out());
+    const { lines, reports } = await runLibrary(raw, out());
+    expect(reports.map((r) => r.cached)).toEqual([true, true, true, true, true]);
+    for (const line of lines) expect(line).toMatch(/^\w+ +cached: inputs unchanged, skipped, \d+ ms$/);
+    expect(outputHashes(out())).toEqual(published);
+  });
+
+  it('a comment changed in assumptions.yaml reruns ingest only: its artifact is identical, so normalize and after stay cached', async () => {
+    writeFileSync(assumptions(), `${readFileSync(assumptions(), 'utf8')}\n# a comment changes the file, not the assumptions\n`);
+    expect(await ran()).toEqual(['ingest']);
+  });
+
+  it('a value changed in assumptions.yaml reruns ingest and everything downstream of it', async () => {
+    const before = outputHashes(out());
+    writeFileSync(assumptions(), readFileSync(assumptions(), 'utf8').replace('hardware: 3 ', 'hardware: 4 '));
+    expect(await ran()).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
+    // The hardware method's uncertainty range is in the processed records.
+    expect(outputHashes(out()).processed['models.csv']).not.toBe(before.processed['models.csv']);
+    expect(await ran()).toEqual([]);
+  });
+
+  it('another resample count reruns analyze and render only', async () => {
+    expect(await ran({ resamples: 60 })).toEqual(['analyze', 'render']);
+    expect(await ran({ resamples: 60 })).toEqual([]);
+  });
+
+  it('a changed record reruns every stage', async () => {
+    writeFileSync(models(), readFileSync(models(), 'utf8').replace(',5.76E+23,FLOP,', ',5.9E+23,FLOP,'));
+    expect(await ran({ resamples: 60 })).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
+  });
+
+  it('a failed run does not spoil the cache: with the input put back, everything is cached again', async () => {
+    const good = readFileSync(models(), 'utf8');
+    writeFileSync(models(), good.replace('chinchilla,Chinchilla,DeepMind,language', 'chinchilla,Chinchilla,DeepMind,robotics'));
+    await expect(runLibrary(raw, out(), { resamples: 60 })).rejects.toThrow(PipelineError);
+    writeFileSync(models(), good);
+    expect(await ran({ resamples: 60 })).toEqual([]);
+  });
+
+  it('--force reruns every selected stage', async () => {
+    expect(await ran({ resamples: 60, force: true })).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
+    expect(await ran({ resamples: 60, from: 'impute', force: true })).toEqual(['impute', 'analyze', 'render']);
+  });
+});
