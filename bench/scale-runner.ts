@@ -6,6 +6,7 @@
  * JSON line: milliseconds per step, rows, and process.resourceUsage().maxRSS.
  */
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { analyzeStage } from '../pipeline/stages/analyze.ts';
 import { imputeStage, type ImputeInput } from '../pipeline/stages/impute-stage.ts';
 import { ingest } from '../pipeline/stages/ingest.ts';
@@ -20,11 +21,17 @@ const eraResamples = Number(eraResamplesArg ?? 1000);
 const today = '2026-11-24';
 const ms: Record<string, number> = {};
 const cpuMs: Record<string, number> = {};
+const spans: { step: string; from: number; to: number }[] = [];
+// Garbage collection is reported after the fact; each pause is charged to the step it fell in.
+const gcPauses: { at: number; ms: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => gcPauses.push({ at: e.startTime, ms: e.duration })));
+gcObserver.observe({ entryTypes: ['gc'] });
 const time = <T>(step: string, fn: () => T): T => {
   const t = performance.now();
   const c = process.cpuUsage();
   const out = fn();
   ms[step] = Math.round(performance.now() - t);
+  spans.push({ step, from: t, to: performance.now() });
   const used = process.cpuUsage(c);
   cpuMs[step] = Math.round((used.user + used.system) / 1000);
   return out;
@@ -45,6 +52,11 @@ const era = time('eraBootstrap', () => {
   const dl = subset(all, (i) => all.x[i] >= 2010);
   return { n: dl.x.length, fit: fitTrend(dl, { resamples: eraResamples, seed: 1, noise: LOG10_2 }) };
 });
+await new Promise((r) => setTimeout(r, 50));
+gcObserver.disconnect();
+const gcMs = Object.fromEntries(
+  spans.map(({ step, from, to }) => [step, Math.round(gcPauses.filter((p) => p.at >= from && p.at < to).reduce((t, p) => t + p.ms, 0))]),
+);
 console.log(
   JSON.stringify({
     rows,
@@ -53,6 +65,7 @@ console.log(
     eraDoublingMonths: era.fit?.doubling_months,
     ms,
     cpuMs,
+    gcMs,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );

@@ -4,10 +4,10 @@
  * reports/site/ only after every stage has succeeded, so a failed or killed run leaves the
  * previous outputs as they were.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
-import { decodeArtifact, encodeArtifact } from './io/artifact-json.ts';
+import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
 import { displayPaths } from './io/display-path.ts';
 import { pauseAt } from './io/pause.ts';
@@ -52,6 +52,15 @@ export interface StageReport {
 }
 
 type Artifacts = Partial<Record<StageName, unknown>>;
+
+/** The artifacts each stage reads (runStage below). */
+const READS: Record<StageName, readonly StageName[]> = {
+  ingest: [],
+  normalize: ['ingest'],
+  impute: ['normalize'],
+  analyze: ['impute'],
+  render: ['impute', 'analyze'],
+};
 
 /** Temporaries and backups of an atomic write or a directory swap are never inputs. */
 const notTemporary = (rel: string) => !/(^|\/)\.tmp-/.test(rel) && !/(^|\/)site(\.previous)?\//.test(rel);
@@ -122,13 +131,25 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     if (!cacheHit) pauseAt(stage);
     const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display);
     let outputHash = cacheHit ? entry.output : '';
+    let uncached = false;
     if (!cacheHit && stage !== 'render') {
-      const json = encodeArtifact(result.artifact);
-      outputHash = sha256(json);
-      writeFileAtomic(artifactPath(stage), json);
-      // Later stages read what a cached rerun would read, so fresh and cached runs cannot differ.
-      artifacts[stage] = decodeArtifact(json);
+      const json = encodeArtifactOrNull(result.artifact);
+      if (json !== null) {
+        outputHash = sha256(json);
+        writeFileAtomic(artifactPath(stage), json);
+        // Later stages read what a cached rerun would read, so fresh and cached runs cannot differ.
+        artifacts[stage] = decodeArtifact(json);
+      } else {
+        // Too large for one JSON string (~360,000 records for impute): run on without caching it.
+        // Its output is then named by its inputs, which determine it; the next run recomputes it.
+        uncached = true;
+        outputHash = sha256(`uncached\0${key}`);
+        rmSync(artifactPath(stage), { force: true });
+        artifacts[stage] = result.artifact;
+      }
     }
+    // A stage's artifact is dropped once no later stage of this run reads it (memory, at scale).
+    for (const s of STAGES) if (artifacts[s] !== undefined && !selected.slice(selected.indexOf(stage) + 1).some((later) => READS[later].includes(s))) delete artifacts[s];
     const artifact = result.artifact as { outputs?: Record<string, string> } | null;
     if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
     if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
@@ -138,7 +159,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     } else renderEntry = { key, output: '' };
     const ms = performance.now() - started;
     const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
-    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms`);
+    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${uncached ? ` (${messages.artifactNotCached})` : ''}`);
     reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
   }
 

@@ -25,8 +25,19 @@ export const PUBLISHED_ERAS: Record<'pre_deep_learning' | 'deep_learning' | 'lar
   large_scale: { doubling_months: 9.9, ci95: [7.7, 17.1], source: PAPER },
 };
 
+/** Z-scores already computed, by series and window: analyze asks for the same ones up to five times. */
+const zCache = new WeakMap<Series, Map<number, Float64Array>>();
+
 /** z-score of each point's y among the points within ±window years of it (itself included). */
 export function windowZScores(s: Series, windowYears: number): Float64Array {
+  let bySeries = zCache.get(s);
+  if (!bySeries) zCache.set(s, (bySeries = new Map()));
+  let z = bySeries.get(windowYears);
+  if (!z) bySeries.set(windowYears, (z = computeWindowZScores(s, windowYears)));
+  return z;
+}
+
+function computeWindowZScores(s: Series, windowYears: number): Float64Array {
   const n = s.x.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s.x[a] - s.x[b]);
   const xs = Float64Array.from(order, (i) => s.x[i]);

@@ -23,6 +23,7 @@ const ENUMS: Partial<Record<RawModelColumn, readonly string[]>> = {
   dataset_unit: DATASET_UNITS,
   precision: PRECISIONS,
 };
+const ENUM_ENTRIES = Object.entries(ENUMS) as [RawModelColumn, readonly string[]][];
 const VALUE_SOURCES: RawModelColumn[] = ['parameters_source', 'data_source', 'compute_source', 'hardware_source'];
 const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES];
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -126,7 +127,7 @@ export function checkRows(rows: RawModelRow[], hardwareIds: ReadonlySet<string>,
     if (c.name !== '' && firstSystem !== undefined) {
       problems.push(cellProblem(row, 'name', messages.duplicateSystem(firstSystem)));
     } else systems.set(systemKey, row.line);
-    for (const [col, allowed] of Object.entries(ENUMS) as [RawModelColumn, readonly string[]][]) {
+    for (const [col, allowed] of ENUM_ENTRIES) {
       if (c[col] !== '' && !allowed.includes(c[col])) problems.push(cellProblem(row, col, messages.notInList(col), allowed.join(', ')));
     }
     if (c.source_link !== '' && !isSourceLink(c.source_link)) {

@@ -11,6 +11,21 @@ export function encodeArtifact(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `${TAG}${v}` : v));
 }
 
+/**
+ * encodeArtifact, or null when the artifact is too large to be one JavaScript string (V8's limit
+ * is 2^29 − 24 characters, reached by the impute artifact at ~360,000 records) or longer than
+ * `maxChars`: the orchestrator then runs on without caching that stage.
+ */
+export function encodeArtifactOrNull(value: unknown, maxChars = Infinity): string | null {
+  try {
+    const json = encodeArtifact(value);
+    return json.length > maxChars ? null : json;
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
 export function decodeArtifact(text: string): unknown {
   return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v.startsWith(TAG) ? Number(v.slice(TAG.length)) : v));
 }

@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError, type Problem } from '../../pipeline/errors.ts';
 import { displayPaths } from '../../pipeline/io/display-path.ts';
+import { toRawRows } from '../../pipeline/ingest/models-file.ts';
 import { RAW_HARDWARE_COLUMNS, RAW_MODEL_COLUMNS } from '../../pipeline/schema/raw-columns.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
@@ -149,6 +150,14 @@ describe('fuzzing ingest + normalize: only located PipelineErrors', () => {
 
   it('records built from valid, hostile and arbitrary cells', () => {
     property(records(RAW_MODEL_COLUMNS, VALID_MODELS), (text) => expectLocated({ 'models.csv': text }), RUNS * 2);
+  });
+
+  it('toRawRows maps every column to its own field, in any header order', () => {
+    // rawCells lists the columns as a literal by position; this pins each name to its field.
+    property(fc.shuffledSubarray([...RAW_MODEL_COLUMNS], { minLength: 1 }), (cols) => {
+      const [row] = toRawRows({ file: 'f.csv', header: cols, rows: [{ line: 2, cells: cols.map((c) => ` ${c} `) }] });
+      for (const c of RAW_MODEL_COLUMNS) expect(row.cells[c]).toBe(cols.includes(c) ? c : '');
+    });
   });
 
   it('a shuffled or partial header', () => {

@@ -9,6 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
+import { decodeArtifact, encodeArtifact, encodeArtifactOrNull } from '../../pipeline/io/artifact-json.ts';
 import type { RunOptions } from '../../pipeline/run.ts';
 import { outputHashes, rawFolder, runLibrary, tempDir } from './helpers.ts';
 
@@ -76,5 +77,18 @@ describe('stage caching', () => {
   it('--force reruns every selected stage', async () => {
     expect(await ran({ resamples: 60, force: true })).toEqual(['ingest', 'normalize', 'impute', 'analyze', 'render']);
     expect(await ran({ resamples: 60, from: 'impute', force: true })).toEqual(['impute', 'analyze', 'render']);
+  });
+});
+
+describe("the cache's artifact encoding", () => {
+  it('reads back NaN and ±Infinity as the numbers they were, so a cached run sees what a fresh one did', () => {
+    const value = { fit: { lo: NaN, hi: Infinity, low: -Infinity, n: 3, text: 'NaN' }, list: [1, NaN, null] };
+    expect(decodeArtifact(encodeArtifact(value))).toEqual(value);
+    expect(JSON.parse(JSON.stringify(value)).fit.lo).toBeNull();
+  });
+
+  it('gives up (null, so the stage runs uncached) on an artifact too large to be one string', () => {
+    expect(encodeArtifactOrNull({ rows: [1, 2, 3] })).toBe(encodeArtifact({ rows: [1, 2, 3] }));
+    expect(encodeArtifactOrNull({ rows: [1, 2, 3] }, 5)).toBeNull();
   });
 });
