@@ -51,6 +51,9 @@ export interface StageReport {
   ms: number;
 }
 
+/** data/processed files the impute stage writes only in some runs. */
+const OPTIONAL_IMPUTE_OUTPUTS = ['merge-report.csv'] as const;
+
 type Artifacts = Partial<Record<StageName, unknown>>;
 
 /** The artifacts each stage reads (runStage below). */
@@ -167,7 +170,9 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   pauseAt('publish');
   publish(
     {
-      processed: { dir: opts.processedDir, files: publishProcessed },
+      // When impute ran, its outputs are the whole set: a merge report from an earlier run with an
+      // external export is stale once no export is merged.
+      processed: { dir: opts.processedDir, files: publishProcessed, remove: selected.includes('impute') ? [...OPTIONAL_IMPUTE_OUTPUTS] : [] },
       ...(siteFiles ? { site: { dir: opts.siteDir, files: siteFiles } } : {}),
     },
     journalPath,

@@ -4,7 +4,7 @@
  * the saved artifacts, and the CLI explains itself.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -98,6 +98,25 @@ describe('pipeline end to end (fixture of 40 real records)', () => {
       await expect(runPipeline(options(empty, { only: 'analyze' }))).rejects.toThrow(messages.missingArtifact('analyze', join(empty, '.cache', 'impute.json')));
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('outputs that a run no longer produces', () => {
+  it('a merge report from a run with an Epoch export is removed when a later run merges none', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ct-merge-'));
+    const raw = mkdtempSync(join(tmpdir(), 'ct-merge-raw-'));
+    try {
+      cpSync(join(root, 'test/fixtures/raw-small/models.csv'), join(raw, 'models.csv'));
+      cpSync(join(root, 'test/fixtures/epoch/notable-small.csv'), join(raw, 'epoch-notable.csv'));
+      await runPipeline(options(out, { rawDir: raw, until: 'impute' }));
+      expect(existsSync(join(out, 'processed/merge-report.csv'))).toBe(true);
+      await runPipeline(options(out, { until: 'impute' }));
+      expect(existsSync(join(out, 'processed/merge-report.csv'))).toBe(false);
+      expect(existsSync(join(out, 'processed/models.csv'))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(raw, { recursive: true, force: true });
     }
   });
 });

@@ -39,11 +39,12 @@ export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSam
   let bootstrap: TrendFit['bootstrap'] = null;
   let samples: Float64Array = new Float64Array(0);
   if (opts.resamples > 0) {
-    samples = bootstrapOls(s.x, s.y, { resamples: opts.resamples, seed: opts.seed, noise: opts.noise }).slopes;
+    // A resample with constant x has no slope (NaN): leave it out of the quantiles and the Monte Carlo.
+    samples = bootstrapOls(s.x, s.y, { resamples: opts.resamples, seed: opts.seed, noise: opts.noise }).slopes.filter((v) => Number.isFinite(v));
     const sorted = Float64Array.from(samples).sort();
     // Doubling time is a decreasing function of the slope (for positive slopes), so its 2.5th
     // percentile comes from the slope's 97.5th.
-    bootstrap = {
+    if (sorted.length > 0) bootstrap = {
       resamples: opts.resamples,
       seed: opts.seed,
       noise: r(opts.noise),

@@ -11,8 +11,11 @@ import { basename, dirname, join } from 'node:path';
 import { clearStaleTemporaries, recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic } from './atomic.ts';
 
 export interface Publication {
-  /** Files for data/processed/, by name; files it already holds and not named here are kept. */
-  processed?: { dir: string; files: Record<string, string> };
+  /**
+   * Files for data/processed/, by name; files it already holds and not named here are kept,
+   * except those named in `remove` (outputs a stage no longer produces, e.g. a merge report).
+   */
+  processed?: { dir: string; files: Record<string, string>; remove?: string[] };
   /** The whole site: it replaces the folder. */
   site?: { dir: string; files: Map<string, string | Uint8Array> };
 }
@@ -26,11 +29,12 @@ function sameContent(path: string, content: string | Uint8Array): boolean {
 }
 
 /** A staging copy of the processed folder with the changed files written, or null when none changed. */
-function stageProcessed(dir: string, files: Record<string, string>): string | null {
+function stageProcessed(dir: string, files: Record<string, string>, remove: string[] = []): string | null {
   const changed = Object.entries(files)
     .filter(([name, content]) => !sameContent(join(dir, name), content))
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  if (changed.length === 0) {
+  const stale = remove.filter((name) => !(name in files) && existsSync(join(dir, name)));
+  if (changed.length === 0 && stale.length === 0) {
     mkdirSync(dir, { recursive: true });
     return null;
   }
@@ -38,6 +42,7 @@ function stageProcessed(dir: string, files: Record<string, string>): string | nu
   // Unchanged files keep their bytes and their mtime.
   if (existsSync(dir)) cpSync(dir, staging, { recursive: true, preserveTimestamps: true });
   for (const [name, content] of changed) writeFileSync(join(staging, name), content);
+  for (const name of stale) rmSync(join(staging, name), { force: true });
   return staging;
 }
 
@@ -58,7 +63,7 @@ function stageSite(dir: string, files: Map<string, string | Uint8Array>): string
 export function publish(pub: Publication, journalPath: string, beforeSwap: (i: number) => void = () => {}): void {
   const swaps: Journal['swaps'] = [];
   try {
-    const processed = pub.processed ? stageProcessed(pub.processed.dir, pub.processed.files) : null;
+    const processed = pub.processed ? stageProcessed(pub.processed.dir, pub.processed.files, pub.processed.remove) : null;
     if (processed && pub.processed) swaps.push({ staging: processed, target: pub.processed.dir });
     if (pub.site) swaps.push({ staging: stageSite(pub.site.dir, pub.site.files), target: pub.site.dir });
   } catch (err) {

@@ -79,3 +79,20 @@ describe('frontier', () => {
     expect([...topPerYear(s, 1)].sort()).toEqual([0, 2, 4, 5]);
   });
 });
+
+describe('trend bootstrap with degenerate resamples', () => {
+  it('leaves resamples without a slope (all x equal) out of the interval instead of returning NaN', async () => {
+    const { fitTrend } = await import('../../pipeline/analyze/trend.ts');
+    // Five points, four at one x: many resamples draw only that x and have no slope.
+    const s = series([
+      [2015, 18],
+      [2015, 18.5],
+      [2015, 19],
+      [2015, 18.2],
+      [2017, 20],
+    ]);
+    const fit = fitTrend(s, { resamples: 200, seed: 1, noise: 0 })!;
+    const b = fit.bootstrap!;
+    for (const v of [b.slope.lo, b.slope.median, b.slope.hi, b.doubling_months.lo, b.doubling_months.hi]) expect(Number.isNaN(v)).toBe(false);
+  });
+});
