@@ -34,10 +34,9 @@ Outputs are published only when every stage has succeeded.`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function stageArg(name: string, value: string | undefined): StageName | undefined {
+function stageArg(value: string | undefined): StageName | undefined {
   if (value === undefined) return undefined;
   if (!(STAGES as readonly string[]).includes(value)) throw new PipelineError(messages.unknownStage(value, STAGES), [], 2);
-  void name;
   return value as StageName;
 }
 
@@ -88,8 +87,8 @@ async function main(): Promise<number> {
     siteDir: out ? join(out, 'site') : join(root, 'reports', 'site'),
     cacheDir: out ? join(out, '.cache') : join(root, '.cache', 'pipeline'),
     today: process.env.COMPUTE_TRENDS_TODAY ?? new Date().toISOString().slice(0, 10),
-    only: stageArg('only', args.only),
-    from: stageArg('from', args.from),
+    only: stageArg(args.only),
+    from: stageArg(args.from),
     force: args.force,
     resamples,
   });

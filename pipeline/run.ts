@@ -4,7 +4,7 @@
  * reports/site/ only after every stage has succeeded, so a failed or killed run leaves the
  * previous outputs as they were.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
 import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
@@ -234,8 +234,4 @@ async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName)
       return { artifact: null, rowsIn: imputed.records.length, rowsOut: site.size, warnings: 0, site };
     }
   }
-}
-
-export function listStageArtifacts(cacheDir: string): string[] {
-  return existsSync(cacheDir) ? readdirSync(cacheDir).sort() : [];
 }

@@ -5,7 +5,7 @@ import { count, doublingText, flop } from '../format.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
 import { base, interactionParams, LEGEND_OPACITY, LEGEND_TOP_LEFT, SOLID_SYMBOLS, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
-import { linkUrl } from './points.ts';
+import { systemFields } from './points.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
 const PERIOD_COLORS = ['#4c78a8', '#54a24b', '#e45756', '#b279a2'];
@@ -46,11 +46,7 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
     .map((r) => {
       const ratio = r.audit!.ratio;
       return {
-        id: r.id,
-        name: r.name,
-        organization: r.organization,
-        date: r.publicationDate,
-        year: Number(r.year.toFixed(4)),
+        ...systemFields(r),
         flop: r.flop!.flop,
         stated_text: `${flop(r.flop!.flop)} (${r.flop!.method})`,
         estimate: r.audit!.estimate.flop,
@@ -59,8 +55,6 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
         estimate_method: r.audit!.estimate.method,
         ratio: Number(ratio.toPrecision(4)),
         agreement: ratio > factor || ratio < 1 / factor ? `Differ by more than ${factor}×` : `Within ${factor}×`,
-        source: `${r.citation.title} (${r.citation.year})`,
-        link: linkUrl(r.citation.link),
       };
     });
 }

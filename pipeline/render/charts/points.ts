@@ -2,13 +2,32 @@
 import type { ProcessedRecord } from '../../schema/records.ts';
 import { flopWithRange, sci } from '../format.ts';
 
-export interface ComputePoint {
+/** What every plotted row says about its system: who, when, and the source a click opens. */
+export interface SystemFields {
   id: string;
   name: string;
   organization: string;
   domain: string;
   date: string;
   year: number;
+  source: string;
+  link: string;
+}
+
+export function systemFields(r: ProcessedRecord): SystemFields {
+  return {
+    id: r.id,
+    name: r.name,
+    organization: r.organization,
+    domain: r.domain,
+    date: r.publicationDate,
+    year: Number(r.year.toFixed(4)),
+    source: `${r.citation.title} (${r.citation.year})`,
+    link: linkUrl(r.citation.link),
+  };
+}
+
+export interface ComputePoint extends SystemFields {
   flop: number;
   flop_low: number;
   flop_high: number;
@@ -18,23 +37,13 @@ export interface ComputePoint {
   /** "Reported" or "Imputed": imputed points are drawn hollow. */
   kind: string;
   imputed: boolean;
-  source: string;
-  link: string;
   era: string;
 }
 
 /** A system's value of another quantity (parameters, training tokens) for the non-FLOP charts. */
-export interface QuantityPoint {
-  id: string;
-  name: string;
-  organization: string;
-  domain: string;
-  date: string;
-  year: number;
+export interface QuantityPoint extends SystemFields {
   value: number;
   value_text: string;
-  source: string;
-  link: string;
 }
 
 export const KIND_REPORTED = 'Reported or converted';
@@ -62,12 +71,7 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
   return records
     .filter((r) => r.flop !== null)
     .map((r) => ({
-      id: r.id,
-      name: r.name,
-      organization: r.organization,
-      domain: r.domain,
-      date: r.publicationDate,
-      year: Number(r.year.toFixed(4)),
+      ...systemFields(r),
       flop: r.flop!.flop,
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
@@ -75,8 +79,6 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
       method: r.flop!.method,
       kind: isImputed(r.flop!.method) ? KIND_IMPUTED : KIND_REPORTED,
       imputed: isImputed(r.flop!.method),
-      source: `${r.citation.title} (${r.citation.year})`,
-      link: linkUrl(r.citation.link),
       era: era(r),
     }));
 }
@@ -86,18 +88,7 @@ export function quantityPoints(records: readonly ProcessedRecord[], value: (r: P
     const v = value(r);
     if (v === null || !(v > 0) || r.year < fromYear) return [];
     return [
-      {
-        id: r.id,
-        name: r.name,
-        organization: r.organization,
-        domain: r.domain,
-        date: r.publicationDate,
-        year: Number(r.year.toFixed(4)),
-        value: v,
-        value_text: sci(v),
-        source: `${r.citation.title} (${r.citation.year})`,
-        link: linkUrl(r.citation.link),
-      },
+      { ...systemFields(r), value: v, value_text: sci(v) },
     ];
   });
 }
