@@ -62,6 +62,8 @@ export const messages = {
   unknownStage: (name: string, stages: readonly string[]) => `unknown stage "${name}"; the stages are ${stages.join(', ')}`,
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
+  corruptArtifact: (stage: string) =>
+    `the ${stage} stage's cached artifact is not what that stage writes (edited or damaged); run the pipeline with --force`,
   artifactNotCached: 'not cached: its artifact is too large for the cache; it will run again next time',
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
+import type { FileText } from './io/csv-writer.ts';
 import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
 import { displayPaths } from './io/display-path.ts';
@@ -15,7 +16,8 @@ import { publish, recoverPublication } from './io/publish.ts';
 import { hashTree, sha256 } from './io/hash.ts';
 import { messages } from './messages.ts';
 import { analyzeStage } from './stages/analyze.ts';
-import { STAGES, type StageName } from './stages/definitions.ts';
+import { STAGES, type ImputeArtifact, type StageName } from './stages/definitions.ts';
+import { analysisTable } from './analyze/table.ts';
 import { imputeStage } from './stages/impute-stage.ts';
 import { ingest } from './stages/ingest.ts';
 import { normalize } from './stages/normalize.ts';
@@ -122,7 +124,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     }
   };
   const reports: StageReport[] = [];
-  const publishProcessed: Record<string, string> = {};
+  const publishProcessed: Record<string, FileText> = {};
   let siteFiles: Map<string, string | Uint8Array> | null = null;
   let renderEntry: CacheEntry | null = null;
 
@@ -132,7 +134,11 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const entry = manifest[stage];
     const cacheHit = !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
     if (!cacheHit) pauseAt(stage);
-    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display);
+    // Without a render later in this run, analyze needs only its table of the impute artifact.
+    const release = (s: StageName) => {
+      if (!selected.includes('render')) delete artifacts[s];
+    };
+    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display, release);
     let outputHash = cacheHit ? entry.output : '';
     let uncached = false;
     if (!cacheHit && stage !== 'render') {
@@ -153,7 +159,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     }
     // A stage's artifact is dropped once no later stage of this run reads it (memory, at scale).
     for (const s of STAGES) if (artifacts[s] !== undefined && !selected.slice(selected.indexOf(stage) + 1).some((later) => READS[later].includes(s))) delete artifacts[s];
-    const artifact = result.artifact as { outputs?: Record<string, string> } | null;
+    const artifact = result.artifact as { outputs?: Record<string, FileText> } | null;
     if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
     if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
     if (stage !== 'render') {
@@ -185,6 +191,13 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   return reports;
 }
 
+/** The records of an impute artifact; a cached one that holds none is damaged, not empty. */
+function imputeRecords(artifact: unknown): ImputeArtifact['records'] {
+  const records = (artifact as Partial<ImputeArtifact> | null)?.records;
+  if (!Array.isArray(records)) throw new PipelineError(messages.corruptArtifact('impute'));
+  return records;
+}
+
 /** The cache manifest; an unreadable one, or one of an older format, is an empty cache. */
 function readManifest(path: string): Partial<Record<StageName, CacheEntry>> {
   try {
@@ -203,7 +216,13 @@ interface StageResult {
   site?: Map<string, string | Uint8Array>;
 }
 
-async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName) => unknown, display: (path: string) => string): Promise<StageResult> {
+async function runStage(
+  stage: StageName,
+  opts: RunOptions,
+  load: (s: StageName) => unknown,
+  display: (path: string) => string,
+  release: (s: StageName) => void,
+): Promise<StageResult> {
   switch (stage) {
     case 'ingest': {
       // Relative, so file names in outputs never carry a machine path.
@@ -223,9 +242,11 @@ async function runStage(stage: StageName, opts: RunOptions, load: (s: StageName)
       return { artifact: out, rowsIn: input.records.length, rowsOut: out.records.length, warnings: 0 };
     }
     case 'analyze': {
-      const input = load('impute') as Parameters<typeof analyzeStage>[0];
-      const out = analyzeStage(input, { resamples: opts.resamples ?? 1000 });
-      return { artifact: out, rowsIn: input.records.length, rowsOut: out.fits.data.with_flop, warnings: 0 };
+      const table = analysisTable(imputeRecords(load('impute')));
+      // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
+      release('impute');
+      const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000 });
+      return { artifact: out, rowsIn: table.ids.length, rowsOut: out.fits.data.with_flop, warnings: 0 };
     }
     case 'render': {
       const imputed = load('impute') as Parameters<typeof renderStage>[0];

@@ -4,9 +4,9 @@
  */
 import { parseDate } from '../normalize/dates.ts';
 import type { EconomicPeriod, Fits, WindowReplication } from '../schema/fits.ts';
-import type { ProcessedRecord } from '../schema/records.ts';
 import { recordSetters } from './frontier.ts';
-import { flopOf, seriesOf, subset, type Series } from './series.ts';
+import { seriesOf, subset, type Series } from './series.ts';
+import type { AnalysisTable } from './table.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 export const AI_AND_COMPUTE = {
@@ -38,24 +38,31 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
  * periods: do-it-yourself hardware before 2008, rented cloud compute from 2008, and bespoke
  * supercomputers for the largest runs — here, the large-scale systems of the eras analysis.
  */
-export function economicPeriods(records: readonly ProcessedRecord[], largeScale: ReadonlySet<string>, trend: TrendOptions): EconomicPeriod[] {
+export function economicPeriods(table: AnalysisTable, largeScale: ReadonlySet<string>, trend: TrendOptions): EconomicPeriod[] {
   const cloudStart = 2008;
-  const periods: { key: string; label: string; from: number; to: number; keep: (r: ProcessedRecord) => boolean }[] = [
-    { key: 'diy', label: 'Do-it-yourself (before 2008)', from: 1950, to: cloudStart, keep: (r) => r.year < cloudStart },
-    { key: 'cloud', label: 'Cloud (from 2008)', from: cloudStart, to: 9999, keep: (r) => r.year >= cloudStart && !largeScale.has(r.id) },
-    { key: 'bespoke', label: 'Bespoke supercomputers (largest runs)', from: 2015.67, to: 9999, keep: (r) => largeScale.has(r.id) },
+  const { year, ids } = table;
+  const periods: { key: string; label: string; from: number; to: number; keep: (i: number) => boolean }[] = [
+    { key: 'diy', label: 'Do-it-yourself (before 2008)', from: 1950, to: cloudStart, keep: (i) => year[i] < cloudStart },
+    { key: 'cloud', label: 'Cloud (from 2008)', from: cloudStart, to: 9999, keep: (i) => year[i] >= cloudStart && !largeScale.has(ids[i]) },
+    { key: 'bespoke', label: 'Bespoke supercomputers (largest runs)', from: 2015.67, to: 9999, keep: (i) => largeScale.has(ids[i]) },
   ];
   return periods.map((p, k) => {
-    const rs = records.filter(p.keep);
-    const params = rs.map((r) => r.parameters).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    let n = 0;
+    const params: number[] = [];
+    for (let i = 0; i < year.length; i++) {
+      if (!p.keep(i)) continue;
+      n++;
+      if (!Number.isNaN(table.parameters[i])) params.push(table.parameters[i]);
+    }
+    params.sort((a, b) => a - b);
     return {
       key: p.key,
       label: p.label,
       from: p.from,
       to: p.to,
-      n: rs.length,
-      compute: fitTrend(seriesOf(rs, flopOf()), { ...trend, seed: trend.seed + 31 + k }),
-      parameters: fitTrend(seriesOf(rs, (r) => r.parameters), { ...trend, seed: trend.seed + 41 + k }),
+      n,
+      compute: fitTrend(seriesOf(table, table.flop, p.keep), { ...trend, seed: trend.seed + 31 + k }),
+      parameters: fitTrend(seriesOf(table, table.parameters, p.keep), { ...trend, seed: trend.seed + 41 + k }),
       max_parameters: params.at(-1) ?? null,
       median_parameters: params.length ? params[Math.floor((params.length - 1) / 2)] : null,
     };
@@ -63,11 +70,12 @@ export function economicPeriods(records: readonly ProcessedRecord[], largeScale:
 }
 
 /** The widest gap between consecutive log10 parameter counts of systems published from 2015 on. */
-export function parameterGap(records: readonly ProcessedRecord[]): Fits['parameter_gap'] {
-  const sorted = records
-    .filter((r) => r.year >= 2015 && r.parameters !== null && r.parameters > 0)
-    .map((r) => ({ id: r.id, parameters: r.parameters! }))
-    .sort((a, b) => a.parameters - b.parameters || (a.id < b.id ? -1 : 1));
+export function parameterGap(table: AnalysisTable): Fits['parameter_gap'] {
+  const sorted: { id: string; parameters: number }[] = [];
+  for (let i = 0; i < table.year.length; i++) {
+    if (table.year[i] >= 2015 && table.parameters[i] > 0) sorted.push({ id: table.ids[i], parameters: table.parameters[i] });
+  }
+  sorted.sort((a, b) => a.parameters - b.parameters || (a.id < b.id ? -1 : 1));
   let best: Fits['parameter_gap'] = null;
   for (let i = 1; i < sorted.length; i++) {
     const width = Math.log10(sorted[i].parameters) - Math.log10(sorted[i - 1].parameters);

@@ -1,5 +1,5 @@
 /** Points for the fits: x = fractional year, y = log10 of a positive quantity, with ids. */
-import type { FlopMethod, ProcessedRecord } from '../schema/records.ts';
+import type { AnalysisTable } from './table.ts';
 
 export interface Series {
   ids: string[];
@@ -8,25 +8,25 @@ export interface Series {
   y: Float64Array;
 }
 
-export function seriesOf(records: readonly ProcessedRecord[], value: (r: ProcessedRecord) => number | null): Series {
-  // One pass, one value() call per record: this runs a dozen times per analyze over every record.
-  const ids: string[] = [];
-  const names: string[] = [];
-  const x: number[] = [];
-  const y: number[] = [];
-  for (const r of records) {
-    const v = value(r);
-    if (v === null || !(v > 0) || !Number.isFinite(v)) continue;
-    ids.push(r.id);
-    names.push(r.name);
-    x.push(r.year);
-    y.push(Math.log10(v));
+/**
+ * The rows of `table` with a positive, finite `values[i]` (and `keep(i)`, when given), as
+ * x = year, y = log10 value. Ids and names are read from the table only when asked for.
+ */
+export function seriesOf(table: AnalysisTable, values: Float64Array, keep: (i: number) => boolean = () => true): Series {
+  const picked: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > 0 && v < Infinity && keep(i)) picked.push(i);
   }
-  return { ids, names, x: Float64Array.from(x), y: Float64Array.from(y) };
+  const idx = Int32Array.from(picked);
+  const x = new Float64Array(idx.length);
+  const y = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    x[k] = table.year[idx[k]];
+    y[k] = Math.log10(values[idx[k]]);
+  }
+  return new SubsetSeries(table, idx, x, y);
 }
-
-export const flopOf = (methods?: readonly FlopMethod[]) => (r: ProcessedRecord) =>
-  r.flop !== null && (!methods || methods.includes(r.flop.method)) ? r.flop.flop : null;
 
 export function subset(s: Series, keep: (i: number) => boolean): Series {
   const picked: number[] = [];
@@ -50,7 +50,7 @@ class SubsetSeries implements Series {
   #ids: string[] | undefined;
   #names: string[] | undefined;
   constructor(
-    private readonly parent: Series,
+    private readonly parent: { readonly ids: readonly string[]; readonly names: readonly string[] },
     private readonly idx: Int32Array,
     readonly x: Float64Array,
     readonly y: Float64Array,

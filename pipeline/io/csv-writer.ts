@@ -30,14 +30,44 @@ function field(text: string): string {
 const NEEDS_QUOTES = /[",\n]/;
 
 /**
- * The CSV text: header, one line per row, LF line ends and a final LF. Byte for byte what
- * csv-stringify writes for the same cells (test/fuzz/csv-writer.fuzz.test.ts checks it), without
- * its per-field overhead, which the scale benchmark measured at ~3 µs a row for 39 columns.
+ * A file's content, whole or in pieces to be written one after another. A million-record table
+ * is kept as UTF-8 pieces of a few thousand lines: as one string it would be held twice while
+ * joined, and V8 keeps a string in two bytes a character as soon as one of the strings it was
+ * built from is (a cell compared with an enumeration can be swapped for a two-byte copy of the
+ * same word), which doubled the impute stage's memory (bench/scale.bench.ts).
  */
+export type FileText = string | readonly Uint8Array[];
+
+/** The text of a FileText as one string (for small files: downloads, tests). */
+export function joinText(text: FileText): string {
+  return typeof text === 'string' ? text : Buffer.concat(text).toString('utf8');
+}
+
+/** Lines per piece of toCsvPieces: ~1 MB of a 39-column table. */
+const LINES_PER_PIECE = 4096;
+
+/**
+ * The CSV text in pieces of LINES_PER_PIECE lines: header, one line per row, LF line ends and a
+ * final LF. Byte for byte what csv-stringify writes for the same cells
+ * (test/fuzz/csv-writer.fuzz.test.ts checks it), without its per-field overhead, which the scale
+ * benchmark measured at ~3 µs a row for 39 columns.
+ */
+export function toCsvPieces(columns: readonly string[], rows: Iterable<readonly CsvCell[]>): Buffer[] {
+  const pieces: Buffer[] = [];
+  let lines = [columns.map(field).join(',')];
+  // join, not +=: a flat string per piece, where += would leave a tree of every cell until the end.
+  for (const row of rows) {
+    lines.push(row.map(cellField).join(','));
+    if (lines.length === LINES_PER_PIECE) {
+      pieces.push(Buffer.from(`${lines.join('\n')}\n`));
+      lines = [];
+    }
+  }
+  if (lines.length > 0) pieces.push(Buffer.from(`${lines.join('\n')}\n`));
+  return pieces;
+}
+
+/** The CSV text as one string (see toCsvPieces). */
 export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [columns.map(field).join(',')];
-  // join, not +=: a flat string per line, where += would leave a tree of 39 pieces per line until the end.
-  for (const row of rows) lines.push(row.map(cellField).join(','));
-  lines.push('');
-  return lines.join('\n');
+  return joinText(toCsvPieces(columns, rows));
 }

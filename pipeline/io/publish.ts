@@ -6,8 +6,9 @@
  * it is completed at the next start (rolled forward: everything it publishes was already built
  * and validated). Either way the outputs are never a mix of two runs.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { FileText } from './csv-writer.ts';
 import { clearStaleTemporaries, recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic } from './atomic.ts';
 
 export interface Publication {
@@ -15,7 +16,7 @@ export interface Publication {
    * Files for data/processed/, by name; files it already holds and not named here are kept,
    * except those named in `remove` (outputs a stage no longer produces, e.g. a merge report).
    */
-  processed?: { dir: string; files: Record<string, string>; remove?: string[] };
+  processed?: { dir: string; files: Record<string, FileText>; remove?: string[] };
   /** The whole site: it replaces the folder. */
   site?: { dir: string; files: Map<string, string | Uint8Array> };
 }
@@ -24,12 +25,35 @@ interface Journal {
   swaps: { staging: string; target: string }[];
 }
 
-function sameContent(path: string, content: string | Uint8Array): boolean {
-  return existsSync(path) && readFileSync(path).equals(typeof content === 'string' ? Buffer.from(content) : content);
+/** Whether the file at `path` holds exactly `text`, read and compared piece by piece. */
+function sameContent(path: string, text: FileText): boolean {
+  if (!existsSync(path)) return false;
+  const bytes = readFileSync(path);
+  let at = 0;
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    const b = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    if (at + b.length > bytes.length || !bytes.subarray(at, at + b.length).equals(b)) return false;
+    at += b.length;
+  }
+  return at === bytes.length;
+}
+
+/** Writes `text` to `path`, a piece at a time, so a large table is never one string. */
+function writeText(path: string, text: FileText): void {
+  if (typeof text === 'string') return writeFileSync(path, text);
+  const fd = openSync(path, 'w');
+  try {
+    for (const bytes of text) {
+      // writeSync may write less than asked: go on from where it stopped.
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A staging copy of the processed folder with the changed files written, or null when none changed. */
-function stageProcessed(dir: string, files: Record<string, string>, remove: string[] = []): string | null {
+function stageProcessed(dir: string, files: Record<string, FileText>, remove: string[] = []): string | null {
   const changed = Object.entries(files)
     .filter(([name, content]) => !sameContent(join(dir, name), content))
     .sort(([a], [b]) => (a < b ? -1 : 1));
@@ -41,7 +65,7 @@ function stageProcessed(dir: string, files: Record<string, string>, remove: stri
   const staging = stagingDirFor(dir);
   // Unchanged files keep their bytes and their mtime.
   if (existsSync(dir)) cpSync(dir, staging, { recursive: true, preserveTimestamps: true });
-  for (const [name, content] of changed) writeFileSync(join(staging, name), content);
+  for (const [name, content] of changed) writeText(join(staging, name), content);
   for (const name of stale) rmSync(join(staging, name), { force: true });
   return staging;
 }

@@ -5,7 +5,7 @@
 import { ParseError, type Problem } from '../errors.ts';
 import { cellProblem } from '../ingest/models-file.ts';
 import { messages } from '../messages.ts';
-import type { Architecture, DatasetUnit, Domain, Precision, RawModelColumn } from '../schema/raw-columns.ts';
+import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS, type Architecture, type DatasetUnit, type Domain, type Precision, type RawModelColumn } from '../schema/raw-columns.ts';
 import type { ComputeReport, HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import { parseCompute } from './compute.ts';
 import { lookupComputeUnit } from './compute-units.ts';
@@ -96,13 +96,16 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
   if (problems.length > 0 || date === null) return { record: null, problems, warnings };
 
   const orNull = (s: string) => (s === '' ? null : s);
+  // Listed values (ingest checked them) as the list's own strings: one shared copy of "language"
+  // for a million records rather than one each (bench/scale.bench.ts).
+  const listed = <T extends string>(list: readonly T[], s: string): T | null => list.find((v) => v === s) ?? null;
   return {
     record: {
       id: c.id,
       name: c.name,
       organization: c.organization,
-      domain: c.domain as Domain,
-      architecture: orNull(c.architecture) as Architecture | null,
+      domain: listed(DOMAINS, c.domain) ?? (c.domain as Domain),
+      architecture: listed(ARCHITECTURES, c.architecture) ?? (orNull(c.architecture) as Architecture | null),
       publicationDate: date.iso,
       datePrecision: date.precision,
       year: date.year,
@@ -110,14 +113,14 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
       activeParameters,
       trainingTokens,
       datasetSize,
-      datasetUnit: orNull(c.dataset_unit) as DatasetUnit | null,
+      datasetUnit: listed(DATASET_UNITS, c.dataset_unit) ?? (orNull(c.dataset_unit) as DatasetUnit | null),
       epochs,
       compute,
       hardware: orNull(c.hardware),
       hardwareCount,
       hardwareCountIsCores,
       trainingTimeHours,
-      precision: orNull(c.precision) as Precision | null,
+      precision: listed(PRECISIONS, c.precision) ?? (orNull(c.precision) as Precision | null),
       utilization,
       citation: { title: c.source_title, year: Number(c.source_year), link: c.source_link },
       valueSources: {

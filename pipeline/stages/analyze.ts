@@ -7,9 +7,10 @@ import { analyzeEras, DEFAULT_ERA_PARAMETERS, PUBLISHED_ERAS } from '../analyze/
 import { analyzeFrontier } from '../analyze/frontier.ts';
 import { aiAndCompute, economicPeriods, parameterGap } from '../analyze/other-series.ts';
 import { analyzeRunLength } from '../analyze/run-length-analysis.ts';
-import { flopOf, seriesOf, subset } from '../analyze/series.ts';
+import { seriesOf, subset } from '../analyze/series.ts';
+import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
-import { isThirdParty } from '../impute/precedence.ts';
+import { releaseScratch } from '../analyze/stats/scratch.ts';
 import type { Fits } from '../schema/fits.ts';
 import { FLOP_METHODS, type ProcessedRecord } from '../schema/records.ts';
 import type { AnalyzeArtifact } from './definitions.ts';
@@ -19,14 +20,27 @@ export interface AnalyzeOptions {
   seed?: number;
 }
 
-export function analyzeStage(input: { records: ProcessedRecord[] }, options: AnalyzeOptions): AnalyzeArtifact {
-  const fits = analyze(input.records, options);
+/**
+ * The stage: from the impute artifact, or from its analysis table alone (a caller that lets the
+ * records go before the fits run; see pipeline/analyze/table.ts).
+ */
+export function analyzeStage(input: { records: readonly ProcessedRecord[] } | { table: AnalysisTable }, options: AnalyzeOptions): AnalyzeArtifact {
+  let fits: Fits;
+  try {
+    fits = analyzeTable('table' in input ? input.table : analysisTable(input.records), options);
+  } finally {
+    releaseScratch();
+  }
   return { fits, outputs: { 'fits.json': `${JSON.stringify(fits, null, 2)}\n` } };
 }
 
 export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOptions): Fits {
+  return analyzeTable(analysisTable(records), options);
+}
+
+export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fits {
   const trend: TrendOptions = { resamples: options.resamples, seed: options.seed ?? 20220215, noise: LOG10_2 };
-  const all = seriesOf(records, flopOf());
+  const all = seriesOf(table, table.flop);
   const eras = analyzeEras(all, DEFAULT_ERA_PARAMETERS, trend);
   const dlStart = eras.deep_learning?.x_range[0] ?? 2010;
 
@@ -44,7 +58,7 @@ export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOpt
     { label: 'All methods', methods: [...FLOP_METHODS] },
     { label: 'Reported and converted only (no imputed values)', methods: ['reported', 'converted'] as const },
   ].map(({ label, methods }) => {
-    const e = analyzeEras(seriesOf(records, flopOf([...methods])), DEFAULT_ERA_PARAMETERS, trend);
+    const e = analyzeEras(seriesOf(table, table.flop, hasFlopBy(table, methods)), DEFAULT_ERA_PARAMETERS, trend);
     return { label, methods: [...methods], deep_learning: e.deep_learning, large_scale: e.large_scale };
   });
 
@@ -59,18 +73,21 @@ export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOpt
   const setters = new Set(frontier.record_setter_ids);
   const frontierTrend = fitTrendWithSamples(subset(all, (i) => setters.has(all.ids[i]) && all.x[i] >= 2010), { ...trend, seed: trend.seed + 11, minPoints: 4 });
 
-  const methods: Record<string, number> = {};
-  for (const r of records) if (r.flop) methods[r.flop.method] = (methods[r.flop.method] ?? 0) + 1;
-  const dates = records.map((r) => r.publicationDate).sort();
+  const byMethod = Object.fromEntries(FLOP_METHODS.map((m) => [m, 0]));
+  let thirdParty = 0;
+  for (let i = 0; i < table.method.length; i++) {
+    if (table.method[i] >= 0) byMethod[FLOP_METHODS[table.method[i]]]++;
+    thirdParty += table.thirdParty[i];
+  }
   return {
     schema_version: 1,
     data: {
-      records: records.length,
+      records: table.ids.length,
       with_flop: all.x.length,
-      by_method: Object.fromEntries(FLOP_METHODS.map((m) => [m, methods[m] ?? 0])),
-      third_party: records.filter((r) => r.flop && isThirdParty(r) && (r.flop.method === 'reported' || r.flop.method === 'converted')).length,
-      first_publication_date: dates[0] ?? '',
-      latest_publication_date: dates.at(-1) ?? '',
+      by_method: byMethod,
+      third_party: thirdParty,
+      first_publication_date: table.firstDate,
+      latest_publication_date: table.lastDate,
     },
     overall: fitTrend(withoutOutliers, trend),
     eras,
@@ -78,11 +95,11 @@ export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOpt
     era_alternatives: alternatives,
     breakpoints: analyzeBreakpoints(withoutOutliers, { resamples: options.resamples, seed: trend.seed + 51 }),
     frontier,
-    parameters_trend: fitTrend(fromDl(seriesOf(records, (r) => r.parameters)), { ...trend, seed: trend.seed + 61 }),
-    dataset_trend: fitTrend(fromDl(seriesOf(records, (r) => (r.domain === 'language' ? r.tokensProcessed : null))), { ...trend, seed: trend.seed + 62 }),
+    parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + 61 }),
+    dataset_trend: fitTrend(fromDl(seriesOf(table, table.languageTokens)), { ...trend, seed: trend.seed + 62 }),
     ai_and_compute: aiAndCompute(all, trend),
-    economic_periods: economicPeriods(records, largeScale, trend),
-    parameter_gap: parameterGap(records),
+    economic_periods: economicPeriods(table, largeScale, trend),
+    parameter_gap: parameterGap(table),
     sensitivity: sensitivityMethods,
     run_length: analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend }),
   };

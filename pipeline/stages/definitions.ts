@@ -3,6 +3,7 @@
  * artifact), what it does, and which published files it produces. The orchestrator (run.ts) adds
  * caching, logging and atomic publishing around them.
  */
+import type { FileText } from '../io/csv-writer.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { ProcessedRecord, NormalizedRecord } from '../schema/records.ts';
 import type { Fits } from '../schema/fits.ts';
@@ -16,8 +17,8 @@ export interface ImputeArtifact {
   records: ProcessedRecord[];
   disagreements: string[];
   provenance: Provenance;
-  /** Files for data/processed/, by name. */
-  outputs: Record<string, string>;
+  /** Files for data/processed/, by name (tables in pieces: pipeline/io/csv-writer.ts). */
+  outputs: Record<string, FileText>;
 }
 
 export interface AnalyzeArtifact {

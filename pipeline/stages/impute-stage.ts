@@ -4,7 +4,7 @@
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { loadModelColumns, modelRows } from '../impute/processed-table.ts';
-import { toCsv } from '../io/csv-writer.ts';
+import { toCsv, toCsvPieces, type FileText } from '../io/csv-writer.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { HardwareSpec } from '../schema/records.ts';
 import type { ImputeArtifact } from './definitions.ts';
@@ -24,9 +24,9 @@ export interface ImputeInput extends NormalizeOutput {
 export function imputeStage(input: ImputeInput): ImputeArtifact & { hardware: HardwareSpec[]; assumptions: Assumptions } {
   const { records, disagreements } = impute(input.records, input.ingest.hardware, input.ingest.assumptions);
   const columns = loadModelColumns();
-  const outputs: Record<string, string> = {
-    'models.csv': toCsv(columns.map((c) => c.name), modelRows(records, columns)),
-    'audit.csv': toCsv(
+  const outputs: Record<string, FileText> = {
+    'models.csv': toCsvPieces(columns.map((c) => c.name), modelRows(records, columns)),
+    'audit.csv': toCsvPieces(
       ['id', 'name', 'training_compute_flop', 'flop_method', 'audit_estimate_flop', 'audit_method', 'audit_ratio', 'flop_source', 'origin'],
       records
         .filter((r) => r.audit !== null)

@@ -1,6 +1,7 @@
 /** Stage 5, render: the static report site from the impute and analyze artifacts. */
 import { join } from 'node:path';
 import type { Assumptions } from '../ingest/assumptions.ts';
+import { joinText } from '../io/csv-writer.ts';
 import { changelogMarkdown, readChangelog } from '../render/changelog.ts';
 import type { RenderModel } from '../render/model.ts';
 import { buildSite } from '../render/site.ts';
@@ -19,7 +20,7 @@ export async function renderStage(
     assumptions: imputed.assumptions,
     hardware: imputed.hardware,
     disagreements: imputed.disagreements,
-    downloads: { ...imputed.outputs },
+    downloads: Object.fromEntries(Object.entries(imputed.outputs).map(([name, text]) => [name, joinText(text)])),
     changelog: changelogMarkdown(readChangelog(options.root)),
   };
   return buildSite(model, join(options.root, 'reports'));

@@ -47,6 +47,7 @@ describe('a failing run leaves processed/ and site/ exactly as they were', () =>
       const run = await runCli(['--from', 'analyze', '--out', out(), '--resamples', '50', '--force']);
       expect(run.code).toBe(1);
       expect(run.stdout.some((l) => l.startsWith('analyze '))).toBe(false);
+      expect(run.stderr.join('\n')).toContain(messages.corruptArtifact('impute'));
       expect(outputHashes(out())).toEqual(before);
     } finally {
       writeFileSync(artifact, good);

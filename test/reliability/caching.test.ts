@@ -87,6 +87,14 @@ describe("the cache's artifact encoding", () => {
     expect(JSON.parse(JSON.stringify(value)).fit.lo).toBeNull();
   });
 
+  it('reads back a table kept in byte pieces as the same bytes', () => {
+    const value = { outputs: { 'models.csv': [Buffer.from('id,name\n'), Buffer.from('a,Ωmega\n')] }, n: 1 };
+    const decoded = decodeArtifact(encodeArtifact(value)) as typeof value;
+    expect(decoded.outputs['models.csv'].map((b) => Buffer.isBuffer(b))).toEqual([true, true]);
+    expect(Buffer.concat(decoded.outputs['models.csv']).toString('utf8')).toBe('id,name\na,Ωmega\n');
+    expect(decoded.n).toBe(1);
+  });
+
   it('gives up (null, so the stage runs uncached) on an artifact too large to be one string', () => {
     expect(encodeArtifactOrNull({ rows: [1, 2, 3] })).toBe(encodeArtifact({ rows: [1, 2, 3] }));
     expect(encodeArtifactOrNull({ rows: [1, 2, 3] }, 5)).toBeNull();

@@ -12,6 +12,7 @@
 import { PipelineError } from '../../errors.ts';
 import { lgamma, pnormUpper, ptUpper } from './distributions.ts';
 import { leastSquares } from './linalg.ts';
+import { borrow } from './scratch.ts';
 import { checkXY } from './ols.ts';
 
 /** Direction of the slope change tested. */
@@ -59,8 +60,8 @@ export function daviesTest(x: ArrayLike<number>, y: ArrayLike<number>, opts: Dav
   // R: values <- seq(sort(Z)[2], sort(Z)[n - 1], length = k)
   const values = rSeq(sorted[1], sorted[n - 2], k);
   const df = n - 3;
-  const ones = new Float64Array(n).fill(1);
-  const u = new Float64Array(n);
+  const ones = borrow('davies.ones', n).fill(1);
+  const u = borrow('davies.u', n);
   const process: { psi: number; t: number }[] = [];
   const ratio: number[] = []; // Z²/(Z² + RSS), whose arcsine root gives V in the t branch
   for (const psi of values) {

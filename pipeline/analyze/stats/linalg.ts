@@ -6,6 +6,8 @@
  * final fit for coefficients, RSS and covariances).
  */
 
+import { borrow } from './scratch.ts';
+
 /** Relative pivot size below which a matrix is treated as singular. */
 const CHOL_TOL = 1e-13;
 
@@ -49,9 +51,7 @@ export function choleskySolve(l: Float64Array, p: number, b: Float64Array): void
 export interface LeastSquares {
   /** Coefficients, one per column, in the order given. */
   coef: Float64Array;
-  /** Residuals y − Xb, computed directly from the data (not from the QR), for accuracy. */
-  residuals: Float64Array;
-  /** Residual sum of squares Σ residual². */
+  /** Residual sum of squares Σ (y − Xb)², from the data themselves (not from the QR), for accuracy. */
   rss: number;
   /** (XᵀX)⁻¹ as a p×p row-major matrix: the unscaled covariance of the coefficients. */
   covUnscaled: Float64Array;
@@ -66,7 +66,7 @@ export function leastSquares(cols: readonly ArrayLike<number>[], y: ArrayLike<nu
   const p = cols.length;
   const n = y.length;
   if (n < p) return null;
-  const a = new Float64Array(n * p); // column-major copy, overwritten by the factorization
+  const a = borrow('qr.a', n * p); // column-major copy, overwritten by the factorization
   const norms = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     let s = 0;
@@ -77,7 +77,8 @@ export function leastSquares(cols: readonly ArrayLike<number>[], y: ArrayLike<nu
     }
     norms[j] = Math.sqrt(s);
   }
-  const qty = Float64Array.from(y as ArrayLike<number>);
+  const qty = borrow('qr.qty', n);
+  for (let i = 0; i < n; i++) qty[i] = y[i];
   const rdiag = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     const off = j * n;
@@ -127,14 +128,12 @@ export function leastSquares(cols: readonly ArrayLike<number>[], y: ArrayLike<nu
       covUnscaled[j * p + i] = s;
     }
   }
-  const residuals = new Float64Array(n);
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let fit = 0;
     for (let j = 0; j < p; j++) fit += cols[j][i] * coef[j];
     const e = y[i] - fit;
-    residuals[i] = e;
     rss += e * e;
   }
-  return { coef, residuals, rss, covUnscaled };
+  return { coef, rss, covUnscaled };
 }

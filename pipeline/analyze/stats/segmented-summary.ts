@@ -11,6 +11,7 @@
  */
 import { qt } from './distributions.ts';
 import { leastSquares } from './linalg.ts';
+import { borrow } from './scratch.ts';
 import { bicFromRss, gaussianLogLik } from './ols.ts';
 
 /** One estimated breakpoint. */
@@ -73,16 +74,25 @@ export function summarizeSegmented(
 ): SegmentedSummary | null {
   const n = x.length;
   const k = psi.length;
-  const ones = new Float64Array(n).fill(1);
-  const xc = new Float64Array(n);
+  // The columns are borrowed working arrays (scratch.ts): nothing of n rows outlives this call.
+  const ones = borrow('summary.ones', n).fill(1);
+  const xc = borrow('summary.x', n);
   for (let i = 0; i < n; i++) xc[i] = x[i] - xMean;
   // U_j = (x − ψ_j)+ is unchanged by centring, so it is built from the raw x.
-  const us = psi.map((p) => Float64Array.from({ length: n }, (_, i) => Math.max(x[i] - p, 0)));
+  const us = psi.map((p, j) => {
+    const u = borrow(`summary.u${j}`, n);
+    for (let i = 0; i < n; i++) u[i] = Math.max(x[i] - p, 0);
+    return u;
+  });
   const fitU = leastSquares([ones, xc, ...us], y);
   if (fitU === null) return null;
   const coef = fitU.coef;
   const changes = psi.map((_, j) => coef[2 + j]);
-  const vs = psi.map((p, j) => Float64Array.from({ length: n }, (_, i) => (x[i] > p ? -changes[j] : 0)));
+  const vs = psi.map((p, j) => {
+    const v = borrow(`summary.v${j}`, n);
+    for (let i = 0; i < n; i++) v[i] = x[i] > p ? -changes[j] : 0;
+    return v;
+  });
   const fitV = k > 0 ? leastSquares([ones, xc, ...us, ...vs], y) : fitU;
   const df = n - 2 - 2 * k;
   const sigma2 = fitU.rss / df;

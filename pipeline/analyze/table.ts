@@ -1,0 +1,67 @@
+/**
+ * The columns of the processed records that the analyses read, one typed array per column. The
+ * analyze stage builds it in one pass and reads nothing else, so a caller that does not need the
+ * records afterwards (the scale benchmark, `--until analyze`) can let a million of them go before
+ * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
+ * (bench/scale.bench.ts). Missing values are NaN.
+ */
+import { isThirdParty } from '../impute/precedence.ts';
+import { FLOP_METHODS, type FlopMethod, type ProcessedRecord } from '../schema/records.ts';
+
+export interface AnalysisTable {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** Publication date as a fractional year. */
+  readonly year: Float64Array;
+  /** Training compute, FLOP. */
+  readonly flop: Float64Array;
+  /** Index of the FLOP value's method in FLOP_METHODS; -1 without a value. */
+  readonly method: Int8Array;
+  /** 1 when the FLOP value is a reported or converted figure from a third party, not the paper. */
+  readonly thirdParty: Uint8Array;
+  readonly parameters: Float64Array;
+  /** Tokens processed by language systems (the dataset trend); NaN for other domains. */
+  readonly languageTokens: Float64Array;
+  /** Earliest and latest publication dates (ISO), '' for an empty table. */
+  readonly firstDate: string;
+  readonly lastDate: string;
+}
+
+const METHOD_INDEX = new Map<FlopMethod, number>(FLOP_METHODS.map((m, i) => [m, i]));
+
+export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTable {
+  const n = records.length;
+  const ids: string[] = new Array<string>(n);
+  const names: string[] = new Array<string>(n);
+  const year = new Float64Array(n);
+  const flop = new Float64Array(n).fill(NaN);
+  const method = new Int8Array(n).fill(-1);
+  const thirdParty = new Uint8Array(n);
+  const parameters = new Float64Array(n).fill(NaN);
+  const languageTokens = new Float64Array(n).fill(NaN);
+  let firstDate = '';
+  let lastDate = '';
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    ids[i] = r.id;
+    names[i] = r.name;
+    year[i] = r.year;
+    if (r.flop !== null) {
+      flop[i] = r.flop.flop;
+      method[i] = METHOD_INDEX.get(r.flop.method)!;
+      thirdParty[i] = (r.flop.method === 'reported' || r.flop.method === 'converted') && isThirdParty(r) ? 1 : 0;
+    }
+    if (r.parameters !== null) parameters[i] = r.parameters;
+    if (r.domain === 'language' && r.tokensProcessed !== null) languageTokens[i] = r.tokensProcessed;
+    if (firstDate === '' || r.publicationDate < firstDate) firstDate = r.publicationDate;
+    if (r.publicationDate > lastDate) lastDate = r.publicationDate;
+  }
+  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+}
+
+/** Rows whose FLOP value came by one of `methods` (all rows with a value when omitted). */
+export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[]): (i: number) => boolean {
+  if (!methods) return (i) => table.method[i] >= 0;
+  const allowed = new Set(methods.map((m) => METHOD_INDEX.get(m)!));
+  return (i) => allowed.has(table.method[i]);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { seriesOf } from '../../pipeline/analyze/series.ts';
+import { analysisTable, hasFlopBy } from '../../pipeline/analyze/table.ts';
+import { analyze, analyzeStage } from '../../pipeline/stages/analyze.ts';
+import type { ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { ingest } from '../../pipeline/stages/ingest.ts';
+import { normalize } from '../../pipeline/stages/normalize.ts';
+import { imputeStage } from '../../pipeline/stages/impute-stage.ts';
+
+/** The shipped data, through impute. */
+function processedRecords(): ProcessedRecord[] {
+  const raw = new URL('../../data/raw', import.meta.url).pathname;
+  const ingested = ingest({ rawDir: raw, defaultsDir: raw, today: '2026-11-24' });
+  const context = { files: ingested.files, hardware: ingested.hardware, assumptions: ingested.assumptions, models: ingested.models.length, external: [] };
+  return imputeStage({ ...normalize(ingested, '2026-11-24'), ingest: context }).records;
+}
+
+describe('analysisTable', () => {
+  const records = processedRecords();
+
+  it('holds the columns the analyses read, NaN where a record has no value', () => {
+    const t = analysisTable(records);
+    expect(t.ids).toEqual(records.map((r) => r.id));
+    records.forEach((r, i) => {
+      expect(t.year[i]).toBe(r.year);
+      expect(t.flop[i]).toBe(r.flop?.flop ?? NaN);
+      expect(t.method[i]).toBe(r.flop ? ['reported', 'converted', 'operations', 'hardware'].indexOf(r.flop.method) : -1);
+      expect(t.parameters[i]).toBe(r.parameters ?? NaN);
+      expect(t.languageTokens[i]).toBe(r.domain === 'language' && r.tokensProcessed !== null ? r.tokensProcessed : NaN);
+    });
+    const dates = records.map((r) => r.publicationDate).sort();
+    expect([t.firstDate, t.lastDate]).toEqual([dates[0], dates.at(-1)]);
+  });
+
+  it('gives series of positive values only, with ids read through to the records', () => {
+    const t = analysisTable(records);
+    const s = seriesOf(t, t.flop, hasFlopBy(t, ['reported']));
+    const expected = records.filter((r) => r.flop?.method === 'reported' && r.flop.flop > 0);
+    expect(s.ids).toEqual(expected.map((r) => r.id));
+    expect(Array.from(s.y)).toEqual(expected.map((r) => Math.log10(r.flop!.flop)));
+  });
+
+  it('gives the same fits from the records or from their table alone', () => {
+    const fromRecords = analyze(records, { resamples: 20 });
+    expect(analyzeStage({ table: analysisTable(records) }, { resamples: 20 }).fits).toEqual(fromRecords);
+    expect(fromRecords.data.records).toBe(records.length);
+  });
+
+  it('is empty-safe', () => {
+    const t = analysisTable([] as ProcessedRecord[]);
+    expect([t.ids.length, t.firstDate, t.lastDate]).toEqual([0, '', '']);
+  });
+});
