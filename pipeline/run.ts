@@ -123,6 +123,11 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
         return [output('impute'), output('analyze'), hashTree(join(opts.root, 'reports'), notTemporary), sha256(readChangelog(opts.root))].join('\0');
     }
   };
+  // A stage's artifact is dropped once no later stage of this run reads it (memory, at scale).
+  const dropUnneededAfter = (stage: StageName) => {
+    const later = selected.slice(selected.indexOf(stage) + 1);
+    for (const s of STAGES) if (artifacts[s] !== undefined && !later.some((l) => READS[l].includes(s))) delete artifacts[s];
+  };
   const reports: StageReport[] = [];
   const publishProcessed: Record<string, FileText> = {};
   let siteFiles: Map<string, string | Uint8Array> | null = null;
@@ -134,11 +139,8 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const entry = manifest[stage];
     const cacheHit = !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
     if (!cacheHit) pauseAt(stage);
-    // Without a render later in this run, analyze needs only its table of the impute artifact.
-    const release = (s: StageName) => {
-      if (!selected.includes('render')) delete artifacts[s];
-    };
-    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display, release);
+    // A stage may let its inputs go early (analyze, once it has its table): what no later stage reads.
+    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display, () => dropUnneededAfter(stage));
     let outputHash = cacheHit ? entry.output : '';
     let uncached = false;
     if (!cacheHit && stage !== 'render') {
@@ -157,8 +159,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
         artifacts[stage] = result.artifact;
       }
     }
-    // A stage's artifact is dropped once no later stage of this run reads it (memory, at scale).
-    for (const s of STAGES) if (artifacts[s] !== undefined && !selected.slice(selected.indexOf(stage) + 1).some((later) => READS[later].includes(s))) delete artifacts[s];
+    dropUnneededAfter(stage);
     const artifact = result.artifact as { outputs?: Record<string, FileText> } | null;
     if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
     if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
@@ -221,7 +222,8 @@ async function runStage(
   opts: RunOptions,
   load: (s: StageName) => unknown,
   display: (path: string) => string,
-  release: (s: StageName) => void,
+  /** Lets go of the artifacts no later stage of the run reads. */
+  release: () => void,
 ): Promise<StageResult> {
   switch (stage) {
     case 'ingest': {
@@ -244,7 +246,7 @@ async function runStage(
     case 'analyze': {
       const table = analysisTable(imputeRecords(load('impute')));
       // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
-      release('impute');
+      release();
       const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000 });
       return { artifact: out, rowsIn: table.ids.length, rowsOut: out.fits.data.with_flop, warnings: 0 };
     }

@@ -13,32 +13,27 @@ export interface Series {
  * x = year, y = log10 value. Ids and names are read from the table only when asked for.
  */
 export function seriesOf(table: AnalysisTable, values: Float64Array, keep: (i: number) => boolean = () => true): Series {
-  const picked: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v > 0 && v < Infinity && keep(i)) picked.push(i);
-  }
-  const idx = Int32Array.from(picked);
-  const x = new Float64Array(idx.length);
-  const y = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    x[k] = table.year[idx[k]];
-    y[k] = Math.log10(values[idx[k]]);
-  }
-  return new SubsetSeries(table, idx, x, y);
+  const idx = pick(values.length, (i) => values[i] > 0 && values[i] < Infinity && keep(i));
+  return new SubsetSeries(table, idx, gather(idx, table.year), gather(idx, values, Math.log10));
 }
 
 export function subset(s: Series, keep: (i: number) => boolean): Series {
+  const idx = pick(s.x.length, keep);
+  return new SubsetSeries(s, idx, gather(idx, s.x), gather(idx, s.y));
+}
+
+/** Indexes below n for which keep holds, in order. */
+function pick(n: number, keep: (i: number) => boolean): Int32Array {
   const picked: number[] = [];
-  for (let i = 0; i < s.x.length; i++) if (keep(i)) picked.push(i);
-  const idx = Int32Array.from(picked);
-  const x = new Float64Array(idx.length);
-  const y = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    x[k] = s.x[idx[k]];
-    y[k] = s.y[idx[k]];
-  }
-  return new SubsetSeries(s, idx, x, y);
+  for (let i = 0; i < n; i++) if (keep(i)) picked.push(i);
+  return Int32Array.from(picked);
+}
+
+/** from[idx[k]] (through map, when given) for each k. */
+function gather(idx: Int32Array, from: Float64Array, map?: (v: number) => number): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = map ? map(from[idx[k]]) : from[idx[k]];
+  return out;
 }
 
 /**
