@@ -105,10 +105,21 @@ export function cellProblem(row: RawModelRow, column: RawModelColumn, message: s
   };
 }
 
-export function checkRows(rows: RawModelRow[], hardwareIds: ReadonlySet<string>, today: string): Problem[] {
+/**
+ * What checkRows remembers across calls: the line of each id and system seen so far. A file read
+ * in batches (pipeline/stages/row-batches.ts) passes the same state to every batch, so a duplicate
+ * is found wherever its first occurrence was.
+ */
+export interface RowCheckState {
+  ids: Map<string, number>;
+  systems: Map<string, number>;
+}
+
+export const newRowCheckState = (): RowCheckState => ({ ids: new Map(), systems: new Map() });
+
+export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet<string>, today: string, state: RowCheckState = newRowCheckState()): Problem[] {
   const problems: Problem[] = [];
-  const ids = new Map<string, number>();
-  const systems = new Map<string, number>();
+  const { ids, systems } = state;
   for (const row of rows) {
     const c = row.cells;
     for (const col of REQUIRED_MODEL_COLUMNS) if (c[col] === '') problems.push(cellProblem(row, col, messages.requiredCell(col)));

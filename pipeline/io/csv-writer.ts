@@ -57,7 +57,7 @@ export function toCsvPieces(columns: readonly string[], rows: Iterable<readonly 
   let lines = [columns.map(field).join(',')];
   // join, not +=: a flat string per piece, where += would leave a tree of every cell until the end.
   for (const row of rows) {
-    lines.push(row.map(cellField).join(','));
+    lines.push(csvLine(row));
     if (lines.length === LINES_PER_PIECE) {
       pieces.push(Buffer.from(`${lines.join('\n')}\n`));
       lines = [];
@@ -65,6 +65,25 @@ export function toCsvPieces(columns: readonly string[], rows: Iterable<readonly 
   }
   if (lines.length > 0) pieces.push(Buffer.from(`${lines.join('\n')}\n`));
   return pieces;
+}
+
+/** One record's line, without its LF. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return row.map(cellField).join(',');
+}
+
+/**
+ * Lines without a header, each ending in LF, as one UTF-8 buffer, with the byte offset at which
+ * each line ends: a batch of a table written in batches, whose lines can later be put in another
+ * order (pipeline/stages/row-batches.ts) without being held as strings.
+ */
+export function csvLines(rows: Iterable<readonly CsvCell[]>): { bytes: Buffer; ends: Uint32Array } {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(csvLine(row));
+  const ends = new Uint32Array(lines.length);
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) ends[i] = at += Buffer.byteLength(lines[i]) + 1;
+  return { bytes: Buffer.from(lines.length === 0 ? '' : `${lines.join('\n')}\n`), ends };
 }
 
 /** The CSV text as one string (see toCsvPieces). */
