@@ -11,6 +11,8 @@ import { analyzeStage } from '../pipeline/stages/analyze.ts';
 import { imputeStage, type ImputeInput } from '../pipeline/stages/impute-stage.ts';
 import { ingest } from '../pipeline/stages/ingest.ts';
 import { normalize } from '../pipeline/stages/normalize.ts';
+import { DEFAULT_BATCH_ABOVE_BYTES, runRowBatches } from '../pipeline/stages/row-batches.ts';
+import { statSync } from 'node:fs';
 import { seriesOf, subset } from '../pipeline/analyze/series.ts';
 import { analysisTable } from '../pipeline/analyze/table.ts';
 import { fitTrend, LOG10_2 } from '../pipeline/analyze/trend.ts';
@@ -43,6 +45,7 @@ const time = <T>(step: string, fn: () => T): T => {
 // registers and keep a million records alive: measured). This is what the orchestrator's
 // artifacts do: an artifact is dropped once no later stage of the run reads it.
 let rows = 0;
+let mode = 'whole stages';
 let context: ImputeInput['ingest'] | null = null;
 function ingested() {
   return time('ingest', () => ingest({ rawDir, defaultsDir: join(root, 'data/raw'), today }));
@@ -54,6 +57,7 @@ function normalized() {
   return time('normalize', () => normalize(input, today));
 }
 let outputs: Record<string, unknown> = {};
+const shares: Record<string, number> = {};
 let tableMs = 0;
 // As the orchestrator does when no render follows: the analyses read the table, and the records
 // go (the published files, outputs, stay until the end as they do for the publish step).
@@ -66,7 +70,28 @@ function table() {
   tableMs = performance.now() - t;
   return built;
 }
-const analysisInput = table();
+// A file as large as the orchestrator runs in batches is run the same way (pipeline/stages/row-batches.ts).
+function batchedTable() {
+  mode = 'row stages in batches';
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const batched = runRowBatches({ rawDir, defaultsDir: join(root, 'data/raw'), today, keepRecords: false })!;
+  const used = process.cpuUsage(c);
+  // The stages' shares of one batched run; CPU and collections are split in the same proportions.
+  const wall = performance.now() - t;
+  for (const step of ['ingest', 'normalize', 'impute'] as const) {
+    const share = batched.stages[step].ms / wall;
+    ms[step] = Math.round(batched.stages[step].ms);
+    cpuMs[step] = Math.round(((used.user + used.system) / 1000) * share);
+    shares[step] = share;
+  }
+  spans.push({ step: 'rows', from: t, to: t + wall });
+  rows = batched.stages.ingest.rowsIn;
+  outputs = batched.artifact.outputs;
+  return batched.artifact.table;
+}
+const batchedRun = statSync(join(rawDir, 'models.csv')).size >= DEFAULT_BATCH_ABOVE_BYTES;
+const analysisInput = batchedRun ? batchedTable() : table();
 const analyzed = time('analyze', () => analyzeStage({ table: analysisInput }, { resamples }));
 ms.analyze += Math.round(tableMs);
 // The largest era (deep learning, 2010 on) with the full bootstrap, whatever the stage's resamples.
@@ -77,11 +102,15 @@ const era = time('eraBootstrap', () => {
 });
 await new Promise((r) => setTimeout(r, 50));
 gcObserver.disconnect();
-const gcMs = Object.fromEntries(
+const gcMs: Record<string, number> = Object.fromEntries(
   spans.map(({ step, from, to }) => [step, Math.round(gcPauses.filter((p) => p.at >= from && p.at < to).reduce((t, p) => t + p.ms, 0))]),
 );
+// The row stages of a batched run take turns batch by batch: their pauses are split as their time is.
+if ('rows' in gcMs) for (const [step, share] of Object.entries(shares)) gcMs[step] = Math.round(gcMs.rows * share);
+delete gcMs.rows;
 console.log(
   JSON.stringify({
+    mode,
     outputFiles: Object.keys(outputs).length,
     rows,
     withFlop: analyzed.fits.data.with_flop,

@@ -4,7 +4,7 @@
  * reports/site/ only after every stage has succeeded, so a failed or killed run leaves the
  * previous outputs as they were.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
 import type { FileText } from './io/csv-writer.ts';
@@ -19,7 +19,8 @@ import { analyzeStage } from './stages/analyze.ts';
 import { STAGES, type ImputeArtifact, type StageName } from './stages/definitions.ts';
 import { analysisTable } from './analyze/table.ts';
 import { imputeStage } from './stages/impute-stage.ts';
-import { ingest } from './stages/ingest.ts';
+import { CURATED_FILE, ingest, type IngestOptions } from './stages/ingest.ts';
+import { DEFAULT_BATCH_ABOVE_BYTES, runRowBatches, type RowBatchResult, type RowStage } from './stages/row-batches.ts';
 import { normalize } from './stages/normalize.ts';
 import { renderStage } from './stages/render.ts';
 import { readChangelog } from './render/changelog.ts';
@@ -41,6 +42,12 @@ export interface RunOptions {
   force?: boolean;
   /** Bootstrap resamples for the analyze stage (default 1000). */
   resamples?: number;
+  /**
+   * A curated file of at least this many bytes runs ingest, normalize and impute together in
+   * batches of rows (pipeline/stages/row-batches.ts), uncached; default 64 MiB (~300,000 records,
+   * about where their artifacts stop fitting the cache anyway).
+   */
+  batchAboveBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -128,6 +135,11 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const later = selected.slice(selected.indexOf(stage) + 1);
     for (const s of STAGES) if (artifacts[s] !== undefined && !later.some((l) => READS[l].includes(s))) delete artifacts[s];
   };
+  // A large curated file: the row stages run together in batches, when this run has all three.
+  const curatedFile = join(opts.rawDir, CURATED_FILE);
+  const batchable =
+    first === 'ingest' && selected.includes('impute') && existsSync(curatedFile) && statSync(curatedFile).size >= (opts.batchAboveBytes ?? DEFAULT_BATCH_ABOVE_BYTES);
+  let batched: RowBatchResult | null = null;
   const reports: StageReport[] = [];
   const publishProcessed: Record<string, FileText> = {};
   let siteFiles: Map<string, string | Uint8Array> | null = null;
@@ -137,13 +149,28 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const started = performance.now();
     const key = sha256(`${stage}\0${code}\0${inputKey(stage)}`);
     const entry = manifest[stage];
-    const cacheHit = !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
+    const inBatches = isRowStage(stage) && (batched !== null || (stage === 'ingest' && batchable));
+    const cacheHit = !inBatches && !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
     if (!cacheHit) pauseAt(stage);
+    if (inBatches && stage === 'ingest') {
+      batched = runRowBatches({ ...ingestOptions(opts, display), keepRecords: selected.includes('render') });
+    }
+    const fromBatches = batched !== null && isRowStage(stage) ? batched.stages[stage] : null;
     // A stage may let its inputs go early (analyze, once it has its table): what no later stage reads.
-    const result = cacheHit ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 } : await runStage(stage, opts, load, display, () => dropUnneededAfter(stage));
+    const result = cacheHit
+      ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 }
+      : fromBatches
+        ? { ...fromBatches, artifact: stage === 'impute' ? batched!.artifact : null }
+        : await runStage(stage, opts, load, display, () => dropUnneededAfter(stage));
     let outputHash = cacheHit ? entry.output : '';
     let uncached = false;
-    if (!cacheHit && stage !== 'render') {
+    if (fromBatches) {
+      // Named by its inputs, as an artifact too large to cache is (below).
+      uncached = true;
+      outputHash = sha256(`uncached\0${key}`);
+      rmSync(artifactPath(stage), { force: true });
+      artifacts[stage] = result.artifact;
+    } else if (!cacheHit && stage !== 'render') {
       const json = encodeArtifactOrNull(result.artifact);
       if (json !== null) {
         outputHash = sha256(json);
@@ -167,9 +194,9 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
       manifest[stage] = { key, output: outputHash };
       writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
     } else renderEntry = { key, output: '' };
-    const ms = performance.now() - started;
+    const ms = fromBatches ? fromBatches.ms : performance.now() - started;
     const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
-    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${uncached ? ` (${messages.artifactNotCached})` : ''}`);
+    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${fromBatches ? ` (${messages.rowsInBatches})` : uncached ? ` (${messages.artifactNotCached})` : ''}`);
     reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
   }
 
@@ -191,6 +218,13 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   }
   return reports;
 }
+
+function ingestOptions(opts: RunOptions, display: (path: string) => string): IngestOptions {
+  // Relative, so file names in outputs never carry a machine path.
+  return { rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today, display };
+}
+
+const isRowStage = (stage: StageName): stage is RowStage => stage === 'ingest' || stage === 'normalize' || stage === 'impute';
 
 /** The records of an impute artifact; a cached one that holds none is damaged, not empty. */
 function imputeRecords(artifact: unknown): ImputeArtifact['records'] {
@@ -227,8 +261,7 @@ async function runStage(
 ): Promise<StageResult> {
   switch (stage) {
     case 'ingest': {
-      // Relative, so file names in outputs never carry a machine path.
-      const out = ingest({ rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today, display });
+      const out = ingest(ingestOptions(opts, display));
       const rows = out.models.length + out.external.reduce((n, t) => n + t.rows.length, 0);
       return { artifact: out, rowsIn: rows, rowsOut: rows, warnings: out.warnings.length };
     }
@@ -244,7 +277,8 @@ async function runStage(
       return { artifact: out, rowsIn: input.records.length, rowsOut: out.records.length, warnings: 0 };
     }
     case 'analyze': {
-      const table = analysisTable(imputeRecords(load('impute')));
+      const imputed = load('impute') as Partial<ImputeArtifact> | null;
+      const table = imputed?.table ?? analysisTable(imputeRecords(imputed));
       // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
       release();
       const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000 });

@@ -14,6 +14,7 @@ import { PipelineError } from '../pipeline/errors.ts';
 import { messages } from '../pipeline/messages.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run.ts';
 import type { Fits } from '../pipeline/schema/fits.ts';
+import { outputHashes } from './reliability/helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -131,5 +132,33 @@ describe('the CLI', () => {
     const err = await run('npx', ['tsx', 'pipeline/cli.ts', '--only', 'bake'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
     expect(err).toMatchObject({ code: 2 });
     expect((err as { stderr: string }).stderr).toContain(messages.unknownStage('bake', ['ingest', 'normalize', 'impute', 'analyze', 'render']));
+  });
+});
+
+describe('a large curated file: the row stages in batches', () => {
+  it('publishes the same files and site as the stages run whole, says so per stage, and is never cached', async () => {
+    const whole = mkdtempSync(join(tmpdir(), 'ct-whole-'));
+    const batched = mkdtempSync(join(tmpdir(), 'ct-batched-'));
+    try {
+      await runPipeline(options(whole));
+      const lines: string[] = [];
+      // Every curated file counts as large here (0 bytes and up).
+      const reports = await runPipeline(options(batched, { batchAboveBytes: 0, log: (l) => lines.push(l) }));
+      expect(outputHashes(batched)).toEqual(outputHashes(whole));
+      expect(lines.slice(0, 3).every((l) => l.includes(messages.rowsInBatches))).toBe(true);
+      expect(lines[0]).toMatch(/^ingest {4}rows 40 → 40, 0 warnings, \d+ ms/);
+      expect(reports.map((r) => r.cached)).toEqual([false, false, false, false, false]);
+      // A rerun cannot skip the row stages (nothing is cached of them); analyze and render see the
+      // same impute output (named by its inputs) and stay cached.
+      const again = await runPipeline(options(batched, { batchAboveBytes: 0 }));
+      expect(again.map((r) => r.cached)).toEqual([false, false, false, true, true]);
+      // Without a render the records are not kept: analyze reads the columns.
+      const untilAnalyze = await runPipeline(options(batched, { batchAboveBytes: 0, until: 'analyze', force: true }));
+      expect(untilAnalyze.at(-1)).toMatchObject({ stage: 'analyze', rowsIn: 40 });
+      expect(outputHashes(batched).processed).toEqual(outputHashes(whole).processed);
+    } finally {
+      rmSync(whole, { recursive: true, force: true });
+      rmSync(batched, { recursive: true, force: true });
+    }
   });
 });

@@ -65,3 +65,46 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
   const allowed = new Set(methods.map((m) => METHOD_INDEX.get(m)!));
   return (i) => allowed.has(table.method[i]);
 }
+
+/**
+ * The rows of `tables`, taken as one table in the order given, rearranged by `order` (indices
+ * into that concatenation): how the row stages, run in batches of the file's order, give the
+ * analyses one table in the records' order (pipeline/stages/row-batches.ts).
+ */
+export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
+  const n = order.length;
+  const ids = new Array<string>(n);
+  const names = new Array<string>(n);
+  const year = new Float64Array(n);
+  const flop = new Float64Array(n);
+  const method = new Int8Array(n);
+  const thirdParty = new Uint8Array(n);
+  const parameters = new Float64Array(n);
+  const languageTokens = new Float64Array(n);
+  // Where each batch's rows start in the concatenation, to find row order[k]'s batch.
+  const firsts = tables.reduce<number[]>((at, t, b) => (at.push(b === 0 ? 0 : at[b - 1] + tables[b - 1].ids.length), at), []);
+  for (let k = 0; k < n; k++) {
+    const g = order[k];
+    // The last batch starting at or before g (binary search: a file may come in thousands of batches).
+    let b = 0;
+    for (let hi = tables.length - 1; b < hi; ) {
+      const mid = (b + hi + 1) >> 1;
+      if (firsts[mid] <= g) b = mid;
+      else hi = mid - 1;
+    }
+    const t = tables[b];
+    const i = g - firsts[b];
+    ids[k] = t.ids[i];
+    names[k] = t.names[i];
+    year[k] = t.year[i];
+    flop[k] = t.flop[i];
+    method[k] = t.method[i];
+    thirdParty[k] = t.thirdParty[i];
+    parameters[k] = t.parameters[i];
+    languageTokens[k] = t.languageTokens[i];
+  }
+  const dates = tables.filter((t) => t.firstDate !== '');
+  const firstDate = dates.reduce((d, t) => (d === '' || t.firstDate < d ? t.firstDate : d), '');
+  const lastDate = dates.reduce((d, t) => (t.lastDate > d ? t.lastDate : d), '');
+  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+}

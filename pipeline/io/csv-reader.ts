@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { PipelineError, type Problem } from '../errors.ts';
 import { messages } from '../messages.ts';
-import { scanCsv } from './csv-records.ts';
+import { csvScanner } from './csv-records.ts';
 import { findInvalidUtf8 } from './utf8.ts';
 
 export interface CsvRow {
@@ -55,31 +55,65 @@ export function parseCsvBytes(bytes: Uint8Array, file: string, options: ReadCsvO
 
 /** Parses decoded text (a BOM allowed) as parseCsvBytes does. */
 export function parseCsvText(text: string, file: string, options: ReadCsvOptions = {}): CsvTable {
+  const reader = openCsvText(text, file, options);
+  const { rows, ragged } = reader.next(Infinity);
+  if (ragged.length > 0) throw new PipelineError(messages.unreadableFile(file), ragged);
+  return { file, header: reader.header, rows };
+}
+
+/** A CSV file read a batch of rows at a time (pipeline/stages/row-batches.ts). */
+export interface CsvBatchReader {
+  file: string;
+  header: string[];
+  /**
+   * Up to `limit` more rows (none once the file is done), with a problem for every row whose
+   * field count differs from the header's: the caller reports them all, as parseCsvText does.
+   * A malformed record throws, as it does for the whole file.
+   */
+  next(limit: number): { rows: CsvRow[]; ragged: Problem[] };
+}
+
+/** Reads a file's bytes for openCsvText, with the same checks as readCsvFile. */
+export function openCsvFile(path: string, displayName = path, options: ReadCsvOptions = {}): CsvBatchReader {
+  return openCsvText(decodeUtf8(readFileSync(path), displayName), displayName, options);
+}
+
+/** The header and a reader of the rows after it; an empty or header-only text fails here. */
+export function openCsvText(text: string, file: string, options: ReadCsvOptions = {}): CsvBatchReader {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new PipelineError(messages.unreadableFile(file), [
       { file, line: 1, column: 1, message: messages.emptyFile, expected: 'a header row and at least one record' },
     ]);
   }
-  const scanned = scanCsv(text, options.maxRecordSize ?? DEFAULT_MAX_RECORD);
-  if (scanned.problem) throw new PipelineError(messages.unreadableFile(file), [{ file, ...scanned.problem }]);
-  const [head, ...rows] = scanned.records;
-  const header = head.cells.map((h) => h.trim());
-  if (rows.length === 0) {
+  const scanner = csvScanner(text, options.maxRecordSize ?? DEFAULT_MAX_RECORD);
+  const scan = (limit: number): CsvRow[] => {
+    const scanned = scanner.next(limit);
+    if (scanned.problem) throw new PipelineError(messages.unreadableFile(file), [{ file, ...scanned.problem }]);
+    return scanned.records;
+  };
+  const header = scan(1)[0].cells.map((h) => h.trim());
+  // The first row is read now, so that a file with none fails before any batch is asked for.
+  let first = scan(1);
+  if (first.length === 0) {
     throw new PipelineError(messages.unreadableFile(file), [
       { file, line: 2, column: 1, message: messages.headerOnly, expected: 'at least one record after the header' },
     ]);
   }
   // Field counts are checked here, so that every ragged row is reported, not just the first.
-  const ragged = rows
-    .filter((row) => row.cells.length !== header.length)
-    .map((row): Problem => ({
-      file,
-      line: row.line,
-      column: 1,
-      message: messages.raggedRow(`${row.cells.length} field${row.cells.length === 1 ? '' : 's'}; the header has ${header.length}`),
-      expected: 'as many fields as the header',
-    }));
-  if (ragged.length > 0) throw new PipelineError(messages.unreadableFile(file), ragged);
-  return { file, header, rows };
+  const raggedRow = (row: CsvRow): Problem => ({
+    file,
+    line: row.line,
+    column: 1,
+    message: messages.raggedRow(`${row.cells.length} field${row.cells.length === 1 ? '' : 's'}; the header has ${header.length}`),
+    expected: 'as many fields as the header',
+  });
+  return {
+    file,
+    header,
+    next(limit) {
+      const rows = limit <= 0 ? [] : [...first, ...(first.length < limit && !scanner.done ? scan(limit - first.length) : [])];
+      first = [];
+      return { rows, ragged: rows.filter((row) => row.cells.length !== header.length).map(raggedRow) };
+    },
+  };
 }
-

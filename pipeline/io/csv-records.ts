@@ -29,8 +29,22 @@ const CONTENT_SHOWN = 200;
 
 /** Splits `text` into records; stops at the first malformed one. */
 export function scanCsv(text: string, maxRecordSize: number): ScanResult {
+  return csvScanner(text, maxRecordSize).next(Infinity);
+}
+
+/**
+ * A scanner that hands out the records of `text` a batch at a time, for a file read in batches
+ * (pipeline/stages/row-batches.ts): `next(limit)` returns up to `limit` more records, fewer only
+ * at the end of the text or at the first malformed record (after which it returns nothing more).
+ */
+export interface CsvScanner {
+  next(limit: number): ScanResult;
+  /** Whether the whole text has been scanned (or a problem stopped the scan). */
+  readonly done: boolean;
+}
+
+export function csvScanner(text: string, maxRecordSize: number): CsvScanner {
   const n = text.length;
-  const records: CsvRecord[] = [];
   // Lines are counted by the character the delimiter ends with (LF, or CR in a CR-only file).
   let eol: 'lf' | 'crlf' | 'cr' | null = null;
   let newline = LF;
@@ -56,79 +70,91 @@ export function scanCsv(text: string, maxRecordSize: number): ScanResult {
     return k;
   };
 
-  while (i < n) {
-    const skip = delimiterAt(i);
-    if (skip > 0) {
-      // An empty line.
-      i += skip;
-      line++;
-      continue;
-    }
-    const recordLine = line;
-    const recordStart = i;
-    const cells: string[] = [];
-    for (;;) {
-      const field = cells.length + 1;
-      if (text.charCodeAt(i) === QUOTE) {
-        const open = i;
-        let value = '';
-        let from = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close === -1) {
-            return { records, problem: { line, column: field, text: text.slice(open + 1, open + 1 + CONTENT_SHOWN), message: messages.quoteNotClosed, expected: 'every opening quote closed' } };
+  let stopped = false;
+  const next = (limit: number): ScanResult => {
+    const records: CsvRecord[] = [];
+    const problem = stopped ? null : scanInto(records, limit);
+    if (problem) stopped = true;
+    return problem ? { records, problem } : { records, problem: null };
+  };
+  const scanInto = (records: CsvRecord[], limit: number): Omit<Problem, 'file'> | null => {
+    while (i < n && records.length < limit) {
+      const skip = delimiterAt(i);
+      if (skip > 0) {
+        // An empty line.
+        i += skip;
+        line++;
+        continue;
+      }
+      const recordLine = line;
+      const recordStart = i;
+      const cells: string[] = [];
+      for (;;) {
+        const field = cells.length + 1;
+        if (text.charCodeAt(i) === QUOTE) {
+          const open = i;
+          let value = '';
+          let from = i + 1;
+          for (;;) {
+            const close = text.indexOf('"', from);
+            if (close === -1) {
+              return { line, column: field, text: text.slice(open + 1, open + 1 + CONTENT_SHOWN), message: messages.quoteNotClosed, expected: 'every opening quote closed' };
+            }
+            if (text.charCodeAt(close + 1) === QUOTE) {
+              value += text.slice(from, close + 1);
+              from = close + 2;
+              continue;
+            }
+            value += text.slice(from, close);
+            i = close + 1;
+            break;
           }
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += text.slice(from, close + 1);
-            from = close + 2;
-            continue;
-          }
-          value += text.slice(from, close);
-          i = close + 1;
-          break;
-        }
-        const after = text.charCodeAt(i);
-        if (i < n && after !== COMMA && delimiterAt(i) === 0) {
-          return {
-            records,
-            problem: {
+          const after = text.charCodeAt(i);
+          if (i < n && after !== COMMA && delimiterAt(i) === 0) {
+            return {
               line,
               column: field,
               text: text.slice(open + 1, Math.min(i - 1, open + 1 + CONTENT_SHOWN)),
               message: messages.textAfterClosingQuote,
               expected: 'a delimiter right after a closing quote; a quote inside a quoted field doubled ("")',
-            },
-          };
-        }
-        line += countNewlines(open, i);
-        cells.push(value);
-      } else {
-        const start = i;
-        for (; i < n; i++) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA) break;
-          if (c === QUOTE) {
-            return { records, problem: { line, column: field, message: messages.strayQuote, expected: 'quotes only around a whole field, doubled inside it' } };
+            };
           }
-          if ((c === LF || c === CR) && delimiterAt(i) > 0) break;
-          if (c === newline) line++;
+          line += countNewlines(open, i);
+          cells.push(value);
+        } else {
+          const start = i;
+          for (; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c === COMMA) break;
+            if (c === QUOTE) {
+              return { line, column: field, message: messages.strayQuote, expected: 'quotes only around a whole field, doubled inside it' };
+            }
+            if ((c === LF || c === CR) && delimiterAt(i) > 0) break;
+            if (c === newline) line++;
+          }
+          cells.push(text.slice(start, i));
         }
-        cells.push(text.slice(start, i));
+        if (i - recordStart > maxRecordSize) {
+          return { line: recordLine, column: 1, message: messages.recordTooLarge(maxRecordSize), expected: 'records of reasonable size' };
+        }
+        if (text.charCodeAt(i) === COMMA) {
+          i++;
+          continue;
+        }
+        // End of record: a delimiter, or the end of the text.
+        const d = i < n ? delimiterAt(i) : 0;
+        i += d;
+        if (d > 0) line++;
+        break;
       }
-      if (i - recordStart > maxRecordSize) {
-        return { records, problem: { line: recordLine, column: 1, message: messages.recordTooLarge(maxRecordSize), expected: 'records of reasonable size' } };
-      }
-      if (text.charCodeAt(i) === COMMA) {
-        i++;
-        continue;
-      }
-      // End of record: a delimiter, or the end of the text.
-      const d = i < n ? delimiterAt(i) : 0;
-      i += d;
-      if (d > 0) line++;
-      break;
+      records.push({ line: recordLine, cells });
     }
-    records.push({ line: recordLine, cells });
-  }
-  return { records, problem: null };
+    return null;
+  };
+  return {
+    next,
+    get done() {
+      return stopped || i >= n;
+    },
+  };
 }

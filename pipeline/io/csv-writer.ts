@@ -44,7 +44,7 @@ export function joinText(text: FileText): string {
 }
 
 /** Lines per piece of toCsvPieces: ~1 MB of a 39-column table. */
-const LINES_PER_PIECE = 4096;
+export const LINES_PER_PIECE = 4096;
 
 /**
  * The CSV text in pieces of LINES_PER_PIECE lines: header, one line per row, LF line ends and a

@@ -3,6 +3,7 @@
  * artifact), what it does, and which published files it produces. The orchestrator (run.ts) adds
  * caching, logging and atomic publishing around them.
  */
+import type { AnalysisTable } from '../analyze/table.ts';
 import type { FileText } from '../io/csv-writer.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { ProcessedRecord, NormalizedRecord } from '../schema/records.ts';
@@ -19,6 +20,11 @@ export interface ImputeArtifact {
   provenance: Provenance;
   /** Files for data/processed/, by name (tables in pieces: pipeline/io/csv-writer.ts). */
   outputs: Record<string, FileText>;
+  /**
+   * The analyses' columns, when the row stages ran in batches (pipeline/stages/row-batches.ts);
+   * `records` is then empty unless a render follows. Never part of a cached artifact.
+   */
+  table?: AnalysisTable;
 }
 
 export interface AnalyzeArtifact {

@@ -8,7 +8,7 @@ import { mapEpochExport } from '../adapters/epoch.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
 import { compareRecords, mergeRecords, type MergeDisagreement } from '../normalize/merge.ts';
-import type { NormalizedRecord } from '../schema/records.ts';
+import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import type { IngestOutput } from './ingest.ts';
 
 export interface NormalizeOutput {
@@ -19,17 +19,30 @@ export interface NormalizeOutput {
   warnings: Problem[];
 }
 
+/**
+ * Normalizes curated rows in file order, adding to `into`: the records, and every problem and
+ * warning. The whole file at once (normalize) or a batch at a time (pipeline/stages/row-batches.ts).
+ */
+export function normalizeCuratedRows(
+  rows: readonly RawModelRow[],
+  hardware: ReadonlyMap<string, HardwareSpec>,
+  today: string,
+  into: { records: NormalizedRecord[]; problems: Problem[]; warnings: Problem[] },
+): void {
+  for (const row of rows) {
+    const result = normalizeCuratedRow(row, hardware, today);
+    if (result.problems.length > 0) into.problems.push(...result.problems);
+    if (result.warnings.length > 0) into.warnings.push(...result.warnings);
+    if (result.record) into.records.push(result.record);
+  }
+}
+
 export function normalize(input: IngestOutput, today: string): NormalizeOutput {
   const hardware = new Map(input.hardware.map((h) => [h.id, h]));
   const problems: Problem[] = [];
   const warnings: Problem[] = [...input.warnings];
   const curated: NormalizedRecord[] = [];
-  for (const row of input.models) {
-    const result = normalizeCuratedRow(row, hardware, today);
-    problems.push(...result.problems);
-    warnings.push(...result.warnings);
-    if (result.record) curated.push(result.record);
-  }
+  normalizeCuratedRows(input.models, hardware, today, { records: curated, problems, warnings });
   if (problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', problems.length), problems);
 
   const external: NormalizedRecord[] = [];

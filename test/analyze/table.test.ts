@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
-import { analysisTable, hasFlopBy } from '../../pipeline/analyze/table.ts';
+import { analysisTable, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
 import { analyze, analyzeStage } from '../../pipeline/stages/analyze.ts';
 import type { ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
@@ -49,5 +49,17 @@ describe('analysisTable', () => {
   it('is empty-safe', () => {
     const t = analysisTable([] as ProcessedRecord[]);
     expect([t.ids.length, t.firstDate, t.lastDate]).toEqual([0, '', '']);
+  });
+});
+
+describe('joinTables', () => {
+  it('joins batch tables in the order given, as one table of the records in that order', () => {
+    const records = processedRecords().slice(100, 150);
+    const batches = [records.slice(0, 20), records.slice(20, 21), records.slice(21)].map((b) => analysisTable(b));
+    const order = records.map((_, i) => (i * 17) % records.length);
+    expect(new Set(order).size).toBe(records.length);
+    expect(joinTables(batches, order)).toEqual(analysisTable(order.map((i) => records[i])));
+    // The dates span every batch, whatever rows are taken.
+    expect(joinTables(batches, [])).toMatchObject({ ids: [], firstDate: analysisTable(records).firstDate, lastDate: analysisTable(records).lastDate });
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * The row stages — ingest, normalize, impute — run together a batch of rows at a time, for a
+ * curated file too large for whole-table stages: a million raw, normalized and processed records
+ * held at once took ~3 GB and spent half the run collecting garbage (bench/scale.bench.ts). Each
+ * batch is read, checked, normalized and imputed, and what outlives it is small: the lines of
+ * models.csv and audit.csv as UTF-8 bytes (LineStore), the analyses' columns as typed arrays, and
+ * the processed records only when a render follows.
+ *
+ * The outputs are those of the three stages run one after another — the same problems in the same
+ * order, the same files byte for byte (test/stages/row-batches.test.ts) — with what needs every
+ * row done once at the end: duplicate ids and systems are checked against every earlier batch
+ * (RowCheckState), and the records' order (by date, then id) is applied to the lines and columns.
+ * Merging an external export needs every curated record at once, so a raw folder with one is not
+ * run this way (runRowBatches returns null).
+ */
+import { PipelineError, type Problem } from '../errors.ts';
+import { analysisTable, joinTables, type AnalysisTable } from '../analyze/table.ts';
+import { loadModelColumns, modelRows } from '../impute/processed-table.ts';
+import { newRowCheckState } from '../ingest/models-file.ts';
+import { csvLine, csvLines } from '../io/csv-writer.ts';
+import { LineStore } from '../io/line-store.ts';
+import { messages } from '../messages.ts';
+import type { Assumptions } from '../ingest/assumptions.ts';
+import type { HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
+import type { ImputeArtifact } from './definitions.ts';
+import { impute } from './impute.ts';
+import { AUDIT_COLUMNS, auditRows, imputeProvenance, type ImputeInput } from './impute-stage.ts';
+import { finishIngest, planIngest, readCuratedRows, type IngestOptions } from './ingest.ts';
+import { normalizeCuratedRows } from './normalize.ts';
+
+/**
+ * Curated files this large run in batches (RunOptions.batchAboveBytes): 64 MiB, ~300,000 records,
+ * about where the three stages' artifacts stop fitting the cache anyway.
+ */
+export const DEFAULT_BATCH_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Rows per batch. Small, so that a batch's raw, normalized and processed records (~3 KB a row) die
+ * in the young generation: at 1e6 records, batches of 50,000 spent 19 s in scavenges copying the
+ * batch in flight, 5,000 spent 11 s, 1,000 spent 2.3 s (bench/scale.bench.ts; 300 was no better).
+ */
+export const DEFAULT_BATCH_ROWS = 1000;
+
+export interface RowBatchOptions extends IngestOptions {
+  batchRows?: number;
+  /** Keep every processed record in the artifact (render reads them); otherwise `records` is empty. */
+  keepRecords: boolean;
+}
+
+/** What the orchestrator reports of each stage; ms is the stage's share of the batched run. */
+export interface BatchedStageReport {
+  rowsIn: number;
+  rowsOut: number;
+  warnings: number;
+  ms: number;
+}
+
+export type RowStage = 'ingest' | 'normalize' | 'impute';
+
+export interface RowBatchResult {
+  stages: Record<RowStage, BatchedStageReport>;
+  artifact: ImputeArtifact & { hardware: HardwareSpec[]; assumptions: Assumptions; table: AnalysisTable };
+}
+
+export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const ms: Record<RowStage, number> = { ingest: 0, normalize: 0, impute: 0 };
+  const timed = <T>(stage: RowStage, fn: () => T): T => {
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      ms[stage] += performance.now() - t;
+    }
+  };
+  const plan = timed('ingest', () => planIngest(options));
+  if (plan.external.length > 0) return null;
+
+  const checks = newRowCheckState();
+  const hardware = new Map(plan.hardware.map((h) => [h.id, h]));
+  const normalizeProblems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const columns = loadModelColumns();
+  const models = new LineStore();
+  const audits = new LineStore();
+  const tables: AnalysisTable[] = [];
+  const kept: ProcessedRecord[][] = [];
+  // Per record, in file order: its audit.csv line (-1 without one) and whether it is a disagreement.
+  const auditLine: number[] = [];
+  const disagreement: boolean[] = [];
+
+  for (;;) {
+    const rows = timed('ingest', () => readCuratedRows(plan, batchRows, checks));
+    if (rows === null) break;
+    // After a problem only the checks go on, so that every problem of its kind is reported at once.
+    if (plan.before.length + plan.curatedProblems.length + plan.after.length > 0 || plan.ragged || !plan.assumptions) continue;
+    const normalized: NormalizedRecord[] = [];
+    timed('normalize', () => normalizeCuratedRows(rows, hardware, options.today, { records: normalized, problems: normalizeProblems, warnings }));
+    if (normalizeProblems.length > 0) continue;
+    timed('impute', () => {
+      const { records, disagreements } = impute(normalized, plan.hardware, plan.assumptions!);
+      models.add(csvLines(modelRows(records, columns)));
+      let audit = audits.add(csvLines(auditRows(records)));
+      const disagreeing = new Set(disagreements);
+      for (const r of records) {
+        auditLine.push(r.audit === null ? -1 : audit++);
+        disagreement.push(disagreeing.has(r));
+      }
+      tables.push(analysisTable(records));
+      if (options.keepRecords) kept.push(records);
+    });
+  }
+  const ingested = timed('ingest', () => finishIngest(plan, [], options.rawDir));
+  if (normalizeProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', normalizeProblems.length), normalizeProblems);
+
+  // The records' one order (normalize/merge.ts compareRecords: by date, then id), found on the columns.
+  const fileOrder = timed('normalize', () => joinTables(tables, Array.from({ length: models.size }, (_, i) => i)));
+  const order = timed('normalize', () => recordOrder(fileOrder.year, fileOrder.ids));
+  return timed('impute', () => {
+    const table = joinTables([fileOrder], order);
+    const ordered = Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0);
+    const all = kept.flat();
+    const records = Array.from(options.keepRecords ? order : [], (i) => all[i]);
+    const context: ImputeInput['ingest'] = { files: ingested.files, hardware: ingested.hardware, assumptions: ingested.assumptions, models: plan.rowCount, external: [] };
+    const artifact: RowBatchResult['artifact'] = {
+      records,
+      disagreements: Array.from(order).filter((i) => disagreement[i]).map((i) => fileOrder.ids[i]),
+      provenance: imputeProvenance({ ingest: context, dropped: [], merge: null, warnings }),
+      outputs: {
+        'models.csv': models.pieces(csvLine(columns.map((c) => c.name)), order),
+        'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), ordered),
+      },
+      hardware: ingested.hardware,
+      assumptions: ingested.assumptions,
+      table,
+    };
+    const report = (rowsIn: number, rowsOut: number, warningCount: number, stage: RowStage): BatchedStageReport => ({ rowsIn, rowsOut, warnings: warningCount, ms: ms[stage] });
+    return {
+      artifact,
+      stages: {
+        ingest: report(plan.rowCount, plan.rowCount, 0, 'ingest'),
+        normalize: report(plan.rowCount, table.ids.length, warnings.length, 'normalize'),
+        impute: report(table.ids.length, table.ids.length, 0, 'impute'),
+      },
+    };
+  });
+}
+
+/**
+ * Indices of the records in their one order: by fractional year, then id (compareRecords in
+ * normalize/merge.ts, on columns instead of records). A file already in that order is not sorted.
+ */
+export function recordOrder(year: Float64Array, ids: readonly string[]): Uint32Array {
+  const order = Uint32Array.from({ length: ids.length }, (_, i) => i);
+  const compare = (a: number, b: number) => year[a] - year[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  for (let i = 1; i < ids.length; i++) if (compare(i - 1, i) > 0) return order.sort(compare);
+  return order;
+}
