@@ -15,17 +15,19 @@ import {
   type RawModelColumn,
 } from '../schema/raw-columns.ts';
 import type { RawModelRow } from '../schema/records.ts';
-import { isSourceLink, isValueCitation, matchKey, textProblem } from './text-rules.ts';
+import { FirstLines, SystemLines } from './first-lines.ts';
+import { isSourceLink, isValueCitation, mayBreakTextRule, textProblem } from './text-rules.ts';
 
-const ENUMS: Partial<Record<RawModelColumn, readonly string[]>> = {
-  domain: DOMAINS,
-  architecture: ARCHITECTURES,
-  dataset_unit: DATASET_UNITS,
-  precision: PRECISIONS,
-};
-const ENUM_ENTRIES = Object.entries(ENUMS) as [RawModelColumn, readonly string[]][];
-const VALUE_SOURCES: RawModelColumn[] = ['parameters_source', 'data_source', 'compute_source', 'hardware_source'];
-const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES];
+/**
+ * Listed columns: a Set answers "is it listed" with one hash lookup (the cell's hash is cached on
+ * the string) rather than comparing the cell with every listed string; the list, joined once,
+ * is what a problem expects.
+ */
+const listed = (values: readonly string[]) => ({ values: new Set(values), expected: values.join(', ') });
+const DOMAIN_LIST = listed(DOMAINS);
+const ARCHITECTURE_LIST = listed(ARCHITECTURES);
+const DATASET_UNIT_LIST = listed(DATASET_UNITS);
+const PRECISION_LIST = listed(PRECISIONS);
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 export function checkHeader(table: CsvTable): Problem[] {
@@ -54,41 +56,52 @@ export function toRawRows(table: CsvTable): RawModelRow[] {
   return table.rows.map((row) => ({ file: table.file, line: row.line, columnIndex, cells: rawCells(row.cells, at) }));
 }
 
+/** The trimmed field at position i of a record, '' when the column is absent (i < 0) or the field missing. */
+function field(cells: readonly string[], i: number): string {
+  const cell = i < 0 ? undefined : cells[i];
+  if (cell === undefined || cell === '') return '';
+  // trim() only when an end could be white space: most cells start and end with printable ASCII.
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? cell : cell.trim();
+}
+
 /**
  * The cells of one row as an object literal with every column named, in RAW_MODEL_COLUMNS order.
  * Assigning 27 computed keys one by one would leave V8 a dictionary-mode object of ~2 KB per row;
  * the literal is a fast object of a fifth of that, which a million-row file needs (bench/scale.bench.ts).
+ * The field reader is a module function, not a closure made per row: tsx compiles with keepNames,
+ * so every closure created costs an Object.defineProperty: ~0.4 s for a million rows.
  */
 function rawCells(cells: readonly string[], at: readonly number[]): Record<RawModelColumn, string> {
-  const get = (k: number) => (at[k] < 0 ? '' : (cells[at[k]] ?? '').trim());
   return {
-    id: get(0),
-    name: get(1),
-    organization: get(2),
-    domain: get(3),
-    architecture: get(4),
-    publication_date: get(5),
-    parameters: get(6),
-    active_parameters: get(7),
-    training_tokens: get(8),
-    dataset_size: get(9),
-    dataset_unit: get(10),
-    epochs: get(11),
-    training_compute: get(12),
-    training_compute_unit: get(13),
-    hardware: get(14),
-    hardware_count: get(15),
-    training_time: get(16),
-    precision: get(17),
-    utilization: get(18),
-    source_title: get(19),
-    source_year: get(20),
-    source_link: get(21),
-    parameters_source: get(22),
-    data_source: get(23),
-    compute_source: get(24),
-    hardware_source: get(25),
-    notes: get(26),
+    id: field(cells, at[0]),
+    name: field(cells, at[1]),
+    organization: field(cells, at[2]),
+    domain: field(cells, at[3]),
+    architecture: field(cells, at[4]),
+    publication_date: field(cells, at[5]),
+    parameters: field(cells, at[6]),
+    active_parameters: field(cells, at[7]),
+    training_tokens: field(cells, at[8]),
+    dataset_size: field(cells, at[9]),
+    dataset_unit: field(cells, at[10]),
+    epochs: field(cells, at[11]),
+    training_compute: field(cells, at[12]),
+    training_compute_unit: field(cells, at[13]),
+    hardware: field(cells, at[14]),
+    hardware_count: field(cells, at[15]),
+    training_time: field(cells, at[16]),
+    precision: field(cells, at[17]),
+    utilization: field(cells, at[18]),
+    source_title: field(cells, at[19]),
+    source_year: field(cells, at[20]),
+    source_link: field(cells, at[21]),
+    parameters_source: field(cells, at[22]),
+    data_source: field(cells, at[23]),
+    compute_source: field(cells, at[24]),
+    hardware_source: field(cells, at[25]),
+    notes: field(cells, at[26]),
   };
 }
 
@@ -111,48 +124,102 @@ export function cellProblem(row: RawModelRow, column: RawModelColumn, message: s
  * is found wherever its first occurrence was.
  */
 export interface RowCheckState {
-  ids: Map<string, number>;
-  systems: Map<string, number>;
+  ids: FirstLines;
+  systems: SystemLines;
 }
 
-export const newRowCheckState = (): RowCheckState => ({ ids: new Map(), systems: new Map() });
+export const newRowCheckState = (): RowCheckState => ({ ids: new FirstLines(), systems: new SystemLines() });
 
+/** Required cell left empty. */
+function required(problems: Problem[], row: RawModelRow, column: RawModelColumn): void {
+  problems.push(cellProblem(row, column, messages.requiredCell(column)));
+}
+
+/** Free text that breaks a text rule (markup, formula, control character). */
+function plainText(problems: Problem[], row: RawModelRow, column: RawModelColumn, text: string): void {
+  const msg = textProblem(column, text);
+  if (msg) problems.push(cellProblem(row, column, msg, 'plain text'));
+}
+
+function notListed(problems: Problem[], row: RawModelRow, column: RawModelColumn, list: { expected: string }): void {
+  problems.push(cellProblem(row, column, messages.notInList(column), list.expected));
+}
+
+function badCitation(problems: Problem[], row: RawModelRow, column: RawModelColumn): void {
+  problems.push(cellProblem(row, column, messages.badCitation(column), 'Title (Year) link'));
+}
+
+const YEAR = /^\d{4}$/;
+
+/**
+ * Every row's problems, in row order and, within a row, in the order of the checks below.
+ *
+ * Each cell is read by name (`c.notes`), never as `c[col]` over a list of columns: a keyed load
+ * that sees many keys goes megamorphic (16 of them per row took 0.5 s per million rows in a
+ * microbenchmark, named loads a tenth of that), and this did ~35 per row; a named load of
+ * rawCells' one object shape is a single memory read.
+ * The checks keep the schema lists' order (REQUIRED_MODEL_COLUMNS; free text: name,
+ * organization, source_title, notes, then the four value sources; listed columns: domain,
+ * architecture, dataset_unit, precision); test/ingest/check-rows-reference.test.ts compares
+ * them with a loop over those lists.
+ */
 export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet<string>, today: string, state: RowCheckState = newRowCheckState()): Problem[] {
   const problems: Problem[] = [];
   const { ids, systems } = state;
+  const todayYear = today.slice(0, 4);
+  const latestYear = Number(todayYear);
   for (const row of rows) {
     const c = row.cells;
-    for (const col of REQUIRED_MODEL_COLUMNS) if (c[col] === '') problems.push(cellProblem(row, col, messages.requiredCell(col)));
-    for (const col of FREE_TEXT) {
-      const msg = c[col] === '' ? null : textProblem(col, c[col]);
-      if (msg) problems.push(cellProblem(row, col, msg, 'plain text'));
-    }
-    if (c.id !== '' && !ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
+    if (c.id === '') required(problems, row, 'id');
+    if (c.name === '') required(problems, row, 'name');
+    if (c.organization === '') required(problems, row, 'organization');
+    if (c.domain === '') required(problems, row, 'domain');
+    if (c.publication_date === '') required(problems, row, 'publication_date');
+    if (c.source_title === '') required(problems, row, 'source_title');
+    if (c.source_year === '') required(problems, row, 'source_year');
+    if (c.source_link === '') required(problems, row, 'source_link');
+
+    // mayBreakTextRule first: one regex test clears almost every cell, without a call that builds a message.
+    if (c.name !== '' && mayBreakTextRule(c.name)) plainText(problems, row, 'name', c.name);
+    if (c.organization !== '' && mayBreakTextRule(c.organization)) plainText(problems, row, 'organization', c.organization);
+    if (c.source_title !== '' && mayBreakTextRule(c.source_title)) plainText(problems, row, 'source_title', c.source_title);
+    if (c.notes !== '' && mayBreakTextRule(c.notes)) plainText(problems, row, 'notes', c.notes);
+    if (c.parameters_source !== '' && mayBreakTextRule(c.parameters_source)) plainText(problems, row, 'parameters_source', c.parameters_source);
+    if (c.data_source !== '' && mayBreakTextRule(c.data_source)) plainText(problems, row, 'data_source', c.data_source);
+    if (c.compute_source !== '' && mayBreakTextRule(c.compute_source)) plainText(problems, row, 'compute_source', c.compute_source);
+    if (c.hardware_source !== '' && mayBreakTextRule(c.hardware_source)) plainText(problems, row, 'hardware_source', c.hardware_source);
+
     if (c.id !== '') {
-      const first = ids.get(c.id);
+      if (!ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
+      const first = ids.firstOrAdd(c.id, row.line);
       if (first !== undefined) problems.push(cellProblem(row, 'id', messages.duplicateId(first)));
-      else ids.set(c.id, row.line);
     }
-    const systemKey = `${matchKey(c.name)}|${c.publication_date.slice(0, 4)}`;
-    const firstSystem = systems.get(systemKey);
-    if (c.name !== '' && firstSystem !== undefined) {
-      problems.push(cellProblem(row, 'name', messages.duplicateSystem(firstSystem)));
-    } else systems.set(systemKey, row.line);
-    for (const [col, allowed] of ENUM_ENTRIES) {
-      if (c[col] !== '' && !allowed.includes(c[col])) problems.push(cellProblem(row, col, messages.notInList(col), allowed.join(', ')));
-    }
+    // A system is its name (as matchKey reads it) and publication year. A row without a name is
+    // no duplicate, but it does become the line of its key (a name of punctuation only has the same key).
+    if (c.name !== '') {
+      const first = systems.firstOrAdd(c.name, c.publication_date, row.line);
+      if (first !== undefined) problems.push(cellProblem(row, 'name', messages.duplicateSystem(first)));
+    } else systems.set(c.name, c.publication_date, row.line);
+
+    if (c.domain !== '' && !DOMAIN_LIST.values.has(c.domain)) notListed(problems, row, 'domain', DOMAIN_LIST);
+    if (c.architecture !== '' && !ARCHITECTURE_LIST.values.has(c.architecture)) notListed(problems, row, 'architecture', ARCHITECTURE_LIST);
+    if (c.dataset_unit !== '' && !DATASET_UNIT_LIST.values.has(c.dataset_unit)) notListed(problems, row, 'dataset_unit', DATASET_UNIT_LIST);
+    if (c.precision !== '' && !PRECISION_LIST.values.has(c.precision)) notListed(problems, row, 'precision', PRECISION_LIST);
+
     if (c.source_link !== '' && !isSourceLink(c.source_link)) {
       problems.push(cellProblem(row, 'source_link', messages.badLink, 'arXiv:2005.14165, doi:10.1038/nature16961 or https://...'));
     }
     if (c.source_year !== '') {
       const y = Number(c.source_year);
-      if (!/^\d{4}$/.test(c.source_year) || y < 1900 || y > Number(today.slice(0, 4))) {
-        problems.push(cellProblem(row, 'source_year', messages.badYear, `a year from 1900 to ${today.slice(0, 4)}`));
+      if (!YEAR.test(c.source_year) || y < 1900 || y > latestYear) {
+        problems.push(cellProblem(row, 'source_year', messages.badYear, `a year from 1900 to ${todayYear}`));
       }
     }
-    for (const col of VALUE_SOURCES) {
-      if (c[col] !== '' && !isValueCitation(c[col])) problems.push(cellProblem(row, col, messages.badCitation(col), 'Title (Year) link'));
-    }
+    if (c.parameters_source !== '' && !isValueCitation(c.parameters_source)) badCitation(problems, row, 'parameters_source');
+    if (c.data_source !== '' && !isValueCitation(c.data_source)) badCitation(problems, row, 'data_source');
+    if (c.compute_source !== '' && !isValueCitation(c.compute_source)) badCitation(problems, row, 'compute_source');
+    if (c.hardware_source !== '' && !isValueCitation(c.hardware_source)) badCitation(problems, row, 'hardware_source');
+
     if (c.hardware !== '' && !hardwareIds.has(c.hardware)) {
       problems.push(cellProblem(row, 'hardware', messages.unknownHardware(c.hardware), 'an id from data/raw/hardware.csv'));
     }
@@ -163,7 +230,7 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
       problems.push(cellProblem(row, 'training_compute', messages.valueWithoutUnit('training_compute'), 'a unit in training_compute_unit'));
     }
     if (c.dataset_size !== '' && c.dataset_unit === '') {
-      problems.push(cellProblem(row, 'dataset_size', messages.valueWithoutUnit('dataset_size'), DATASET_UNITS.join(', ')));
+      problems.push(cellProblem(row, 'dataset_size', messages.valueWithoutUnit('dataset_size'), DATASET_UNIT_LIST.expected));
     }
     if (c.dataset_unit !== '' && c.dataset_size === '') {
       problems.push(cellProblem(row, 'dataset_unit', messages.unitWithoutValue('dataset_unit')));

@@ -116,9 +116,21 @@ export function unitKey(text: string): string {
 const BY_KEY = new Map<string, ComputeUnitInfo>();
 for (const info of COMPUTE_UNITS) for (const spelling of info.spellings) BY_KEY.set(unitKey(spelling), info);
 
+/**
+ * Spellings already looked up: a file writes its few units over and over, and unitKey (NFKC and
+ * three regex replacements) was a noticeable share of normalizing a million records. Bounded, so
+ * a file of a million distinct bad units cannot grow it without limit; null caches "unknown".
+ */
+const LOOKED_UP = new Map<string, ComputeUnitInfo | null>();
+const MAX_LOOKED_UP = 1024;
+
 /** The unit a spelling names, or undefined. */
 export function lookupComputeUnit(text: string): ComputeUnitInfo | undefined {
-  return BY_KEY.get(unitKey(text));
+  const seen = LOOKED_UP.get(text);
+  if (seen !== undefined) return seen ?? undefined;
+  const info = BY_KEY.get(unitKey(text));
+  if (LOOKED_UP.size < MAX_LOOKED_UP) LOOKED_UP.set(text, info ?? null);
+  return info;
 }
 
 /** All canonical spellings, for docs. */

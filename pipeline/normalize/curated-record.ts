@@ -9,7 +9,7 @@ import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS, type Architecture, t
 import type { ComputeReport, HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import { parseCompute } from './compute.ts';
 import { lookupComputeUnit } from './compute-units.ts';
-import { parseDate } from './dates.ts';
+import { parseDateYear } from './dates.ts';
 import { parseDuration } from './durations.ts';
 import { parseNumber, parseSize } from './numbers.ts';
 
@@ -21,39 +21,87 @@ export interface RecordResult {
   warnings: Problem[];
 }
 
+/*
+ * Everything below runs once per record, a million times for a large file, so the helpers are
+ * module functions given the row and its problem list, not closures made inside
+ * normalizeCuratedRow: tsx compiles with keepNames, which gives every closure created an
+ * Object.defineProperty call: a dozen closures a record were ~2 s of this stage's ~10 s profile
+ * at a million records.
+ * Cells are read by name (`c.epochs`) for the same reason as in ingest's checkRows: `c[col]` over
+ * many columns is a megamorphic keyed load.
+ */
+
+/** Adds a cell's ParseError as a located problem; anything else is a bug and goes on up. */
+function fail(row: RawModelRow, problems: Problem[], col: RawModelColumn, err: unknown): void {
+  if (!(err instanceof ParseError)) throw err;
+  problems.push({ ...cellProblem(row, col, messages.cannotParse(col, err.message), err.expected), text: err.text || row.cells[col] });
+}
+
+/** parse(text), or null with the problem added. */
+function attempt(row: RawModelRow, problems: Problem[], col: RawModelColumn, parse: (text: string) => number, text: string): number | null {
+  try {
+    return parse(text);
+  } catch (err) {
+    fail(row, problems, col, err);
+    return null;
+  }
+}
+
+/** The value when positive and at most max; otherwise null with the problem added. */
+function ranged(row: RawModelRow, problems: Problem[], col: RawModelColumn, value: number | null, max: number, what: string): number | null {
+  if (value === null) return null;
+  if (value <= 0) problems.push(cellProblem(row, col, messages.outOfRange(col, `${what} must be positive`), `a positive ${what}`));
+  else if (value > max) problems.push(cellProblem(row, col, messages.outOfRange(col, `above ${max.toExponential()}`), `at most ${max.toExponential()}`));
+  else return value;
+  return null;
+}
+
+function parsedDate(row: RawModelRow, problems: Problem[], text: string, today: string): ReturnType<typeof parseDateYear> | null {
+  try {
+    return parseDateYear(text, today);
+  } catch (err) {
+    fail(row, problems, 'publication_date', err);
+    return null;
+  }
+}
+
+const HARDWARE_CORES = /^(.*?)\s*cores?$/i;
+
+function orNull(s: string): string | null {
+  return s === '' ? null : s;
+}
+
+/**
+ * Listed values (ingest checked them) as the list's own strings: one shared copy of "language"
+ * for a million records rather than one each (bench/scale.bench.ts).
+ */
+function listedValues<T extends string>(list: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(list.map((v) => [v, v]));
+}
+const DOMAIN_OF = listedValues(DOMAINS);
+const ARCHITECTURE_OF = listedValues(ARCHITECTURES);
+const DATASET_UNIT_OF = listedValues(DATASET_UNITS);
+const PRECISION_OF = listedValues(PRECISIONS);
+
 export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<string, HardwareSpec>, today: string): RecordResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const c = row.cells;
-  const fail = (col: RawModelColumn, err: unknown) => {
-    if (!(err instanceof ParseError)) throw err;
-    problems.push({ ...cellProblem(row, col, messages.cannotParse(col, err.message), err.expected), text: err.text || c[col] });
-  };
-  const attempt = <T>(col: RawModelColumn, fn: (text: string) => T): T | null => {
-    if (c[col] === '') return null;
-    try {
-      return fn(c[col]);
-    } catch (err) {
-      fail(col, err);
-      return null;
-    }
-  };
-  const ranged = (col: RawModelColumn, value: number | null, max: number, what: string): number | null => {
-    if (value === null) return null;
-    if (value <= 0) problems.push(cellProblem(row, col, messages.outOfRange(col, `${what} must be positive`), `a positive ${what}`));
-    else if (value > max) problems.push(cellProblem(row, col, messages.outOfRange(col, `above ${max.toExponential()}`), `at most ${max.toExponential()}`));
-    else return value;
-    return null;
-  };
 
-  const date = attempt('publication_date', (t) => parseDate(t, { today }));
-  const parameters = ranged('parameters', attempt('parameters', parseSize), LIMITS.maxParameters, 'parameter count');
-  const activeParameters = ranged('active_parameters', attempt('active_parameters', parseSize), LIMITS.maxParameters, 'parameter count');
-  const trainingTokens = ranged('training_tokens', attempt('training_tokens', parseSize), LIMITS.maxTokens, 'token count');
-  const datasetSize = ranged('dataset_size', attempt('dataset_size', parseSize), LIMITS.maxTokens, 'dataset size');
-  const epochs = ranged('epochs', attempt('epochs', parseNumber), 1e6, 'number of epochs');
-  const trainingTimeHours = ranged('training_time', attempt('training_time', parseDuration), 24 * 365 * 10, 'duration');
-  const utilization = attempt('utilization', parseNumber);
+  const date = c.publication_date === '' ? null : parsedDate(row, problems, c.publication_date, today);
+  const parameters = c.parameters === '' ? null
+    : ranged(row, problems, 'parameters', attempt(row, problems, 'parameters', parseSize, c.parameters), LIMITS.maxParameters, 'parameter count');
+  const activeParameters = c.active_parameters === '' ? null
+    : ranged(row, problems, 'active_parameters', attempt(row, problems, 'active_parameters', parseSize, c.active_parameters), LIMITS.maxParameters, 'parameter count');
+  const trainingTokens = c.training_tokens === '' ? null
+    : ranged(row, problems, 'training_tokens', attempt(row, problems, 'training_tokens', parseSize, c.training_tokens), LIMITS.maxTokens, 'token count');
+  const datasetSize = c.dataset_size === '' ? null
+    : ranged(row, problems, 'dataset_size', attempt(row, problems, 'dataset_size', parseSize, c.dataset_size), LIMITS.maxTokens, 'dataset size');
+  const epochs = c.epochs === '' ? null
+    : ranged(row, problems, 'epochs', attempt(row, problems, 'epochs', parseNumber, c.epochs), 1e6, 'number of epochs');
+  const trainingTimeHours = c.training_time === '' ? null
+    : ranged(row, problems, 'training_time', attempt(row, problems, 'training_time', parseDuration, c.training_time), 24 * 365 * 10, 'duration');
+  const utilization = c.utilization === '' ? null : attempt(row, problems, 'utilization', parseNumber, c.utilization);
   if (utilization !== null && !(utilization > 0 && utilization <= 1)) {
     problems.push(cellProblem(row, 'utilization', messages.notAFraction('utilization'), 'a number in (0, 1]'));
   } else if (utilization !== null && utilization > 0.75) {
@@ -63,9 +111,11 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
   let hardwareCount: number | null = null;
   let hardwareCountIsCores = false;
   if (c.hardware_count !== '') {
-    const m = /^(.*?)\s*cores?$/i.exec(c.hardware_count);
+    const m = HARDWARE_CORES.exec(c.hardware_count);
     hardwareCountIsCores = m !== null;
-    hardwareCount = ranged('hardware_count', attempt('hardware_count', () => parseNumber(m ? m[1] : c.hardware_count)), LIMITS.maxHardwareCount, 'count');
+    // `8 cores` is read as 8; the number part may be empty (`cores`), which parseNumber reports.
+    const count = attempt(row, problems, 'hardware_count', parseNumber, m ? m[1] : c.hardware_count);
+    hardwareCount = ranged(row, problems, 'hardware_count', count, LIMITS.maxHardwareCount, 'count');
   }
 
   let compute: ComputeReport | null = null;
@@ -74,17 +124,17 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
       const parsed = parseCompute(c.training_compute, c.training_compute_unit);
       const text = `${c.training_compute} ${c.training_compute_unit}`;
       if (parsed.kind === 'flop') {
-        if (ranged('training_compute', parsed.flop, LIMITS.maxFlop, 'compute') !== null) {
+        if (ranged(row, problems, 'training_compute', parsed.flop, LIMITS.maxFlop, 'compute') !== null) {
           compute = { kind: 'flop', flop: parsed.flop, unit: parsed.unit, text, formula: parsed.formula };
         }
       } else if (c.hardware === '') {
         problems.push(cellProblem(row, 'training_compute_unit', messages.hardwareUnitNeedsHardware, 'an accelerator id in the hardware column'));
-      } else if (ranged('training_compute', parsed.hours, 1e12, 'accelerator time') !== null) {
+      } else if (ranged(row, problems, 'training_compute', parsed.hours, 1e12, 'accelerator time') !== null) {
         compute = { kind: 'accelerator-time', hours: parsed.hours, perCore: parsed.perCore, unit: parsed.unit, text };
       }
     } catch (err) {
       // Blame the unit only when it is the unit that is unknown: a bad value's message also names its unit.
-      fail(lookupComputeUnit(c.training_compute_unit) === undefined ? 'training_compute_unit' : 'training_compute', err);
+      fail(row, problems, lookupComputeUnit(c.training_compute_unit) === undefined ? 'training_compute_unit' : 'training_compute', err);
     }
   }
   if (c.hardware !== '' && !hardware.has(c.hardware)) {
@@ -95,17 +145,13 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
   }
   if (problems.length > 0 || date === null) return { record: null, problems, warnings };
 
-  const orNull = (s: string) => (s === '' ? null : s);
-  // Listed values (ingest checked them) as the list's own strings: one shared copy of "language"
-  // for a million records rather than one each (bench/scale.bench.ts).
-  const listed = <T extends string>(list: readonly T[], s: string): T | null => list.find((v) => v === s) ?? null;
   return {
     record: {
       id: c.id,
       name: c.name,
       organization: c.organization,
-      domain: listed(DOMAINS, c.domain) ?? (c.domain as Domain),
-      architecture: listed(ARCHITECTURES, c.architecture) ?? (orNull(c.architecture) as Architecture | null),
+      domain: DOMAIN_OF.get(c.domain) ?? (c.domain as Domain),
+      architecture: ARCHITECTURE_OF.get(c.architecture) ?? (orNull(c.architecture) as Architecture | null),
       publicationDate: date.iso,
       datePrecision: date.precision,
       year: date.year,
@@ -113,14 +159,14 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
       activeParameters,
       trainingTokens,
       datasetSize,
-      datasetUnit: listed(DATASET_UNITS, c.dataset_unit) ?? (orNull(c.dataset_unit) as DatasetUnit | null),
+      datasetUnit: DATASET_UNIT_OF.get(c.dataset_unit) ?? (orNull(c.dataset_unit) as DatasetUnit | null),
       epochs,
       compute,
       hardware: orNull(c.hardware),
       hardwareCount,
       hardwareCountIsCores,
       trainingTimeHours,
-      precision: listed(PRECISIONS, c.precision) ?? (orNull(c.precision) as Precision | null),
+      precision: PRECISION_OF.get(c.precision) ?? (orNull(c.precision) as Precision | null),
       utilization,
       citation: { title: c.source_title, year: Number(c.source_year), link: c.source_link },
       valueSources: {

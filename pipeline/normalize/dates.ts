@@ -43,8 +43,12 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+// Constant tables rather than an array literal per call: parseDate runs once per record.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
 function daysInMonth(year: number, month: number): number {
-  return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function pad(n: number, width: number): string {
@@ -53,28 +57,56 @@ function pad(n: number, width: number): string {
 
 /** Fractional year of a calendar day (UTC). Years 1900–9999 only, so Date.UTC's 0–99 quirk cannot bite. */
 export function fractionalYear(year: number, month: number, day: number): number {
-  const dayOfYear = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / DAY_MS + 1;
+  // A real calendar day's day of the year comes from the table; anything else (month 13, day 0:
+  // Date.UTC rolls them over) from Date.UTC. Both give the same whole number, hence the same result.
+  const calendarDay = Number.isInteger(year) && year >= 1900 && year <= 9999 && Number.isInteger(month) && month >= 1 && month <= 12 &&
+    Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
+  const dayOfYear = calendarDay
+    ? DAYS_BEFORE_MONTH[month - 1] + (month > 2 && isLeap(year) ? 1 : 0) + day
+    : (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / DAY_MS + 1;
   return year + (dayOfYear - 1) / (isLeap(year) ? 366 : 365);
 }
 
-/** `today` as `YYYY-MM-DD`; a malformed option is a bug in the caller, hence RangeError. */
-function todayIso(today: string | Date): string {
+/** `today` as `YYYY-MM-DD`, and as the number YYYYMMDD (dayKey). */
+interface Today {
+  iso: string;
+  key: number;
+}
+
+/** The last `today` string checked: the stage passes the same one for every record. */
+let checkedToday: Today | undefined;
+
+/** The `today` option; a malformed one is a bug in the caller, hence RangeError. */
+function todayOf(today: string | Date): Today {
   if (today instanceof Date) {
     const y = today.getUTCFullYear();
     if (Number.isNaN(y) || y < 0 || y > 9999) throw new RangeError(`parseDate: options.today is not a Date in years 0–9999`);
-    return today.toISOString().slice(0, 10);
+    const iso = today.toISOString().slice(0, 10);
+    return { iso, key: dayKey(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) };
   }
+  if (checkedToday !== undefined && checkedToday.iso === today) return checkedToday;
   const m = DATE_RE.exec(today);
   if (!m || m[3] === undefined || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 ||
     Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
     throw new RangeError(`parseDate: options.today must be YYYY-MM-DD, got "${today}"`);
   }
-  return today;
+  checkedToday = { iso: today, key: dayKey(Number(m[1]), Number(m[2]), Number(m[3])) };
+  return checkedToday;
 }
 
-/** Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (surrounding whitespace ignored). */
-export function parseDate(text: string, options: ParseDateOptions = {}): ParsedDate {
-  const t = text.trim();
+/**
+ * YYYYMMDD as a number: for dates of four-digit years it orders like the same-width ISO strings
+ * `YYYY-MM-DD` (which is how "after today" was first written), without building the strings.
+ */
+function dayKey(year: number, month: number, day: number): number {
+  return year * 10_000 + month * 100 + day;
+}
+
+/**
+ * The checks of parseDate: the match of DATE_RE on t, the trimmed text, or a ParseError (a
+ * RangeError for a malformed `today`).
+ */
+function matchDate(t: string, text: string, today: string | Date | undefined): RegExpExecArray {
   const m = DATE_RE.exec(t);
   if (!m) {
     const message = t === '' ? 'Empty cell where a date was expected' : `Unrecognized date format: "${t}"`;
@@ -90,22 +122,45 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParsedD
     throw new ParseError(`Invalid day ${m[3]} in "${t}": ${year}-${m[2]} has ${daysInMonth(year, month)} days`, text, DATE_EXPECTED);
   }
   if (year < 1900) throw new ParseError(`Date before ${EARLIEST_DATE}: "${t}"`, text, DATE_EXPECTED);
-
-  const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-  const periodStart = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
-  if (options.today !== undefined) {
-    const today = todayIso(options.today);
-    // Same-width ISO strings compare like the dates they denote.
-    if (periodStart > today) throw new ParseError(`Date is after today (${today}): "${t}"`, text, `${DATE_EXPECTED}, not after ${today}`);
+  if (today !== undefined) {
+    const { iso, key } = todayOf(today);
+    // The period's first day, e.g. 2024-01-01 for `2024`.
+    if (dayKey(year, month ?? 1, day ?? 1) > key) throw new ParseError(`Date is after today (${iso}): "${t}"`, text, `${DATE_EXPECTED}, not after ${iso}`);
   }
-  const repMonth = month ?? 7;
-  const repDay = day ?? (month !== undefined ? 15 : 1);
+  return m;
+}
+
+function precisionOf(m: RegExpExecArray): DatePrecision {
+  return m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
+}
+
+/** Representative month and day of a matched date: the day itself, the 15th, or July 1. */
+const repMonth = (m: RegExpExecArray): number => (m[2] === undefined ? 7 : Number(m[2]));
+const repDay = (m: RegExpExecArray): number => (m[3] !== undefined ? Number(m[3]) : m[2] !== undefined ? 15 : 1);
+
+/** Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (surrounding whitespace ignored). */
+export function parseDate(text: string, options: ParseDateOptions = {}): ParsedDate {
+  const t = text.trim();
+  const m = matchDate(t, text, options.today);
+  const month = repMonth(m);
+  const day = repDay(m);
   return {
     iso: t,
-    precision,
-    year: fractionalYear(year, repMonth, repDay),
-    representativeDay: `${m[1]}-${pad(repMonth, 2)}-${pad(repDay, 2)}`,
+    precision: precisionOf(m),
+    year: fractionalYear(Number(m[1]), month, day),
+    representativeDay: `${m[1]}-${pad(month, 2)}-${pad(day, 2)}`,
   };
+}
+
+/**
+ * parseDate without `representativeDay`, with `today` given directly: what a record keeps of its
+ * date, without the strings and the options object parseDate would build for every record.
+ */
+export function parseDateYear(text: string, today?: string | Date): Omit<ParsedDate, 'representativeDay'> {
+  // iso is t itself, which is the cell itself when it has no surrounding space: no copy per record.
+  const t = text.trim();
+  const m = matchDate(t, text, today);
+  return { iso: t, precision: precisionOf(m), year: fractionalYear(Number(m[1]), repMonth(m), repDay(m)) };
 }
 
 /**

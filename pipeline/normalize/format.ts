@@ -20,10 +20,16 @@ function assertDigits(digits: number | undefined, fn: string): void {
 
 /** Sign, significant digits (no trailing zeros) and decimal exponent of n: n = ±d.ddd × 10^exp. */
 function decimalParts(n: number, digits?: number): { negative: boolean; digits: string; exp: number } {
-  const [mant, exp] = (digits === undefined ? n.toExponential() : n.toExponential(digits - 1)).split('e');
-  const negative = mant.startsWith('-');
-  const stripped = mant.replace('-', '').replace('.', '').replace(/0+$/, '') || '0';
-  return { negative, digits: stripped, exp: Number(exp) };
+  // Sliced by position rather than split and regex-replaced: `-d.ddde+x` has one of each part.
+  const text = digits === undefined ? n.toExponential() : n.toExponential(digits - 1);
+  const e = text.indexOf('e');
+  const negative = text.charCodeAt(0) === 0x2d;
+  const from = negative ? 1 : 0;
+  const dot = text.indexOf('.');
+  const all = dot < 0 ? text.slice(from, e) : text.slice(from, dot) + text.slice(dot + 1, e);
+  let end = all.length;
+  while (end > 0 && all.charCodeAt(end - 1) === 0x30) end--;
+  return { negative, digits: end === 0 ? '0' : all.slice(0, end), exp: Number(text.slice(e + 1)) };
 }
 
 /**
@@ -35,6 +41,13 @@ export function formatScientific(n: number, digits?: number): string {
   assertFinite(n, 'formatScientific');
   assertDigits(digits, 'formatScientific');
   if (n === 0) return '0';
+  if (digits === undefined) {
+    // The shortest round-tripping digits never end in 0, so the form wanted is toExponential's
+    // own without the exponent's `+` (`3.14e+23` → `3.14e23`): no need to take it apart.
+    const text = n.toExponential();
+    const e = text.indexOf('e');
+    return text.charCodeAt(e + 1) === 0x2b ? text.slice(0, e + 1) + text.slice(e + 2) : text;
+  }
   const p = decimalParts(n, digits);
   const mantissa = p.digits.length > 1 ? `${p.digits[0]}.${p.digits.slice(1)}` : p.digits;
   return `${p.negative ? '-' : ''}${mantissa}e${p.exp}`;

@@ -4,6 +4,10 @@
  */
 import { matchKey } from '../ingest/text-rules.ts';
 import type { NormalizedRecord } from '../schema/records.ts';
+import { sortRecords } from './record-order.ts';
+
+/** The one stable order of records everywhere (by date, then id): see record-order.ts. */
+export { compareRecords, sortRecords } from './record-order.ts';
 
 export interface MergeDisagreement {
   id: string;
@@ -52,11 +56,6 @@ export function mergeRecords(curated: NormalizedRecord[], external: NormalizedRe
       }
     }
   }
-  const records = [...curated, ...added].sort(compareRecords);
+  const records = sortRecords([...curated, ...added]);
   return { records, matched, added: added.length, disagreements };
-}
-
-/** The one stable order of records everywhere: by date, then id. */
-export function compareRecords(a: NormalizedRecord, b: NormalizedRecord): number {
-  return a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -40,16 +40,23 @@ function fromSuperscript(text: string): string {
   return out;
 }
 
+const COMMAS = /,/g;
+
 /** Correctly rounded value of sign·mantissa·10^exponent (all decimal strings). */
 function decimalValue(sign: string | undefined, mantissa: string, exponent: string): number {
-  return Number(`${asciiSign(sign)}${mantissa.replace(/,/g, '')}e${exponent.replace('\u2212', '-')}`);
+  // The replacements only when needed: most values have no thousands separator and no U+2212,
+  // which can only be an exponent's first character.
+  const digits = mantissa.includes(',') ? mantissa.replace(COMMAS, '') : mantissa;
+  const power = exponent.charCodeAt(0) === 0x2212 ? `-${exponent.slice(1)}` : exponent;
+  return Number(`${asciiSign(sign)}${digits}e${power}`);
 }
 
 /** parseNumber without the throwing: undefined when the text is not a finite number. */
 export function tryParseNumber(text: string): number | undefined {
   const m = NUMBER_RE.exec(text.trim());
   if (!m) return undefined;
-  const [, sign, mantissa, e, caret, sup, caret2, sup2] = m;
+  // Indexed, not destructured: array destructuring goes through the iterator protocol, per cell.
+  const sign = m[1], mantissa = m[2], e = m[3], caret = m[4], sup = m[5], caret2 = m[6], sup2 = m[7];
   const exponent = e ?? caret ?? caret2 ?? (sup !== undefined ? fromSuperscript(sup) : undefined) ??
     (sup2 !== undefined ? fromSuperscript(sup2) : '0');
   const value = decimalValue(sign, mantissa ?? '1', exponent);
@@ -104,23 +111,21 @@ export const SIZE_EXPECTED =
   'a non-negative count such as 175B, 340M, 1.4T, 60k, 6.7 billion, 1.5 million, 1.3 trillion, 1,500,000 or 1.5e9 ' +
   '(suffixes: K/thousand = 1e3, M/million = 1e6, B/G/bn/billion = 1e9, T/trillion = 1e12)';
 
-/** parseSize without the throwing; `negative` tells the caller why a well-formed value was refused. */
-function trySize(text: string): { value: number; negative: boolean } | undefined {
-  const t = text.trim();
+/** parseSize without the throwing: the value of a well-formed count, sign and all; undefined otherwise. */
+function sizeValue(t: string): number | undefined {
   const m = SIZE_RE.exec(t);
-  let value: number | undefined;
-  if (m) {
-    const suffix = m[3].toLowerCase();
-    // hasOwn, not `in`: a cell reading "1 constructor" must not find Object.prototype members.
-    if (!Object.hasOwn(SIZE_SUFFIXES, suffix)) return undefined;
-    value = decimalValue(m[1], m[2], String(SIZE_SUFFIXES[suffix]));
-    if (!Number.isFinite(value)) return undefined;
-  } else {
-    value = tryParseNumber(t);
-  }
-  if (value === undefined) return undefined;
-  // Reject -0 too: a leading minus in a count column is a data error whatever follows it.
-  return { value, negative: /^[-\u2212]/.test(t) };
+  if (!m) return tryParseNumber(t);
+  const suffix = m[3].toLowerCase();
+  // hasOwn, not `in`: a cell reading "1 constructor" must not find Object.prototype members.
+  if (!Object.hasOwn(SIZE_SUFFIXES, suffix)) return undefined;
+  const value = decimalValue(m[1], m[2], String(SIZE_SUFFIXES[suffix]));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A leading minus (- or U+2212): refused in a count, -0 too, whatever number follows it. */
+function startsNegative(t: string): boolean {
+  const first = t.charCodeAt(0);
+  return first === 0x2d || first === 0x2212;
 }
 
 /**
@@ -129,12 +134,12 @@ function trySize(text: string): { value: number; negative: boolean } | undefined
  * for the column is the caller's range check.
  */
 export function parseSize(text: string): number {
-  const result = trySize(text);
-  if (result === undefined) {
-    const t = text.trim();
+  const t = text.trim();
+  const value = sizeValue(t);
+  if (value === undefined) {
     const message = t === '' ? 'Empty cell where a count was expected' : `Not a count: "${t}"`;
     throw new ParseError(message, text, SIZE_EXPECTED);
   }
-  if (result.negative) throw new ParseError(`Count must not be negative: "${text.trim()}"`, text, SIZE_EXPECTED);
-  return result.value;
+  if (startsNegative(t)) throw new ParseError(`Count must not be negative: "${t}"`, text, SIZE_EXPECTED);
+  return value;
 }

@@ -7,7 +7,7 @@ import { PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
-import { compareRecords, mergeRecords, type MergeDisagreement } from '../normalize/merge.ts';
+import { mergeRecords, sortRecords, type MergeDisagreement } from '../normalize/merge.ts';
 import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import type { IngestOutput } from './ingest.ts';
 
@@ -55,7 +55,7 @@ export function normalize(input: IngestOutput, today: string): NormalizeOutput {
     dropped.push(...mapped.dropped.map((d) => ({ file: table.file, ...d })));
   }
   if (external.length === 0) {
-    return { records: [...curated].sort(compareRecords), merge: null, dropped, warnings };
+    return { records: sortRecords(curated), merge: null, dropped, warnings };
   }
   const merged = mergeRecords(curated, external);
   return {

@@ -27,6 +27,7 @@ import { impute } from './impute.ts';
 import { AUDIT_COLUMNS, auditRows, imputeProvenance, type ImputeInput } from './impute-stage.ts';
 import { finishIngest, planIngest, readCuratedRows, type IngestOptions } from './ingest.ts';
 import { normalizeCuratedRows } from './normalize.ts';
+import { compareRecords, dateIdOrder } from '../normalize/record-order.ts';
 
 /**
  * Curated files this large run in batches (RunOptions.batchAboveBytes): 64 MiB, ~300,000 records,
@@ -147,12 +148,12 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
 }
 
 /**
- * Indices of the records in their one order: by fractional year, then id (compareRecords in
- * normalize/merge.ts, on columns instead of records). A file already in that order is not sorted.
+ * Indices of the records in their one order: by fractional year, then id (compareRecords, computed
+ * on the columns by dateIdOrder; a comparator sort only if a year is NaN, which normalize rejects).
  */
 export function recordOrder(year: Float64Array, ids: readonly string[]): Uint32Array {
-  const order = Uint32Array.from({ length: ids.length }, (_, i) => i);
-  const compare = (a: number, b: number) => year[a] - year[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
-  for (let i = 1; i < ids.length; i++) if (compare(i - 1, i) > 0) return order.sort(compare);
-  return order;
+  const order = dateIdOrder(year, ids);
+  if (order !== null) return Uint32Array.from(order);
+  const compare = (a: number, b: number) => compareRecords({ year: year[a], id: ids[a] } as NormalizedRecord, { year: year[b], id: ids[b] } as NormalizedRecord);
+  return Uint32Array.from({ length: ids.length }, (_, i) => i).sort(compare);
 }

@@ -1,0 +1,146 @@
+/**
+ * checkRows reads every cell by name, in an order written out by hand (pipeline/ingest/models-file.ts
+ * says why), and remembers ids and systems in its own hash tables. This test holds it to the
+ * straightforward version it replaced: loops over the schema's column lists and two Maps. Were a
+ * column added to a list, or the order changed, the two would disagree here.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../pipeline/errors.ts';
+import { cellProblem, checkRows, newRowCheckState, toRawRows } from '../../pipeline/ingest/models-file.ts';
+import { isSourceLink, isValueCitation, matchKey, textProblem } from '../../pipeline/ingest/text-rules.ts';
+import { messages } from '../../pipeline/messages.ts';
+import {
+  ARCHITECTURES,
+  DATASET_UNITS,
+  DOMAINS,
+  PRECISIONS,
+  RAW_MODEL_COLUMNS,
+  REQUIRED_MODEL_COLUMNS,
+  type RawModelColumn,
+} from '../../pipeline/schema/raw-columns.ts';
+import type { RawModelRow } from '../../pipeline/schema/records.ts';
+
+const ENUMS: Partial<Record<RawModelColumn, readonly string[]>> = {
+  domain: DOMAINS,
+  architecture: ARCHITECTURES,
+  dataset_unit: DATASET_UNITS,
+  precision: PRECISIONS,
+};
+const VALUE_SOURCES: RawModelColumn[] = ['parameters_source', 'data_source', 'compute_source', 'hardware_source'];
+const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES];
+const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+interface ReferenceState {
+  ids: Map<string, number>;
+  systems: Map<string, number>;
+}
+
+/** checkRows as it was before it was unrolled: loops over the lists, Maps for the duplicates. */
+function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet<string>, today: string, state: ReferenceState): Problem[] {
+  const problems: Problem[] = [];
+  const { ids, systems } = state;
+  for (const row of rows) {
+    const c = row.cells;
+    for (const col of REQUIRED_MODEL_COLUMNS) if (c[col] === '') problems.push(cellProblem(row, col, messages.requiredCell(col)));
+    for (const col of FREE_TEXT) {
+      const msg = c[col] === '' ? null : textProblem(col, c[col]);
+      if (msg) problems.push(cellProblem(row, col, msg, 'plain text'));
+    }
+    if (c.id !== '' && !ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
+    if (c.id !== '') {
+      const first = ids.get(c.id);
+      if (first !== undefined) problems.push(cellProblem(row, 'id', messages.duplicateId(first)));
+      else ids.set(c.id, row.line);
+    }
+    const systemKey = `${matchKey(c.name)}|${c.publication_date.slice(0, 4)}`;
+    const firstSystem = systems.get(systemKey);
+    if (c.name !== '' && firstSystem !== undefined) {
+      problems.push(cellProblem(row, 'name', messages.duplicateSystem(firstSystem)));
+    } else systems.set(systemKey, row.line);
+    for (const [col, allowed] of Object.entries(ENUMS) as [RawModelColumn, readonly string[]][]) {
+      if (c[col] !== '' && !allowed.includes(c[col])) problems.push(cellProblem(row, col, messages.notInList(col), allowed.join(', ')));
+    }
+    if (c.source_link !== '' && !isSourceLink(c.source_link)) {
+      problems.push(cellProblem(row, 'source_link', messages.badLink, 'arXiv:2005.14165, doi:10.1038/nature16961 or https://...'));
+    }
+    if (c.source_year !== '') {
+      const y = Number(c.source_year);
+      if (!/^\d{4}$/.test(c.source_year) || y < 1900 || y > Number(today.slice(0, 4))) {
+        problems.push(cellProblem(row, 'source_year', messages.badYear, `a year from 1900 to ${today.slice(0, 4)}`));
+      }
+    }
+    for (const col of VALUE_SOURCES) {
+      if (c[col] !== '' && !isValueCitation(c[col])) problems.push(cellProblem(row, col, messages.badCitation(col), 'Title (Year) link'));
+    }
+    if (c.hardware !== '' && !hardwareIds.has(c.hardware)) {
+      problems.push(cellProblem(row, 'hardware', messages.unknownHardware(c.hardware), 'an id from data/raw/hardware.csv'));
+    }
+    if (c.training_compute_unit !== '' && c.training_compute === '') {
+      problems.push(cellProblem(row, 'training_compute_unit', messages.unitWithoutValue('training_compute_unit')));
+    }
+    if (c.training_compute !== '' && c.training_compute_unit === '') {
+      problems.push(cellProblem(row, 'training_compute', messages.valueWithoutUnit('training_compute'), 'a unit in training_compute_unit'));
+    }
+    if (c.dataset_size !== '' && c.dataset_unit === '') {
+      problems.push(cellProblem(row, 'dataset_size', messages.valueWithoutUnit('dataset_size'), DATASET_UNITS.join(', ')));
+    }
+    if (c.dataset_unit !== '' && c.dataset_size === '') {
+      problems.push(cellProblem(row, 'dataset_unit', messages.unitWithoutValue('dataset_unit')));
+    }
+  }
+  return problems;
+}
+
+/** Values every check can trip on, and a few that collide (same id, same name up to case and punctuation). */
+const CELLS = [
+  '', 'gpt-3', 'GPT-3', 'gpt 3', 'g.p.t-3', 'a..b', 'x', 'Ünïcödé', 'Ｆｕｌｌ', 'é', '!!!', '=1+1', '+x', '-3', '@a', '<b>', '< a', 'a\tb', 'a\nb', 'x\u0001',
+  'language', 'Language', 'vision', 'transformer', 'tokens', 'bf16', 'chemistry', '2020', '2020-05', '2020-05-28', '20', '1899', '3000', '20x0',
+  'arXiv:2005.14165', 'doi:10.1038/nature16961', 'https://x.org/a', 'see paper', 'Title (2020) arXiv:2005.14165', 'Title 2020 link',
+  'nvidia-v100', 'tpu-v9', '3.14e23', 'FLOP', '175B',
+];
+const HARDWARE = new Set(['nvidia-v100']);
+
+function table(cells: string[][]) {
+  return toRawRows({ file: 'data/raw/models.csv', header: [...RAW_MODEL_COLUMNS], rows: cells.map((row, i) => ({ line: i + 2, cells: row })) });
+}
+
+describe('checkRows', () => {
+  it('reports what the loop over the schema lists reports, in the same order, across batches', () => {
+    const row = fc.array(fc.constantFrom(...CELLS), { minLength: RAW_MODEL_COLUMNS.length, maxLength: RAW_MODEL_COLUMNS.length });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), fc.nat(), fc.constantFrom('2026-11-24', '2020-06-30'), (cells, cut, today) => {
+        const rows = table(cells);
+        const at = rows.length === 0 ? 0 : cut % rows.length;
+        const state = newRowCheckState();
+        const actual = [...checkRows(rows.slice(0, at), HARDWARE, today, state), ...checkRows(rows.slice(at), HARDWARE, today, state)];
+        const reference = { ids: new Map<string, number>(), systems: new Map<string, number>() };
+        const expected = [...referenceCheckRows(rows.slice(0, at), HARDWARE, today, reference), ...referenceCheckRows(rows.slice(at), HARDWARE, today, reference)];
+        expect(actual).toEqual(expected);
+      }),
+      { seed: 20261124, numRuns: 300 },
+    );
+  });
+
+  it('keeps the Map behaviour for rows without a name: each becomes the line of its key', () => {
+    const base = RAW_MODEL_COLUMNS.map(() => '');
+    const at = (name: string, date: string) => base.map((_, i) => (RAW_MODEL_COLUMNS[i] === 'name' ? name : RAW_MODEL_COLUMNS[i] === 'publication_date' ? date : ''));
+    const rows = table([at('', '2020'), at('', '2020-02'), at('!!!', '2020-05'), at('...', '2021')]);
+    const duplicates = (p: Problem[]) => p.filter((x) => x.columnName === 'name' && x.message.startsWith('duplicate')).map((x) => [x.line, x.message]);
+    const expected = duplicates(referenceCheckRows(rows, HARDWARE, '2026-11-24', { ids: new Map(), systems: new Map() }));
+    expect(expected).toEqual([[4, messages.duplicateSystem(3)]]);
+    expect(duplicates(checkRows(rows, HARDWARE, '2026-11-24'))).toEqual(expected);
+  });
+
+  it('gets cells trimmed as String.prototype.trim trims them, from toRawRows', () => {
+    const spaces = ['', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', '\r\n', '\u0085', '\u200b', '~', '!'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...spaces), fc.constantFrom('', 'x', 'a b', '~', 'é'), fc.constantFrom(...spaces)), { minLength: 1, maxLength: RAW_MODEL_COLUMNS.length }), (parts) => {
+        const cells = parts.map(([a, b, c]) => a + b + c);
+        const [row] = table([cells]);
+        RAW_MODEL_COLUMNS.forEach((col, i) => expect(row.cells[col]).toBe((cells[i] ?? '').trim()));
+      }),
+      { seed: 20261124, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The per-record paths of normalize were rewritten for speed (fewer strings, regexes and objects
+ * per call); these tests hold them to the straightforward versions they replaced.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lookupComputeUnit, COMPUTE_UNITS, unitKey } from '../../pipeline/normalize/compute-units.ts';
+import { fractionalYear, parseDate, parseDateYear } from '../../pipeline/normalize/dates.ts';
+import { formatScientific, formatSize } from '../../pipeline/normalize/format.ts';
+import { finiteDouble } from './arbitraries.ts';
+
+/** formatScientific as first written: split the toExponential text, strip sign, point and trailing zeros. */
+function referenceScientific(n: number, digits?: number): string {
+  if (n === 0) return '0';
+  const [mant, exp] = (digits === undefined ? n.toExponential() : n.toExponential(digits - 1)).split('e');
+  const stripped = mant.replace('-', '').replace('.', '').replace(/0+$/, '') || '0';
+  const mantissa = stripped.length > 1 ? `${stripped[0]}.${stripped.slice(1)}` : stripped;
+  return `${mant.startsWith('-') ? '-' : ''}${mantissa}e${Number(exp)}`;
+}
+
+describe('formatScientific', () => {
+  it('gives what splitting and stripping the toExponential text gave, with and without digits', () => {
+    fc.assert(
+      fc.property(finiteDouble, fc.option(fc.integer({ min: 1, max: 21 }), { nil: undefined }), (n, digits) => {
+        expect(formatScientific(n, digits)).toBe(referenceScientific(n, digits));
+      }),
+      { seed: 20261124, numRuns: 2000 },
+    );
+    for (const n of [1, -1, 5e-324, -5e-324, Number.MAX_VALUE, 1e21, 1.5, 100, 0.001, -0]) expect(formatScientific(n)).toBe(referenceScientific(n));
+    expect(formatSize(1.2e15, 3)).toBe('1.2e15');
+    expect(formatSize(340e6)).toBe('340M');
+  });
+});
+
+describe('dates', () => {
+  it('fractionalYear reads the day of the year from a table as Date.UTC counts it, and rolls over as Date.UTC does', () => {
+    const reference = (y: number, m: number, d: number) => y + ((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) / ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365);
+    for (const y of [1900, 1999, 2000, 2016, 2023, 2024, 2100, 9999]) {
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) expect(fractionalYear(y, m, d)).toBe(reference(y, m, d));
+    }
+    for (const [y, m, d] of [[2017, 13, 1], [2017, 0, 5], [2017, 2, 29], [2017, 2, 0], [2017.5, 3, 1], [1899, 3, 1], [2017, 2.5, 1]]) {
+      expect(fractionalYear(y, m, d)).toBe(reference(y, m, d));
+    }
+  });
+
+  it('parseDateYear is parseDate without representativeDay, its checks of today included', () => {
+    for (const text of ['2017', ' 2017-06 ', '2017-06-12', '2016-02-29', '2026-11-24', '2026-11-25', '2026-12', '2027', '2017-02-29', 'x']) {
+      for (const today of ['2026-11-24', new Date(Date.UTC(2026, 10, 24)), undefined]) {
+        const outcome = (fn: () => object) => {
+          try {
+            return fn();
+          } catch (err) {
+            return { error: String(err) };
+          }
+        };
+        const full = outcome(() => parseDate(text, { today }));
+        const { representativeDay: _, ...expected } = full as { representativeDay?: string };
+        expect(outcome(() => parseDateYear(text, today))).toEqual(expected);
+      }
+    }
+  });
+
+  it('still refuses a malformed today after a good one was remembered', () => {
+    expect(parseDateYear('2017', '2026-11-24').year).toBe(parseDate('2017').year);
+    expect(() => parseDateYear('2017', '2026-13-01')).toThrow(RangeError);
+    expect(() => parseDateYear('2017', '2026-11-24 ')).toThrow(RangeError);
+    expect(() => parseDateYear('2027', '2026-11-24')).toThrow('after today (2026-11-24)');
+  });
+});
+
+describe('lookupComputeUnit', () => {
+  it('answers the same from its memory as from unitKey', () => {
+    const texts = ['FLOP', 'flops', ' PF-days ', 'pf/s days', 'GPU hours', 'TPU-hours', 'foo', 'constructor', '__proto__', ''];
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        const expected = COMPUTE_UNITS.find((u) => u.spellings.some((s) => unitKey(s) === unitKey(text)));
+        expect(lookupComputeUnit(text)).toBe(expected);
+      }
+    }
+  });
+});
