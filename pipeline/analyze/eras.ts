@@ -6,8 +6,9 @@
  * threshold are excluded from every era fit and listed.
  */
 import { parseDate } from '../normalize/dates.ts';
-import type { EraAnalysis, EraParameters, PublishedValue } from '../schema/fits.ts';
-import { subset, type Series } from './series.ts';
+import type { EraAnalysis, EraParameters, PublishedValue, TrendFit } from '../schema/fits.ts';
+import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
+import { isSorted } from './stats/sorted.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 export const DEFAULT_ERA_PARAMETERS: EraParameters = {
@@ -39,9 +40,21 @@ export function windowZScores(s: Series, windowYears: number): Float64Array {
 
 function computeWindowZScores(s: Series, windowYears: number): Float64Array {
   const n = s.x.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s.x[a] - s.x[b]);
-  const xs = Float64Array.from(order, (i) => s.x[i]);
-  const ys = Float64Array.from(order, (i) => s.y[i]);
+  // Points by x, ties in index order. A series cut from the table is in date order already, and
+  // then that order is the identity: sorting a million indexes with a comparator only to find so
+  // was most of the cost.
+  let order: Int32Array | null = null;
+  let xs = s.x;
+  let ys = s.y;
+  if (!isSorted(s.x)) {
+    order = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => s.x[a] - s.x[b]));
+    xs = new Float64Array(n);
+    ys = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      xs[k] = s.x[order[k]];
+      ys[k] = s.y[order[k]];
+    }
+  }
   const sum = new Float64Array(n + 1);
   const sum2 = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -58,29 +71,80 @@ function computeWindowZScores(s: Series, windowYears: number): Float64Array {
     const mean = (sum[hi] - sum[lo]) / m;
     const variance = Math.max(0, (sum2[hi] - sum2[lo]) / m - mean * mean);
     const sd = Math.sqrt(variance);
-    z[order[k]] = sd > 1e-12 ? (ys[k] - mean) / sd : 0;
+    z[order === null ? k : order[k]] = sd > 1e-12 ? (ys[k] - mean) / sd : 0;
   }
   return z;
 }
 
+type Era = 'pre_deep_learning' | 'deep_learning' | 'large_scale' | 'regular_scale';
+const SEED_OFFSET: Record<Era, number> = { pre_deep_learning: 1, deep_learning: 2, large_scale: 3, regular_scale: 4 };
+
+/**
+ * Era fits already computed, by series and by everything a fit reads. Analyze asks for the same
+ * fit up to four times: the first alternative is the published parameters, and each other one
+ * changes either the deep-learning era or the large-scale one, not both.
+ */
+const fitCache = new WeakMap<Series, Map<string, TrendFit | null>>();
+
+/** The trend of one era of `s` (low outliers left out), computed once per series and inputs. */
+function eraFit(s: Series, era: Era, params: EraParameters, trend: TrendOptions): TrendFit | null {
+  const byDate = era === 'pre_deep_learning' || era === 'deep_learning';
+  const start = parseDate(byDate ? params.deep_learning_start : params.large_scale_start).year;
+  const zThreshold = byDate ? NaN : params.z_threshold;
+  // String(), not JSON: distinct numbers give distinct keys (JSON writes NaN and Infinity as null).
+  const key = [era, start, zThreshold, params.window_years, params.low_outlier_z, trend.resamples, trend.seed, trend.noise, trend.minPoints ?? 5].map(String).join('|');
+  let bySeries = fitCache.get(s);
+  if (!bySeries) fitCache.set(s, (bySeries = new Map()));
+  const known = bySeries.get(key);
+  // A copy, so that no two places in the fits share an object.
+  if (known !== undefined) return structuredClone(known);
+  const z = windowZScores(s, params.window_years);
+  const idx = collectIndexes(z.length, (out) => eraIndexes(s.x, z, era, start, zThreshold, params.low_outlier_z, out));
+  const fit = fitTrend(subsetAt(s, idx), { ...trend, seed: trend.seed + SEED_OFFSET[era] });
+  bySeries.set(key, structuredClone(fit));
+  return fit;
+}
+
+/** The points of one era (low outliers left out) into out; returns how many. */
+function eraIndexes(x: Float64Array, z: Float64Array, era: Era, start: number, zThreshold: number, lowZ: number, out: Int32Array): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (z[i] < lowZ) continue;
+    const keep =
+      era === 'pre_deep_learning' ? x[i] < start
+      : era === 'deep_learning' ? x[i] >= start
+      : era === 'large_scale' ? x[i] >= start && z[i] > zThreshold
+      : x[i] >= start && !(z[i] > zThreshold);
+    if (keep) out[m++] = i;
+  }
+  return m;
+}
+
 export function analyzeEras(s: Series, params: EraParameters, trend: TrendOptions): EraAnalysis {
-  const dl = parseDate(params.deep_learning_start).year;
   const ls = parseDate(params.large_scale_start).year;
   const z = windowZScores(s, params.window_years);
-  const outlier = (i: number) => z[i] < params.low_outlier_z;
-  const large = (i: number) => s.x[i] >= ls && z[i] > params.z_threshold;
-  const fit = (keep: (i: number) => boolean, seedOffset: number) => fitTrend(subset(s, (i) => !outlier(i) && keep(i)), { ...trend, seed: trend.seed + seedOffset });
+  const x = s.x;
   const lowOutliers = [];
+  const largeScaleIds: string[] = [];
   for (let i = 0; i < z.length; i++) {
-    if (outlier(i)) lowOutliers.push({ id: s.ids[i], name: s.names[i], year: Number(s.x[i].toFixed(4)), z: Number(z[i].toFixed(3)) });
+    if (z[i] < params.low_outlier_z) {
+      lowOutliers.push({ id: idAt(s, i), name: nameAt(s, i), year: Number(x[i].toFixed(4)), z: Number(z[i].toFixed(3)) });
+    } else if (x[i] >= ls && z[i] > params.z_threshold) {
+      largeScaleIds.push(idAt(s, i));
+    }
   }
   return {
     parameters: params,
-    pre_deep_learning: fit((i) => s.x[i] < dl, 1),
-    deep_learning: fit((i) => s.x[i] >= dl, 2),
-    large_scale: fit(large, 3),
-    regular_scale: fit((i) => s.x[i] >= ls && !large(i), 4),
-    large_scale_ids: s.ids.filter((_, i) => large(i) && !outlier(i)).sort(),
+    pre_deep_learning: eraFit(s, 'pre_deep_learning', params, trend),
+    deep_learning: eraFit(s, 'deep_learning', params, trend),
+    large_scale: eraFit(s, 'large_scale', params, trend),
+    regular_scale: eraFit(s, 'regular_scale', params, trend),
+    large_scale_ids: largeScaleIds.sort(),
     low_outliers: lowOutliers.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1)),
   };
+}
+
+/** The deep-learning and large-scale fits of analyzeEras alone (what the alternatives and sensitivity rows show). */
+export function mainEraFits(s: Series, params: EraParameters, trend: TrendOptions): Pick<EraAnalysis, 'deep_learning' | 'large_scale'> {
+  return { deep_learning: eraFit(s, 'deep_learning', params, trend), large_scale: eraFit(s, 'large_scale', params, trend) };
 }

@@ -3,36 +3,71 @@
  * ten largest systems of each calendar year, with their trends.
  */
 import type { FrontierAnalysis } from '../schema/fits.ts';
-import { subset, type Series } from './series.ts';
+import { idAt, subsetIn, type Series } from './series.ts';
+import { isSorted } from './stats/sorted.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
+/**
+ * Points that beat every earlier one (by x, ties by id), in that order. A point at or below the
+ * running best can neither set a record nor raise the best, so in date order (every series cut
+ * from the table) only the few points above the best need their ids compared, not a million.
+ */
 export function recordSetters(s: Series): Set<number> {
-  const order = Array.from({ length: s.x.length }, (_, i) => i).sort((a, b) => s.x[a] - s.x[b] || (s.ids[a] < s.ids[b] ? -1 : 1));
+  const { x, y } = s;
   const keep = new Set<number>();
-  let best = -Infinity;
-  for (const i of order) {
-    if (s.y[i] > best) {
-      keep.add(i);
-      best = s.y[i];
+  if (!isSorted(x)) {
+    // Any order: the definition, by a sort of every point.
+    const ids = s.ids;
+    const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b] || (ids[a] < ids[b] ? -1 : 1));
+    let best = -Infinity;
+    for (const i of order) {
+      if (y[i] > best) {
+        keep.add(i);
+        best = y[i];
+      }
     }
+    return keep;
+  }
+  let best = -Infinity;
+  const above: number[] = [];
+  for (let from = 0; from < x.length; ) {
+    // The points at one x, from..to−1; those above the best so far, by id, may set records.
+    let to = from + 1;
+    while (to < x.length && x[to] === x[from]) to++;
+    above.length = 0;
+    for (let i = from; i < to; i++) if (y[i] > best) above.push(i);
+    if (above.length > 1) above.sort((a, b) => (idAt(s, a) < idAt(s, b) ? -1 : 1));
+    for (const i of above) {
+      if (y[i] > best) {
+        keep.add(i);
+        best = y[i];
+      }
+    }
+    from = to;
   }
   return keep;
 }
 
+/** The k points of largest y (ties by id) of each calendar year. */
 export function topPerYear(s: Series, k: number): Set<number> {
+  const { x, y } = s;
+  // Before: p after q (p is worse) when y is smaller, or equal with a larger id.
+  const worse = (p: number, q: number) => y[p] < y[q] || (y[p] === y[q] && !(idAt(s, p) < idAt(s, q)));
+  // Each year's best k so far, best first, kept by insertion: a full sort of each year's points
+  // (tens of thousands at 1e6 records) compared ids for every tie in y.
   const byYear = new Map<number, number[]>();
-  for (let i = 0; i < s.x.length; i++) {
-    const year = Math.floor(s.x[i]);
-    // Append in place: copying the year's list on every point made this quadratic (minutes at 1e6 rows).
-    const list = byYear.get(year);
-    if (list) list.push(i);
-    else byYear.set(year, [i]);
+  for (let i = 0; i < x.length; i++) {
+    const year = Math.floor(x[i]);
+    let top = byYear.get(year);
+    if (!top) byYear.set(year, (top = []));
+    if (top.length === k && (k === 0 || worse(i, top[k - 1]))) continue;
+    let at = top.length;
+    while (at > 0 && worse(top[at - 1], i)) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
   }
   const keep = new Set<number>();
-  for (const idx of byYear.values()) {
-    idx.sort((a, b) => s.y[b] - s.y[a] || (s.ids[a] < s.ids[b] ? -1 : 1));
-    for (const i of idx.slice(0, k)) keep.add(i);
-  }
+  for (const top of byYear.values()) for (const i of top) keep.add(i);
   return keep;
 }
 
@@ -41,9 +76,9 @@ export function analyzeFrontier(s: Series, trend: TrendOptions, fromYear: number
   const top = topPerYear(s, 10);
   const recent = (i: number) => s.x[i] >= fromYear;
   return {
-    record_setter_ids: [...setters].map((i) => s.ids[i]),
-    record_setters: fitTrend(subset(s, (i) => setters.has(i) && recent(i)), { ...trend, seed: trend.seed + 11, minPoints: 4 }),
-    top10_ids: [...top].filter(recent).map((i) => s.ids[i]).sort(),
-    top10: fitTrend(subset(s, (i) => top.has(i) && recent(i)), { ...trend, seed: trend.seed + 12 }),
+    record_setter_ids: [...setters].map((i) => idAt(s, i)),
+    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + 11, minPoints: 4 }),
+    top10_ids: [...top].filter(recent).map((i) => idAt(s, i)).sort(),
+    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + 12 }),
   };
 }

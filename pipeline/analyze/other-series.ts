@@ -5,7 +5,7 @@
 import { parseDate } from '../normalize/dates.ts';
 import type { EconomicPeriod, Fits, WindowReplication } from '../schema/fits.ts';
 import { recordSetters } from './frontier.ts';
-import { seriesOf, subset, type Series } from './series.ts';
+import { pick, seriesOf, subset, subsetIn, type Series } from './series.ts';
 import type { AnalysisTable } from './table.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
@@ -27,7 +27,7 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
     label: AI_AND_COMPUTE.label,
     from: AI_AND_COMPUTE.from,
     to: AI_AND_COMPUTE.to,
-    fit: fitTrend(subset(inWindow, (i) => setters.has(i)), { ...trend, seed: trend.seed + 21, minPoints: 3 }),
+    fit: fitTrend(subsetIn(inWindow, setters), { ...trend, seed: trend.seed + 21, minPoints: 3 }),
     published_doubling_months: AI_AND_COMPUTE.published_doubling_months,
     source: AI_AND_COMPUTE.source,
   };
@@ -36,35 +36,35 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
 /**
  * Derek Jones ("Growth in FLOPs used to train ML models", 2022) reads the data as three economic
  * periods: do-it-yourself hardware before 2008, rented cloud compute from 2008, and bespoke
- * supercomputers for the largest runs — here, the large-scale systems of the eras analysis.
+ * supercomputers for the largest runs — here, the large-scale systems of the eras analysis:
+ * `isLarge[i]` is nonzero for a table row whose id is one of theirs.
  */
-export function economicPeriods(table: AnalysisTable, largeScale: ReadonlySet<string>, trend: TrendOptions): EconomicPeriod[] {
+export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, trend: TrendOptions): EconomicPeriod[] {
   const cloudStart = 2008;
-  const { year, ids } = table;
+  const { year, parameters } = table;
   const periods: { key: string; label: string; from: number; to: number; keep: (i: number) => boolean }[] = [
     { key: 'diy', label: 'Do-it-yourself (before 2008)', from: 1950, to: cloudStart, keep: (i) => year[i] < cloudStart },
-    { key: 'cloud', label: 'Cloud (from 2008)', from: cloudStart, to: 9999, keep: (i) => year[i] >= cloudStart && !largeScale.has(ids[i]) },
-    { key: 'bespoke', label: 'Bespoke supercomputers (largest runs)', from: 2015.67, to: 9999, keep: (i) => largeScale.has(ids[i]) },
+    { key: 'cloud', label: 'Cloud (from 2008)', from: cloudStart, to: 9999, keep: (i) => year[i] >= cloudStart && isLarge[i] === 0 },
+    { key: 'bespoke', label: 'Bespoke supercomputers (largest runs)', from: 2015.67, to: 9999, keep: (i) => isLarge[i] !== 0 },
   ];
   return periods.map((p, k) => {
-    let n = 0;
-    const params: number[] = [];
-    for (let i = 0; i < year.length; i++) {
-      if (!p.keep(i)) continue;
-      n++;
-      if (!Number.isNaN(table.parameters[i])) params.push(table.parameters[i]);
-    }
-    params.sort((a, b) => a - b);
+    // The period's rows once; the count, the parameters and both series read them, not `keep`.
+    const rows = pick(year.length, p.keep);
+    const params = new Float64Array(rows.length);
+    let m = 0;
+    for (let r = 0; r < rows.length; r++) if (!Number.isNaN(parameters[rows[r]])) params[m++] = parameters[rows[r]];
+    // A numeric typed-array sort: the same order of values as sorting numbers with (a, b) => a − b.
+    const sorted = params.subarray(0, m).sort();
     return {
       key: p.key,
       label: p.label,
       from: p.from,
       to: p.to,
-      n,
-      compute: fitTrend(seriesOf(table, table.flop, p.keep), { ...trend, seed: trend.seed + 31 + k }),
-      parameters: fitTrend(seriesOf(table, table.parameters, p.keep), { ...trend, seed: trend.seed + 41 + k }),
-      max_parameters: params.at(-1) ?? null,
-      median_parameters: params.length ? params[Math.floor((params.length - 1) / 2)] : null,
+      n: rows.length,
+      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + 31 + k }),
+      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + 41 + k }),
+      max_parameters: m > 0 ? sorted[m - 1] : null,
+      median_parameters: m > 0 ? sorted[Math.floor((m - 1) / 2)] : null,
     };
   });
 }

@@ -3,11 +3,12 @@
  * Deterministic: all bootstraps are seeded, and records arrive in a stable order.
  */
 import { analyzeBreakpoints } from '../analyze/breakpoints.ts';
-import { analyzeEras, DEFAULT_ERA_PARAMETERS, PUBLISHED_ERAS } from '../analyze/eras.ts';
+import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, PUBLISHED_ERAS } from '../analyze/eras.ts';
 import { analyzeFrontier } from '../analyze/frontier.ts';
 import { aiAndCompute, economicPeriods, parameterGap } from '../analyze/other-series.ts';
 import { analyzeRunLength } from '../analyze/run-length-analysis.ts';
-import { seriesOf, subset } from '../analyze/series.ts';
+import { IdFlags } from '../analyze/id-flags.ts';
+import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts';
 import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
 import { releaseScratch } from '../analyze/stats/scratch.ts';
@@ -50,7 +51,9 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     { label: 'DL from 2010, z > 0.6', deep_learning_start: '2010-01-01', z_threshold: 0.6 },
     { label: 'DL from 2010, z > 0.54', deep_learning_start: '2010-01-01', z_threshold: 0.54 },
   ].map((alt) => {
-    const e = analyzeEras(all, { ...DEFAULT_ERA_PARAMETERS, ...alt }, trend);
+    // Only these two fits are shown; each alternative shares one of them with the published
+    // parameters, which mainEraFits computes once.
+    const e = mainEraFits(all, { ...DEFAULT_ERA_PARAMETERS, ...alt }, trend);
     return { ...alt, deep_learning: e.deep_learning, large_scale: e.large_scale };
   });
 
@@ -58,20 +61,25 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     { label: 'All methods', methods: [...FLOP_METHODS] },
     { label: 'Reported and converted only (no imputed values)', methods: ['reported', 'converted'] as const },
   ].map(({ label, methods }) => {
-    const e = analyzeEras(seriesOf(table, table.flop, hasFlopBy(table, methods)), DEFAULT_ERA_PARAMETERS, trend);
+    const s = seriesOf(table, table.flop, hasFlopBy(table, methods));
+    // Every value comes by some method, so "all methods" is `all` again: its fits are known.
+    const e = mainEraFits(samePoints(s, all) ? all : s, DEFAULT_ERA_PARAMETERS, trend);
     return { label, methods: [...methods], deep_learning: e.deep_learning, large_scale: e.large_scale };
   });
 
-  const largeScale = new Set(eras.large_scale_ids);
-  const outliers = new Set(eras.low_outliers.map((o) => o.id));
-  const withoutOutliers = subset(all, (i) => !outliers.has(all.ids[i]));
   const frontier = analyzeFrontier(all, trend, 2010);
-  const fromDl = (s: ReturnType<typeof seriesOf>) => subset(s, (i) => s.x[i] >= dlStart);
+  // The filters by id, looked up in one pass over the table's ids.
+  const OUTLIER = 1, LARGE = 2, SETTER = 4;
+  const byId = new IdFlags(table, [new Set(eras.low_outliers.map((o) => o.id)), new Set(eras.large_scale_ids), new Set(frontier.record_setter_ids)]);
+  const allFlags = byId.of(all);
+  const withoutOutliers = subset(all, (i) => (allFlags[i] & OUTLIER) === 0);
+  const fromDl = (s: Series) => subset(s, (i) => s.x[i] >= dlStart);
 
   const dlTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => withoutOutliers.x[i] >= 2010), { ...trend, seed: trend.seed + 2 });
-  const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => largeScale.has(withoutOutliers.ids[i])), { ...trend, seed: trend.seed + 3 });
-  const setters = new Set(frontier.record_setter_ids);
-  const frontierTrend = fitTrendWithSamples(subset(all, (i) => setters.has(all.ids[i]) && all.x[i] >= 2010), { ...trend, seed: trend.seed + 11, minPoints: 4 });
+  const large = byId.of(withoutOutliers);
+  const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => (large[i] & LARGE) !== 0), { ...trend, seed: trend.seed + 3 });
+  const frontierTrend = fitTrendWithSamples(subset(all, (i) => (allFlags[i] & SETTER) !== 0 && all.x[i] >= 2010), { ...trend, seed: trend.seed + 11, minPoints: 4 });
+  const largeScaleRow = byId.rows.map((f) => f & LARGE);
 
   const byMethod = Object.fromEntries(FLOP_METHODS.map((m) => [m, 0]));
   let thirdParty = 0;
@@ -98,7 +106,7 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + 61 }),
     dataset_trend: fitTrend(fromDl(seriesOf(table, table.languageTokens)), { ...trend, seed: trend.seed + 62 }),
     ai_and_compute: aiAndCompute(all, trend),
-    economic_periods: economicPeriods(table, largeScale, trend),
+    economic_periods: economicPeriods(table, largeScaleRow, trend),
     parameter_gap: parameterGap(table),
     sensitivity: sensitivityMethods,
     run_length: analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend }),

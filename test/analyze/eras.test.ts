@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEras, DEFAULT_ERA_PARAMETERS, windowZScores } from '../../pipeline/analyze/eras.ts';
+import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, windowZScores } from '../../pipeline/analyze/eras.ts';
 import { recordSetters, topPerYear } from '../../pipeline/analyze/frontier.ts';
 import type { Series } from '../../pipeline/analyze/series.ts';
 import { createRng } from '../../pipeline/analyze/stats/index.ts';
@@ -94,5 +94,72 @@ describe('trend bootstrap with degenerate resamples', () => {
     const fit = fitTrend(s, { resamples: 200, seed: 1, noise: 0 })!;
     const b = fit.bootstrap!;
     for (const v of [b.slope.lo, b.slope.median, b.slope.hi, b.doubling_months.lo, b.doubling_months.hi]) expect(Number.isNaN(v)).toBe(false);
+  });
+});
+
+describe('eras at scale: the shortcuts give the definition', () => {
+  const rng = createRng(11);
+  // Date-ordered points with many ties in x (days), as a series cut from the table is.
+  const pts: [number, number][] = Array.from({ length: 2000 }, () => {
+    const x = 1990 + Math.floor(365 * 34 * rng.next()) / 365;
+    return [x, (x < 2010 ? 0.15 * (x - 1990) : 3 + 0.6 * (x - 2010)) + 2 * rng.normal()] as [number, number];
+  }).sort((a, b) => a[0] - b[0]);
+  const sorted = series(pts);
+  const trend = { resamples: 30, seed: 5, noise: Math.log10(2) };
+
+  it('z-scores of date-ordered points (taken in order, unsorted) match the definition and the same points shuffled', () => {
+    const perm = Array.from({ length: pts.length }, (_, i) => i).sort((a, b) => ((a * 7919) % 2003) - ((b * 7919) % 2003));
+    const shuffled = series(perm.map((i) => pts[i]));
+    const z = windowZScores(sorted, 1);
+    const zs = windowZScores(shuffled, 1);
+    naiveZ(sorted, 1).forEach((v, i) => expect(z[i]).toBeCloseTo(v, 9));
+    perm.forEach((from, k) => expect(zs[k]).toBeCloseTo(z[from], 9));
+  });
+
+  it('mainEraFits and repeated calls give the fits of analyzeEras, as copies', () => {
+    const eras = analyzeEras(sorted, DEFAULT_ERA_PARAMETERS, trend);
+    const main = mainEraFits(sorted, { ...DEFAULT_ERA_PARAMETERS, z_threshold: 0.76 }, trend);
+    expect(main.deep_learning).toEqual(eras.deep_learning);
+    expect(main.large_scale).toEqual(eras.large_scale);
+    expect(main.deep_learning).not.toBe(eras.deep_learning);
+    // A fresh series with the same points computes them again, to the same values.
+    expect(mainEraFits(series(pts), DEFAULT_ERA_PARAMETERS, trend)).toEqual(main);
+    // Another large-scale threshold changes the large-scale fit only.
+    const other = mainEraFits(sorted, { ...DEFAULT_ERA_PARAMETERS, z_threshold: 0.5 }, trend);
+    expect(other.deep_learning).toEqual(eras.deep_learning);
+    expect(other.large_scale!.n).toBeGreaterThan(eras.large_scale!.n);
+  });
+});
+
+describe('frontier at scale: the shortcuts give the definition', () => {
+  const rng = createRng(12);
+  // Many points on few dates, with equal y on some, and ids that do not follow the row order.
+  const pts: [number, number][] = Array.from({ length: 3000 }, () => [2000 + Math.floor(40 * rng.next()) / 4, Math.round(10 * (15 + 8 * rng.next())) / 10] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const s: Series = { ...series(pts), ids: pts.map((_, i) => `s${(i * 7919) % 3001}`) };
+
+  /** As first written: a full sort of every point by x, then id. */
+  function setters(t: Series): number[] {
+    const order = Array.from({ length: t.x.length }, (_, i) => i).sort((a, b) => t.x[a] - t.x[b] || (t.ids[a] < t.ids[b] ? -1 : 1));
+    const keep: number[] = [];
+    let best = -Infinity;
+    for (const i of order) if (t.y[i] > best) keep.push(i), (best = t.y[i]);
+    return keep;
+  }
+  /** As first written: each year's points sorted by y (descending), then id, the first k. */
+  function top(t: Series, k: number): number[] {
+    const byYear = new Map<number, number[]>();
+    for (let i = 0; i < t.x.length; i++) byYear.set(Math.floor(t.x[i]), [...(byYear.get(Math.floor(t.x[i])) ?? []), i]);
+    return [...byYear.values()].flatMap((idx) => idx.sort((a, b) => t.y[b] - t.y[a] || (t.ids[a] < t.ids[b] ? -1 : 1)).slice(0, k)).sort((a, b) => a - b);
+  }
+
+  it('record setters, in order, on date-ordered and on unordered points', () => {
+    expect([...recordSetters(s)]).toEqual(setters(s));
+    const perm = Array.from({ length: pts.length }, (_, i) => (i * 1009) % pts.length);
+    const shuffled: Series = { ids: perm.map((i) => s.ids[i]), names: perm.map((i) => s.names[i]), x: Float64Array.from(perm, (i) => s.x[i]), y: Float64Array.from(perm, (i) => s.y[i]) };
+    expect([...recordSetters(shuffled)]).toEqual(setters(shuffled));
+  });
+
+  it('the top k of each year', () => {
+    for (const k of [0, 1, 10]) expect([...topPerYear(s, k)].sort((a, b) => a - b)).toEqual(top(s, k));
   });
 });

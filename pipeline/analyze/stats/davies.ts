@@ -11,9 +11,10 @@
  */
 import { PipelineError } from '../../errors.ts';
 import { lgamma, pnormUpper, ptUpper } from './distributions.ts';
+import { hinge, ones } from './columns.ts';
 import { leastSquares } from './linalg.ts';
-import { borrow } from './scratch.ts';
 import { checkXY } from './ols.ts';
+import { isSorted } from './sorted.ts';
 
 /** Direction of the slope change tested. */
 export type Alternative = 'two.sided' | 'less' | 'greater';
@@ -56,17 +57,16 @@ export function daviesTest(x: ArrayLike<number>, y: ArrayLike<number>, opts: Dav
   if (!Number.isInteger(k) || k < 2) throw new PipelineError(`davies: k must be an integer ≥ 2, got ${k}`);
   checkXY(x, y, 4, 'davies');
   const n = x.length;
-  const sorted = Float64Array.from(x as ArrayLike<number>).sort();
+  // x in order already (a series cut from the table) is its own sorted copy.
+  const sorted = isSorted(x) ? x : Float64Array.from(x as ArrayLike<number>).sort();
   // R: values <- seq(sort(Z)[2], sort(Z)[n - 1], length = k)
   const values = rSeq(sorted[1], sorted[n - 2], k);
   const df = n - 3;
-  const ones = borrow('davies.ones', n).fill(1);
-  const u = borrow('davies.u', n);
   const process: { psi: number; t: number }[] = [];
   const ratio: number[] = []; // Z²/(Z² + RSS), whose arcsine root gives V in the t branch
   for (const psi of values) {
-    for (let i = 0; i < n; i++) u[i] = Math.max(x[i] - psi, 0);
-    const fit = leastSquares([u, ones, x], y);
+    // The hinge and the ones are computed as the QR reads them (columns.ts), not stored.
+    const fit = leastSquares([hinge(x, psi), ones, x], y);
     if (fit === null) continue; // R drops singular points (NA) too
     const z = fit.coef[0] / Math.sqrt(fit.covUnscaled[0]);
     const t = z / Math.sqrt(fit.rss / df);

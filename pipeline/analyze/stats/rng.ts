@@ -19,6 +19,14 @@ export interface Rng {
   normal(): number;
   /** The raw next 32-bit unsigned integer. */
   nextUint32(): number;
+  /**
+   * sfc32's four state words, for a hot loop that steps the generator inline on local variables
+   * (bootstrapOls): a call per draw costs several times the draw itself. Such a loop hands the
+   * words back with setState, and the stream continues exactly where it left off. (The spare
+   * normal deviate of normal() is not part of the state.)
+   */
+  getState(): Int32Array;
+  setState(state: Int32Array): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -67,6 +75,13 @@ export function createRng(seed: number): Rng {
   return {
     next,
     nextUint32,
+    getState: (): Int32Array => Int32Array.of(a, b, c, d),
+    setState(state: Int32Array): void {
+      a = state[0] | 0;
+      b = state[1] | 0;
+      c = state[2] | 0;
+      d = state[3] | 0;
+    },
     // Floor of a [0,1) uniform times n: the bias is below n / 2^32, negligible for resampling sizes.
     int: (n: number): number => Math.floor(next() * n),
     uniform: (lo2: number, hi2: number): number => lo2 + (hi2 - lo2) * next(),

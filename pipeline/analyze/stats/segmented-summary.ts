@@ -10,8 +10,8 @@
  * This is the delta method for ψ = (δψ)/δ. The 95% interval is ψ̂ ± t_{0.975, n−2−2K}·SE.
  */
 import { qt } from './distributions.ts';
-import { leastSquares } from './linalg.ts';
-import { borrow } from './scratch.ts';
+import { hinge, ones, shifted, step } from './columns.ts';
+import { HouseholderQr } from './householder.ts';
 import { bicFromRss, gaussianLogLik } from './ols.ts';
 
 /** One estimated breakpoint. */
@@ -74,26 +74,18 @@ export function summarizeSegmented(
 ): SegmentedSummary | null {
   const n = x.length;
   const k = psi.length;
-  // The columns are borrowed working arrays (scratch.ts): nothing of n rows outlives this call.
-  const ones = borrow('summary.ones', n).fill(1);
-  const xc = borrow('summary.x', n);
-  for (let i = 0; i < n; i++) xc[i] = x[i] - xMean;
-  // U_j = (x − ψ_j)+ is unchanged by centring, so it is built from the raw x.
-  const us = psi.map((p, j) => {
-    const u = borrow(`summary.u${j}`, n);
-    for (let i = 0; i < n; i++) u[i] = Math.max(x[i] - p, 0);
-    return u;
-  });
-  const fitU = leastSquares([ones, xc, ...us], y);
+  // The columns are computed from x as the QR reads them (columns.ts): no n-row arrays. U_j =
+  // (x − ψ_j)+ is unchanged by centring, so it is built from the raw x.
+  const us = psi.map((p) => hinge(x, p));
+  // One QR for both fits: the V columns are added to the factorization of the first fit (whose
+  // coefficients they depend on), which gives the same numbers as a QR of all the columns.
+  const qr = new HouseholderQr(y, 2 + 2 * k);
+  const fitU = qr.addColumns([ones, shifted(x, xMean), ...us]) ? qr.solve(2 + k) : null;
   if (fitU === null) return null;
   const coef = fitU.coef;
   const changes = psi.map((_, j) => coef[2 + j]);
-  const vs = psi.map((p, j) => {
-    const v = borrow(`summary.v${j}`, n);
-    for (let i = 0; i < n; i++) v[i] = x[i] > p ? -changes[j] : 0;
-    return v;
-  });
-  const fitV = k > 0 ? leastSquares([ones, xc, ...us, ...vs], y) : fitU;
+  const vs = psi.map((p, j) => step(x, p, changes[j]));
+  const fitV = k > 0 ? (qr.addColumns(vs) ? qr.solve(2 + 2 * k) : null) : fitU;
   const df = n - 2 - 2 * k;
   const sigma2 = fitU.rss / df;
   const p = 2 + 2 * k;

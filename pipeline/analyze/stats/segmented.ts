@@ -5,6 +5,7 @@
  * segmented-summary.ts for how the reported figures (SEs, intervals, BIC) follow R.
  */
 import { PipelineError } from '../../errors.ts';
+import { reserveLeastSquares } from './householder.ts';
 import { MuggeoSolver, type MuggeoOptions } from './muggeo.ts';
 import { checkXY, mean } from './ols.ts';
 import { createRng } from './rng.ts';
@@ -66,6 +67,8 @@ class SegmentedEngine {
   readonly plan: StartPlan;
 
   constructor(readonly x: ArrayLike<number>, readonly y: ArrayLike<number>, kMax: number, readonly opts: SearchOptions) {
+    // The summaries' QRs grow to 2 + 2·kMax columns: one allocation rather than one per K.
+    reserveLeastSquares(x.length, 2 + 2 * kMax);
     this.sums = new SegmentSums(x, y, mean(x), mean(y));
     this.solver = new MuggeoSolver(this.sums, kMax);
     this.alpha = opts.alpha ?? defaultAlpha(x.length);

@@ -100,3 +100,58 @@ describe('bootstrapSegmented', () => {
     expect(() => bootstrapSegmented(x, y, { start: [-3] })).toThrow(PipelineError);
   });
 });
+
+describe('bootstrapOls draws', () => {
+  /** The loop as written before the generator was inlined: one rng.int and (with noise) one rng.next a row. */
+  function reference(x: number[], y: number[], resamples: number, seed: number, noise: number) {
+    const n = x.length;
+    const mean = (v: number[]) => {
+      const m = v.reduce((s, t) => s + t, 0) / n;
+      return m + v.reduce((s, t) => s + (t - m), 0) / n;
+    };
+    const mx = mean(x);
+    const my = mean(y);
+    const xc = x.map((v) => v - mx);
+    const yc = y.map((v) => v - my);
+    const rng = createRng(seed);
+    const slopes: number[] = [];
+    const intercepts: number[] = [];
+    for (let r = 0; r < resamples; r++) {
+      let sx = 0, sy = 0, sxx = 0, sxy = 0;
+      for (let i = 0; i < n; i++) {
+        const j = rng.int(n);
+        const xi = xc[j];
+        const yi = noise > 0 ? yc[j] + noise * (2 * rng.next() - 1) : yc[j];
+        sx += xi;
+        sy += yi;
+        sxx += xi * xi;
+        sxy += xi * yi;
+      }
+      const dxx = sxx - (sx * sx) / n;
+      const slope = dxx > 1e-12 * sxx ? (sxy - (sx * sy) / n) / dxx : NaN;
+      slopes.push(slope);
+      intercepts.push(my + sy / n - slope * (mx + sx / n));
+    }
+    return { slopes, intercepts };
+  }
+
+  it('are those of rng.int then rng.next, bit for bit, with and without noise', () => {
+    const { x, y } = line(7, 257);
+    for (const noise of [0, Math.log10(2)]) {
+      const got = bootstrapOls(x, y, { resamples: 40, seed: 20220215, noise });
+      const want = reference(x, y, 40, 20220215, noise);
+      expect(Array.from(got.slopes)).toEqual(want.slopes);
+      expect(Array.from(got.intercepts)).toEqual(want.intercepts);
+    }
+  });
+
+  it('counts resamples with constant x as failures, as the reference leaves them NaN', () => {
+    const x = [1, 1, 1, 1, 2];
+    const y = [3, 4, 5, 6, 9];
+    const got = bootstrapOls(x, y, { resamples: 200, seed: 3 });
+    const want = reference(x, y, 200, 3, 0);
+    expect(Array.from(got.slopes)).toEqual(want.slopes);
+    expect(got.failures).toBe(want.slopes.filter((v) => Number.isNaN(v)).length);
+    expect(got.failures).toBeGreaterThan(0);
+  });
+});
