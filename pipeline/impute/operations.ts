@@ -44,6 +44,25 @@ export function tokensProcessed(r: NormalizedRecord, a: Assumptions): TokensProc
   return { value: perPass * epochs, formula, assumptions };
 }
 
+/**
+ * tokensProcessed(r, a)?.value without the formula and assumptions, for records that need only
+ * the number (every record's training_tokens): the same conditions, the same arithmetic.
+ */
+export function tokenCount(r: NormalizedRecord, a: Assumptions): number | null {
+  if (r.trainingTokens !== null) return r.trainingTokens;
+  if (r.datasetSize === null || r.datasetUnit === null || r.architecture === null) return null;
+  if (!UNITS_BY_ARCHITECTURE[r.architecture]?.includes(r.datasetUnit)) return null;
+  const perPass = r.datasetUnit === 'words' ? r.datasetSize * a.tokens_per_word : r.datasetSize;
+  return perPass * (r.epochs ?? 1);
+}
+
+/** The k-FLOP assumption's text, made once per k rather than once per record. */
+let kText = { k: NaN, text: '' };
+function perTokenAssumption(k: number): string {
+  if (kText.k !== k) kText = { k, text: `${k} FLOP per parameter per token (dense forward + backward)` };
+  return kText.text;
+}
+
 export function operationsEstimate(r: NormalizedRecord, a: Assumptions): FlopEstimate | null {
   if (r.architecture === null || !(r.architecture in UNITS_BY_ARCHITECTURE)) return null;
   const n = r.architecture === 'moe' ? r.activeParameters : r.parameters;
@@ -51,13 +70,17 @@ export function operationsEstimate(r: NormalizedRecord, a: Assumptions): FlopEst
   const d = tokensProcessed(r, a);
   if (d === null) return null;
   const k = a.flop_per_parameter_per_token;
-  const sources = [...new Set([valueSource(r, 'parameters'), valueSource(r, 'data')])];
+  // The two sources, once if they are the same (a Set and two arrays per record, before).
+  const parameters = valueSource(r, 'parameters');
+  const data = valueSource(r, 'data');
+  const assumptions = [perTokenAssumption(k)];
+  for (const assumption of d.assumptions) assumptions.push(assumption);
   return {
     flop: k * n * d.value,
     method: 'operations',
     formula: `${k} × ${fmt(n)} ${r.architecture === 'moe' ? 'active parameters' : 'parameters'} × ${d.formula}`,
-    assumptions: [`${k} FLOP per parameter per token (dense forward + backward)`, ...d.assumptions],
-    source: sources.join('; '),
+    assumptions,
+    source: parameters === data ? parameters : `${parameters}; ${data}`,
   };
 }
 

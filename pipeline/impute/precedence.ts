@@ -7,7 +7,7 @@ import type { Assumptions } from '../ingest/assumptions.ts';
 import type { FlopEstimate, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
 import { citationText } from './citation.ts';
 import { hardwareEstimate } from './hardware-time.ts';
-import { operationsEstimate, tokensProcessed } from './operations.ts';
+import { operationsEstimate, tokenCount } from './operations.ts';
 
 /** A value reported by someone other than the system's own authors (third-party estimate). */
 export function isThirdParty(r: NormalizedRecord): boolean {
@@ -37,11 +37,11 @@ export function uncertaintyFactor(r: NormalizedRecord, e: FlopEstimate, a: Assum
 export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, HardwareSpec>, a: Assumptions): ProcessedRecord {
   const stated = statedEstimate(r);
   const ops = operationsEstimate(r, a);
-  const hw = hardwareEstimate(r, hardware, a);
+  // The hardware estimate is read only where operation counting gives none: not built otherwise.
+  const hw = ops === null ? hardwareEstimate(r, hardware, a) : null;
   const chosen = stated ?? ops ?? hw;
   const independent = stated ? (ops ?? hw) : null;
   const factor = chosen ? uncertaintyFactor(r, chosen, a) : 1;
-  const tokens = tokensProcessed(r, a);
   // Every field named, not {...r, flop, ...} or Object.assign: V8 gives each object built by that
   // spread its own hidden class (2989 for 3000 records), and Object.assign a dictionary-mode one
   // (~1.3 KB); either made every later property read slow. A literal is one fast shape
@@ -75,7 +75,7 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
     flop: chosen,
     flopLow: chosen ? chosen.flop / factor : null,
     flopHigh: chosen ? chosen.flop * factor : null,
-    tokensProcessed: tokens?.value ?? null,
+    tokensProcessed: tokenCount(r, a),
     audit: stated && independent ? { estimate: independent, ratio: stated.flop / independent.flop } : null,
   };
 }

@@ -3,7 +3,7 @@
  * (models.csv, audit.csv, and merge-report.csv when an external export was merged).
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
-import { loadModelColumns, modelRows } from '../impute/processed-table.ts';
+import { loadModelColumns, modelsCsvPieces } from '../impute/processed-table.ts';
 import { toCsv, toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { HardwareSpec, ProcessedRecord } from '../schema/records.ts';
@@ -36,7 +36,7 @@ export function imputeStage(input: ImputeInput): ImputeArtifact & { hardware: Ha
   const { records, disagreements } = impute(input.records, input.ingest.hardware, input.ingest.assumptions);
   const columns = loadModelColumns();
   const outputs: Record<string, FileText> = {
-    'models.csv': toCsvPieces(columns.map((c) => c.name), modelRows(records, columns)),
+    'models.csv': modelsCsvPieces(records, columns),
     'audit.csv': toCsvPieces(AUDIT_COLUMNS, auditRows(records)),
   };
   if (input.merge) {

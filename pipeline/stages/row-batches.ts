@@ -15,7 +15,7 @@
  */
 import { PipelineError, type Problem } from '../errors.ts';
 import { analysisTable, joinTables, type AnalysisTable } from '../analyze/table.ts';
-import { loadModelColumns, modelRows } from '../impute/processed-table.ts';
+import { loadModelColumns, modelCsvLines } from '../impute/processed-table.ts';
 import { newRowCheckState } from '../ingest/models-file.ts';
 import { csvLine, csvLines } from '../io/csv-writer.ts';
 import { LineStore } from '../io/line-store.ts';
@@ -100,7 +100,7 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
     if (normalizeProblems.length > 0) continue;
     timed('impute', () => {
       const { records, disagreements } = impute(normalized, plan.hardware, plan.assumptions!);
-      models.add(csvLines(modelRows(records, columns)));
+      models.add(modelCsvLines(records, columns));
       let audit = audits.add(csvLines(auditRows(records)));
       const disagreeing = new Set(disagreements);
       for (const r of records) {

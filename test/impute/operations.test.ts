@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { operationsEstimate, tokensProcessed } from '../../pipeline/impute/operations.ts';
+import { operationsEstimate, tokenCount, tokensProcessed } from '../../pipeline/impute/operations.ts';
+import { ARCHITECTURES, DATASET_UNITS } from '../../pipeline/schema/raw-columns.ts';
 import { record, shippedAssumptions } from '../helpers/records.ts';
 
 const a = shippedAssumptions();
@@ -49,5 +51,27 @@ describe('operation counting, C = 6·N·D (golden values)', () => {
     expect(operationsEstimate(record({ architecture: 'cnn', parameters: 60e6, datasetSize: 1.2e6, datasetUnit: 'images', epochs: 90 }), a)).toBeNull();
     expect(operationsEstimate(record({ architecture: 'transformer', parameters: 1e8, datasetSize: 1e6, datasetUnit: 'images' }), a)).toBeNull();
     expect(operationsEstimate(record({ architecture: null, parameters: 1e8, trainingTokens: 1e9 }), a)).toBeNull();
+  });
+});
+
+describe('tokenCount', () => {
+  it('is tokensProcessed’s value, or null where it gives none', () => {
+    const count = fc.option(fc.oneof(fc.double({ min: 0, max: 1e15, noNaN: true }), fc.integer({ min: 0, max: 1e6 })), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          architecture: fc.option(fc.constantFrom(...ARCHITECTURES), { nil: null }),
+          trainingTokens: count,
+          datasetSize: count,
+          datasetUnit: fc.option(fc.constantFrom(...DATASET_UNITS), { nil: null }),
+          epochs: count,
+        }),
+        (fields) => {
+          const r = record(fields);
+          expect(tokenCount(r, a)).toBe(tokensProcessed(r, a)?.value ?? null);
+        },
+      ),
+      { seed: 20261124, numRuns: 2000 },
+    );
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * models.csv written straight from the records (modelsCsvPieces, modelCsvLines in
+ * pipeline/impute/processed-table.ts) is byte for byte the table of MODEL_CELLS' cells as csvLine
+ * writes them, for any records the impute stage can make and for the values at the edges.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { imputeRecord } from '../../pipeline/impute/precedence.ts';
+import { loadModelColumns, MODEL_CELLS, modelCsvLines, modelRows, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
+import { csvLine } from '../../pipeline/io/csv-writer.ts';
+import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS } from '../../pipeline/schema/raw-columns.ts';
+import { FLOP_METHODS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+const a = shippedAssumptions();
+const hw = new Map([
+  ['nvidia-v100', hardware()],
+  ['google-tpu-v3', hardware({ id: 'google-tpu-v3', name: 'Google TPU v3', kind: 'tpu', coresPerChip: 2, peak: { bf16: 1.23e14 }, defaultPrecision: 'bf16' })],
+]);
+const columns = loadModelColumns();
+
+/** The table as modelRows and csvLine write it: the reference. */
+function reference(records: readonly ProcessedRecord[]): Buffer {
+  let text = `${columns.map((c) => c.name).join(',')}\n`;
+  for (const row of modelRows(records, columns)) text += `${csvLine(row)}\n`;
+  return Buffer.from(text);
+}
+
+const text = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\n', '\r', '=', '-', '+', '@', '\t', 'é', '×', '😀', '\ud800', "'", ':'), maxLength: 30 }),
+  fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units)),
+);
+const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
+/** Finite numbers as normalize makes them, of every size, ties for the rounding included. */
+const value = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -10, max: 30 })).map(([m, e]) => m * 10 ** e),
+  fc.tuple(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -8, max: 25 })).map(([m, e]) => Number(`${m}5e${e}`)),
+  fc.maxSafeInteger(),
+  fc.integer({ min: 1, max: 100_000 }),
+);
+/** Any double, for the processed record's own numbers (the writer must not rely on finiteness). */
+const anyDouble = fc.oneof(value, fc.constantFrom(NaN, Infinity, -Infinity, -0, 1.7976931348623157e308, 5e-324));
+
+const compute = nullable(
+  fc.oneof(
+    fc.record({ kind: fc.constant('flop' as const), flop: value, unit: fc.constantFrom('FLOP', 'pf/s-days'), text, formula: text }),
+    fc.record({ kind: fc.constant('accelerator-time' as const), hours: value, perCore: fc.boolean(), unit: fc.constant('GPU-hours'), text }),
+  ),
+);
+
+const normalized: fc.Arbitrary<NormalizedRecord> = fc
+  .record({
+    id: text,
+    name: text,
+    organization: text,
+    domain: fc.constantFrom(...DOMAINS),
+    architecture: nullable(fc.constantFrom(...ARCHITECTURES)),
+    publicationDate: text,
+    datePrecision: fc.constantFrom('day' as const, 'month' as const, 'year' as const),
+    year: fc.oneof(fc.double({ min: 1940, max: 2030, noNaN: true }), value),
+    parameters: nullable(value),
+    activeParameters: nullable(value),
+    trainingTokens: nullable(value),
+    datasetSize: nullable(value),
+    datasetUnit: nullable(fc.constantFrom(...DATASET_UNITS)),
+    epochs: nullable(value),
+    compute,
+    hardware: nullable(fc.constantFrom('nvidia-v100', 'google-tpu-v3', 'unknown')),
+    hardwareCount: nullable(value),
+    hardwareCountIsCores: fc.boolean(),
+    trainingTimeHours: nullable(value),
+    precision: nullable(fc.constantFrom(...PRECISIONS)),
+    utilization: nullable(value),
+    citation: fc.record({ title: text, year: fc.oneof(fc.integer({ min: 1940, max: 2030 }), value), link: text }),
+    valueSources: fc.record({ parameters: nullable(text), data: nullable(text), compute: nullable(text), hardware: nullable(text) }),
+    notes: text,
+    origin: fc.record({ file: fc.oneof(fc.constant('data/raw/models.csv'), text), line: fc.oneof(fc.nat(), value), dataset: fc.constantFrom('curated' as const, 'epoch' as const) }),
+  })
+  .map((fields) => record(fields));
+
+/** Any estimate: the writer must not rely on what the impute code puts in one. */
+const estimate = fc.record({
+  flop: anyDouble,
+  method: fc.constantFrom(...FLOP_METHODS),
+  formula: text,
+  assumptions: fc.array(text, { maxLength: 3 }),
+  source: text,
+});
+
+/**
+ * A processed record, sometimes with its own numbers replaced by anything a double can be, and
+ * its estimate and audit by any.
+ */
+const processed: fc.Arbitrary<ProcessedRecord> = fc
+  .tuple(
+    normalized,
+    fc.option(fc.record({ flopLow: anyDouble, flopHigh: anyDouble, trainingTimeHours: anyDouble, year: anyDouble, parameters: anyDouble }), { nil: null }),
+    fc.option(fc.record({ flop: estimate, audit: nullable(fc.record({ estimate, ratio: anyDouble })) }), { nil: null }),
+  )
+  .map(([r, numbers, estimates]) => ({ ...imputeRecord(r, hw, a), ...numbers, ...estimates }));
+
+describe('models.csv written from the records', () => {
+  it('has a field writer for every cell of MODEL_CELLS, and reads the columns in the yaml’s order', () => {
+    expect(Object.keys(MODEL_CELLS)).toEqual(columns.map((c) => c.name));
+    const r = imputeRecord(record({ parameters: 1e9, trainingTokens: 2e10, notes: 'a, "b"' }), hw, a);
+    const reversed = [...columns].reverse();
+    expect(modelCsvLines([r], reversed).bytes.toString()).toBe(`${csvLine([...modelRows([r], reversed)][0])}\n`);
+    expect(() => modelsCsvPieces([r], [...columns, { name: 'nope', type: 'string', description: '' }])).toThrow(/"nope"/);
+  });
+
+  it('is the table of MODEL_CELLS written by csvLine, byte for byte, for any records', () => {
+    fc.assert(
+      fc.property(fc.array(processed, { maxLength: 8 }), (records) => {
+        const expected = reference(records);
+        // Compared as latin1 text: one character a byte, and a readable difference.
+        expect(Buffer.concat(modelsCsvPieces(records, columns)).toString('latin1')).toBe(expected.toString('latin1'));
+        const lines = modelCsvLines(records, columns);
+        expect(lines.bytes.toString('latin1')).toBe(expected.subarray(expected.indexOf(10) + 1).toString('latin1'));
+        expect(lines.ends.length).toBe(records.length);
+      }),
+      { seed: SEED, numRuns: RUNS * 4 },
+    );
+  });
+
+  it('keeps pieces of LINES_PER_PIECE lines, the header counted', () => {
+    const records = Array.from({ length: 5000 }, (_, i) => imputeRecord(record({ id: `s-${i}`, parameters: i + 1, trainingTokens: 1e9 }), hw, a));
+    const pieces = modelsCsvPieces(records, columns);
+    expect(pieces.map((p) => p.toString('utf8').split('\n').length - 1)).toEqual([4096, 905]);
+    expect(Buffer.concat(pieces).toString('latin1')).toBe(reference(records).toString('latin1'));
+  });
+});
