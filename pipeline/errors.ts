@@ -43,3 +43,11 @@ export class ParseError extends Error {
     this.expected = expected;
   }
 }
+
+/**
+ * Appends `items` to `into` one by one: `into.push(...items)` passes every item as an argument and
+ * overflows the stack past ~100,000 of them (a large file in which every row has a problem).
+ */
+export function append<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
+}

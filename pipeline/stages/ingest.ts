@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PipelineError, type Problem } from '../errors.ts';
+import { append, PipelineError, type Problem } from '../errors.ts';
 import { openCsvFile, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
 import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
@@ -83,7 +83,7 @@ export function planIngest(options: IngestOptions): IngestPlan {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof PipelineError) into.push(...(err.problems.length ? err.problems : [{ message: err.message }]));
+      if (err instanceof PipelineError) append(into, err.problems.length ? err.problems : [{ message: err.message }]);
       else throw err;
       return undefined;
     }
@@ -158,11 +158,11 @@ export function readCuratedRows(plan: IngestPlan, limit: number, state: RowCheck
     // The file is unreadable: its ragged rows are its problems, not the checks of the other rows.
     if (!plan.ragged) plan.curatedProblems.length = 0;
     plan.ragged = true;
-    plan.curatedProblems.push(...batch.ragged);
+    append(plan.curatedProblems, batch.ragged);
     return [];
   }
   const rows = toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
-  plan.curatedProblems.push(...checkRows(rows, plan.hardwareIds, plan.today, state));
+  append(plan.curatedProblems, checkRows(rows, plan.hardwareIds, plan.today, state));
   return rows;
 }
 

@@ -3,7 +3,7 @@
  * hours, ISO dates with fractional years), maps external exports, and merges them with the curated
  * records. Any unparseable or impossible value fails the stage with all problems located.
  */
-import { PipelineError, type Problem } from '../errors.ts';
+import { append, PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
@@ -32,7 +32,7 @@ export function normalizeCuratedRows(
   for (const row of rows) {
     const result = normalizeCuratedRow(row, hardware, today);
     if (result.problems.length > 0) into.problems.push(...result.problems);
-    if (result.warnings.length > 0) into.warnings.push(...result.warnings);
+    if (result.warnings.length > 0) append(into.warnings, result.warnings);
     if (result.record) into.records.push(result.record);
   }
 }
@@ -50,9 +50,9 @@ export function normalize(input: IngestOutput, today: string): NormalizeOutput {
   const ids = new Set(hardware.keys());
   for (const table of input.external) {
     const mapped = mapEpochExport(table, ids, today);
-    external.push(...mapped.records);
-    warnings.push(...mapped.warnings);
-    dropped.push(...mapped.dropped.map((d) => ({ file: table.file, ...d })));
+    append(external, mapped.records);
+    append(warnings, mapped.warnings);
+    append(dropped, mapped.dropped.map((d) => ({ file: table.file, ...d })));
   }
   if (external.length === 0) {
     return { records: sortRecords(curated), merge: null, dropped, warnings };

@@ -10,8 +10,14 @@ import { scatterSpec } from './scatter.ts';
 /** " from 1.0 × 10³ to 5.0 × 10²⁵ FLOP" ('' with no points). */
 function flopSpan(points: readonly { flop: number }[]): string {
   if (points.length === 0) return '';
-  const values = points.map((p) => p.flop);
-  return ` from ${flop(Math.min(...values), 1)} to ${flop(Math.max(...values), 1)} FLOP`;
+  // A loop, not Math.min(...values): spread arguments overflow the stack for a large dataset.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const p of points) {
+    if (p.flop < low) low = p.flop;
+    if (p.flop > high) high = p.flop;
+  }
+  return ` from ${flop(low, 1)} to ${flop(high, 1)} FLOP`;
 }
 
 const span = (xs: readonly { year: number }[]) => `${Math.floor(xs[0]?.year ?? 0)} to ${Math.floor(xs.at(-1)?.year ?? 0)}`;
