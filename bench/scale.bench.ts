@@ -8,8 +8,10 @@
  * The analyze stage runs with SCALE_RESAMPLES bootstrap resamples (default 0): its ~30 bootstraps
  * each cost resamples × n, so at 1e6 records the full stage is a matter of hours, not seconds;
  * the one era bootstrap shows what 1,000 resamples cost (linear in the era's points).
- * SCALE_SIZES=1e4,1e5 picks sizes. Targets: 1e6 records in under 30 s and 2 GB, and at most 11×
- * the time of 1e5. Prints figures; never fails on them.
+ * A file of 64 MiB or more (1e6 records) runs the row stages in batches, as the orchestrator
+ * does (pipeline/stages/row-batches.ts); smaller ones run the whole stages. SCALE_SIZES=1e4,1e5
+ * picks sizes. Targets: 1e6 records in under 30 s and 2 GB, and at most 11× the time of 1e5.
+ * Prints figures; never fails on them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +27,8 @@ const ERA_RESAMPLES = 1000;
 const STEPS = ['ingest', 'normalize', 'impute', 'analyze', 'eraBootstrap'] as const;
 
 interface RunnerResult {
+  /** Whole stages, or the row stages in batches (a file as large as the orchestrator batches). */
+  mode: string;
   rows: number;
   withFlop: number;
   eraPoints: number;
@@ -59,7 +63,7 @@ export async function run(): Promise<void> {
       totals.set(size, total);
       const cells = STEPS.map((s) => pad((r.ms[s] / 1000).toFixed(2), 15)).join('');
       console.log(`${pad(r.rows, 9)} ${cells} ${pad((total / 1000).toFixed(1), 9)} ${pad(Math.round(r.rows / (total / 1000)), 9)} ${pad(r.maxRssMb, 12)}`);
-      console.log(`${pad('', 9)} ${pad(`(${r.withFlop} with FLOP, ${r.eraPoints} in the era bootstrap; CPU s: ${STEPS.map((s) => (r.cpuMs[s] / 1000).toFixed(1)).join(' / ')})`, 0)}`);
+      console.log(`${pad('', 9)} ${pad(`(${r.mode}; ${r.withFlop} with FLOP, ${r.eraPoints} in the era bootstrap; CPU s: ${STEPS.map((s) => (r.cpuMs[s] / 1000).toFixed(1)).join(' / ')})`, 0)}`);
       rmSync(raw, { recursive: true, force: true });
     }
   } finally {

@@ -66,6 +66,7 @@ export const messages = {
     `the ${stage} stage's cached artifact is not what that stage writes (edited or damaged); run the pipeline with --force`,
   artifactNotCached: 'not cached: its artifact is too large for the cache; it will run again next time',
   rowsInBatches: 'ingest, normalize and impute run together in batches of rows, the curated file being large; not cached, they run again next time',
+  inIngestBatches: 'in the same batches as ingest; not cached',
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
 

@@ -196,7 +196,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     } else renderEntry = { key, output: '' };
     const ms = fromBatches ? fromBatches.ms : performance.now() - started;
     const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
-    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${fromBatches ? ` (${messages.rowsInBatches})` : uncached ? ` (${messages.artifactNotCached})` : ''}`);
+    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${fromBatches ? ` (${stage === 'ingest' ? messages.rowsInBatches : messages.inIngestBatches})` : uncached ? ` (${messages.artifactNotCached})` : ''}`);
     reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
   }
 
