@@ -8,8 +8,8 @@
  * The analyze stage runs with SCALE_RESAMPLES bootstrap resamples (default 0): its ~30 bootstraps
  * each cost resamples × n, so at 1e6 records the full stage is a matter of hours, not seconds;
  * the one era bootstrap shows what 1,000 resamples cost (linear in the era's points).
- * A file of 64 MiB or more (1e6 records) runs the row stages in batches, as the orchestrator
- * does (pipeline/stages/row-batches.ts); smaller ones run the whole stages. SCALE_SIZES=1e4,1e5
+ * A file of 8 MiB or more (1e5 and 1e6 records) runs the row stages in batches, as the
+ * orchestrator does (pipeline/stages/row-batches.ts); a smaller one runs the whole stages. SCALE_SIZES=1e4,1e5
  * picks sizes. Targets: 1e6 records in under 30 s and 2 GB, and at most 11× the time of 1e5.
  * Prints figures; never fails on them.
  */

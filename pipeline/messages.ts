@@ -62,6 +62,8 @@ export const messages = {
   unknownStage: (name: string, stages: readonly string[]) => `unknown stage "${name}"; the stages are ${stages.join(', ')}`,
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
+  uncachedArtifact: (stage: string, previous: string) =>
+    `cannot run from stage "${stage}": the ${previous} stage's output was not cached (too large, or run in batches with ingest); run the pipeline from ingest`,
   corruptArtifact: (stage: string) =>
     `the ${stage} stage's cached artifact is not what that stage writes (edited or damaged); run the pipeline with --force`,
   artifactNotCached: 'not cached: its artifact is too large for the cache; it will run again next time',

@@ -44,8 +44,7 @@ export interface RunOptions {
   resamples?: number;
   /**
    * A curated file of at least this many bytes runs ingest, normalize and impute together in
-   * batches of rows (pipeline/stages/row-batches.ts), uncached; default 64 MiB (~300,000 records,
-   * about where their artifacts stop fitting the cache anyway).
+   * batches of rows (pipeline/stages/row-batches.ts), uncached; default 8 MiB (~40,000 records).
    */
   batchAboveBytes?: number;
   log?: (line: string) => void;
@@ -90,6 +89,8 @@ function pipelineCodeHash(root: string): string {
 interface CacheEntry {
   key: string;
   output: string;
+  /** The artifact was not saved (too large, or the stage ran in batches): nothing can start after it. */
+  uncached?: boolean;
 }
 
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
@@ -109,7 +110,9 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const artifactPath = (s: StageName) => join(opts.cacheDir, `${s}.json`);
   const load = (s: StageName): unknown => {
     if (artifacts[s] !== undefined) return artifacts[s];
-    if (!existsSync(artifactPath(s))) throw new PipelineError(messages.missingArtifact(first, artifactPath(s)));
+    if (!existsSync(artifactPath(s))) {
+      throw new PipelineError(manifest[s]?.uncached ? messages.uncachedArtifact(first, s) : messages.missingArtifact(first, artifactPath(s)));
+    }
     return (artifacts[s] = decodeArtifact(readFileSync(artifactPath(s), 'utf8')));
   };
   const display = displayPaths(opts.root, opts.rawDir);
@@ -191,7 +194,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
     if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
     if (stage !== 'render') {
-      manifest[stage] = { key, output: outputHash };
+      manifest[stage] = { key, output: outputHash, ...(uncached ? { uncached } : {}) };
       writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
     } else renderEntry = { key, output: '' };
     const ms = fromBatches ? fromBatches.ms : performance.now() - started;

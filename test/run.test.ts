@@ -158,6 +158,8 @@ describe('a large curated file: the row stages in batches', () => {
       const untilAnalyze = await runPipeline(options(batched, { batchAboveBytes: 0, until: 'analyze', force: true }));
       expect(untilAnalyze.at(-1)).toMatchObject({ stage: 'analyze', rowsIn: 40 });
       expect(outputHashes(batched).processed).toEqual(outputHashes(whole).processed);
+      // Nothing can start after a stage whose output was not saved, and the message says why.
+      await expect(runPipeline(options(batched, { batchAboveBytes: 0, only: 'analyze', force: true }))).rejects.toThrow(messages.uncachedArtifact('analyze', 'impute'));
     } finally {
       rmSync(whole, { recursive: true, force: true });
       rmSync(batched, { recursive: true, force: true });
