@@ -137,8 +137,9 @@ export function planIngest(options: IngestOptions): IngestPlan {
 
 /**
  * Reads and checks up to `limit` more curated rows of the plan, adding their problems to the
- * plan's: the whole file with Infinity; null once there are no more. A malformed record (broken quoting) is the file's only
- * problem, as when the file is read whole; after a ragged row, rows are counted, not checked.
+ * plan's: the whole file with Infinity; null once there are no more. A malformed record (broken
+ * quoting) is the file's only problem, as when the file is read whole; after a ragged row, rows
+ * are counted, not checked.
  */
 export function readCuratedRows(plan: IngestPlan, limit: number, state: RowCheckState): RawModelRow[] | null {
   const reader = plan.curated;
@@ -149,7 +150,8 @@ export function readCuratedRows(plan: IngestPlan, limit: number, state: RowCheck
   } catch (err) {
     if (!(err instanceof PipelineError)) throw err;
     plan.curated = null;
-    plan.curatedProblems.splice(0, Infinity, ...err.problems);
+    plan.curatedProblems.length = 0;
+    append(plan.curatedProblems, err.problems);
     return null;
   }
   if (batch.rows.length === 0) return null;
@@ -166,7 +168,10 @@ export function readCuratedRows(plan: IngestPlan, limit: number, state: RowCheck
   return rows;
 }
 
-/** Throws every problem of the plan, in ingest's order; otherwise the output with these rows (all of them, or none when read in batches). */
+/**
+ * Throws every problem of the plan, in ingest's order; otherwise the output with these rows (all
+ * of them, or none when the rows were read in batches).
+ */
 export function finishIngest(plan: IngestPlan, models: RawModelRow[], rawDir: string): IngestOutput {
   const problems = [...plan.before, ...plan.curatedProblems, ...plan.after];
   if (plan.rowCount === 0 && plan.external.length === 0 && problems.length === 0) {

@@ -120,13 +120,13 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
   // The records' one order (normalize/merge.ts compareRecords: by date, then id), found on the columns.
   const fileOrder = timed('normalize', () => joinTables(tables, Array.from({ length: models.size }, (_, i) => i)));
   const order = timed('normalize', () => recordOrder(fileOrder.year, fileOrder.ids));
-  return timed('impute', () => {
+  const artifact = timed('impute', (): RowBatchResult['artifact'] => {
     const table = joinTables([fileOrder], order);
     const ordered = Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0);
     const all = kept.flat();
     const records = Array.from(options.keepRecords ? order : [], (i) => all[i]);
     const context: ImputeInput['ingest'] = { files: ingested.files, hardware: ingested.hardware, assumptions: ingested.assumptions, models: plan.rowCount, external: [] };
-    const artifact: RowBatchResult['artifact'] = {
+    return {
       records,
       disagreements: Array.from(order).filter((i) => disagreement[i]).map((i) => fileOrder.ids[i]),
       provenance: imputeProvenance({ ingest: context, dropped: [], merge: null, warnings }),
@@ -138,16 +138,16 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
       assumptions: ingested.assumptions,
       table,
     };
-    const report = (rowsIn: number, rowsOut: number, warningCount: number, stage: RowStage): BatchedStageReport => ({ rowsIn, rowsOut, warnings: warningCount, ms: ms[stage] });
-    return {
-      artifact,
-      stages: {
-        ingest: report(plan.rowCount, plan.rowCount, 0, 'ingest'),
-        normalize: report(plan.rowCount, table.ids.length, warnings.length, 'normalize'),
-        impute: report(table.ids.length, table.ids.length, 0, 'impute'),
-      },
-    };
   });
+  const records = artifact.table.ids.length;
+  return {
+    artifact,
+    stages: {
+      ingest: { rowsIn: plan.rowCount, rowsOut: plan.rowCount, warnings: 0, ms: ms.ingest },
+      normalize: { rowsIn: plan.rowCount, rowsOut: records, warnings: warnings.length, ms: ms.normalize },
+      impute: { rowsIn: records, rowsOut: records, warnings: 0, ms: ms.impute },
+    },
+  };
 }
 
 /**
