@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { neutralizeFormula, writeLines, writePieces, type CsvBytes, type CsvCell, type RowWriter } from '../io/csv-writer.ts';
+import { neutralizeFormula, writeLines, writePieces, type CsvBytes, type RowWriter } from '../io/csv-writer.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { isThirdParty } from './precedence.ts';
 
@@ -19,74 +19,6 @@ export type ColumnMeta = z.infer<typeof columnMetaSchema>[number];
 export function loadModelColumns(): ColumnMeta[] {
   const url = new URL('../schema/models.columns.yaml', import.meta.url);
   return columnMetaSchema.parse(parse(readFileSync(url, 'utf8')));
-}
-
-const round = (n: number | null, digits = 6) => (n === null ? null : Number(n.toPrecision(digits)));
-
-/** One cell per column of models.columns.yaml, in that order. */
-export const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
-  id: (r) => r.id,
-  name: (r) => r.name,
-  organization: (r) => r.organization,
-  domain: (r) => r.domain,
-  architecture: (r) => r.architecture,
-  publication_date: (r) => r.publicationDate,
-  date_precision: (r) => r.datePrecision,
-  year: (r) => Number(r.year.toFixed(4)),
-  parameters: (r) => r.parameters,
-  active_parameters: (r) => r.activeParameters,
-  training_tokens: (r) => r.tokensProcessed,
-  dataset_size: (r) => r.datasetSize,
-  dataset_unit: (r) => r.datasetUnit,
-  epochs: (r) => r.epochs,
-  training_compute_flop: (r) => round(r.flop?.flop ?? null, 8),
-  training_compute_flop_low: (r) => round(r.flopLow, 6),
-  training_compute_flop_high: (r) => round(r.flopHigh, 6),
-  flop_method: (r) => r.flop?.method ?? null,
-  flop_third_party: (r) => (r.flop === null ? null : r.flop.method === 'reported' || r.flop.method === 'converted' ? isThirdParty(r) : false),
-  flop_formula: (r) => r.flop?.formula ?? null,
-  flop_assumptions: (r) => r.flop?.assumptions.join('; ') ?? null,
-  flop_source: (r) => r.flop?.source ?? null,
-  reported_compute: (r) => r.compute?.text ?? null,
-  hardware: (r) => r.hardware,
-  hardware_count: (r) => r.hardwareCount,
-  hardware_count_unit: (r) => (r.hardwareCount === null ? null : r.hardwareCountIsCores ? 'cores' : 'chips'),
-  training_time_hours: (r) => round(r.trainingTimeHours, 8),
-  utilization: (r) => r.utilization,
-  audit_estimate_flop: (r) => round(r.audit?.estimate.flop ?? null, 6),
-  audit_method: (r) => r.audit?.estimate.method ?? null,
-  audit_ratio: (r) => round(r.audit?.ratio ?? null, 4),
-  source_title: (r) => r.citation.title,
-  source_year: (r) => r.citation.year,
-  source_link: (r) => r.citation.link,
-  parameters_source: (r) => r.valueSources.parameters,
-  data_source: (r) => r.valueSources.data,
-  hardware_source: (r) => r.valueSources.hardware,
-  origin: (r) => `${r.origin.file}:${r.origin.line}`,
-  notes: (r) => r.notes,
-};
-
-/** Each column's cell function, looked up once for a table, not once per record. */
-function cellsOf(columns: readonly ColumnMeta[]): ((r: ProcessedRecord) => CsvCell)[] {
-  return columns.map((c) => {
-    const cell = MODEL_CELLS[c.name];
-    if (!cell) throw new Error(`models.columns.yaml names column "${c.name}", which the writer does not know`);
-    return cell;
-  });
-}
-
-/**
- * The rows, one at a time: the writer turns each into its line before the next is built, so a
- * million records never hold a million 39-cell arrays at once (bench/scale.bench.ts).
- */
-export function* modelRows(records: readonly ProcessedRecord[], columns: readonly ColumnMeta[]): Generator<CsvCell[]> {
-  const cells = cellsOf(columns);
-  // A loop, not cells.map(...): a closure per row costs a __name call under tsx (keepNames).
-  for (const r of records) {
-    const row: CsvCell[] = new Array(cells.length);
-    for (let i = 0; i < cells.length; i++) row[i] = cells[i](r);
-    yield row;
-  }
 }
 
 /** A rounded number: what csvLine writes for round(n, digits). */
@@ -135,9 +67,10 @@ function needsChecks(name: string): boolean {
 }
 
 /**
- * Each column's field written into a CsvBytes: byte for byte what csvLine writes for the
- * MODEL_CELLS cell (test/impute/processed-table.test.ts checks it), without building the cell:
- * no rounded number read back from text, no array per record.
+ * Each column's field written into a CsvBytes, in the column's type: text quoted and neutralized,
+ * numbers in JavaScript's shortest round-trip form, rounded ones as `Number(n.toPrecision(d))`
+ * prints (test/impute/processed-table.test.ts holds each column's value as a cell, the reference),
+ * without building the cell: no rounded number read back from text, no array per record.
  */
 const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> = {
   id: (r, out) => out.text(r.id),
@@ -190,8 +123,11 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
  * csvLine(row) for modelRows' row, without the row (for a million records, ~2.5 times faster).
  */
 export function modelLineWriter(columns: readonly ColumnMeta[]): RowWriter<ProcessedRecord> {
-  cellsOf(columns); // the same error as modelRows for a column the writer does not know
-  const fields = columns.map((c) => MODEL_FIELDS[c.name]);
+  const fields = columns.map((c) => {
+    const field = MODEL_FIELDS[c.name];
+    if (!field) throw new Error(`models.columns.yaml names column "${c.name}", which the writer does not know`);
+    return field;
+  });
   return (r, out) => {
     for (let i = 0; i < fields.length; i++) {
       if (i > 0) out.comma();

@@ -1,13 +1,15 @@
 /**
  * models.csv written straight from the records (modelsCsvPieces, modelCsvLines in
- * pipeline/impute/processed-table.ts) is byte for byte the table of MODEL_CELLS' cells as csvLine
- * writes them, for any records the impute stage can make and for the values at the edges.
+ * pipeline/impute/processed-table.ts) is byte for byte the table of MODEL_CELLS' cells (below:
+ * each column's value as a cell, the reference) as csvLine writes them, for any records the
+ * impute stage can make and for the values at the edges.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imputeRecord } from '../../pipeline/impute/precedence.ts';
-import { loadModelColumns, MODEL_CELLS, modelCsvLines, modelRows, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
-import { csvLine } from '../../pipeline/io/csv-writer.ts';
+import { isThirdParty } from '../../pipeline/impute/precedence.ts';
+import { loadModelColumns, modelCsvLines, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
+import { csvLine, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS } from '../../pipeline/schema/raw-columns.ts';
 import { FLOP_METHODS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
@@ -21,6 +23,56 @@ const hw = new Map([
   ['google-tpu-v3', hardware({ id: 'google-tpu-v3', name: 'Google TPU v3', kind: 'tpu', coresPerChip: 2, peak: { bf16: 1.23e14 }, defaultPrecision: 'bf16' })],
 ]);
 const columns = loadModelColumns();
+
+const round = (n: number | null, digits = 6) => (n === null ? null : Number(n.toPrecision(digits)));
+
+/** One cell per column of models.columns.yaml, in that order. */
+const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
+  id: (r) => r.id,
+  name: (r) => r.name,
+  organization: (r) => r.organization,
+  domain: (r) => r.domain,
+  architecture: (r) => r.architecture,
+  publication_date: (r) => r.publicationDate,
+  date_precision: (r) => r.datePrecision,
+  year: (r) => Number(r.year.toFixed(4)),
+  parameters: (r) => r.parameters,
+  active_parameters: (r) => r.activeParameters,
+  training_tokens: (r) => r.tokensProcessed,
+  dataset_size: (r) => r.datasetSize,
+  dataset_unit: (r) => r.datasetUnit,
+  epochs: (r) => r.epochs,
+  training_compute_flop: (r) => round(r.flop?.flop ?? null, 8),
+  training_compute_flop_low: (r) => round(r.flopLow, 6),
+  training_compute_flop_high: (r) => round(r.flopHigh, 6),
+  flop_method: (r) => r.flop?.method ?? null,
+  flop_third_party: (r) => (r.flop === null ? null : r.flop.method === 'reported' || r.flop.method === 'converted' ? isThirdParty(r) : false),
+  flop_formula: (r) => r.flop?.formula ?? null,
+  flop_assumptions: (r) => r.flop?.assumptions.join('; ') ?? null,
+  flop_source: (r) => r.flop?.source ?? null,
+  reported_compute: (r) => r.compute?.text ?? null,
+  hardware: (r) => r.hardware,
+  hardware_count: (r) => r.hardwareCount,
+  hardware_count_unit: (r) => (r.hardwareCount === null ? null : r.hardwareCountIsCores ? 'cores' : 'chips'),
+  training_time_hours: (r) => round(r.trainingTimeHours, 8),
+  utilization: (r) => r.utilization,
+  audit_estimate_flop: (r) => round(r.audit?.estimate.flop ?? null, 6),
+  audit_method: (r) => r.audit?.estimate.method ?? null,
+  audit_ratio: (r) => round(r.audit?.ratio ?? null, 4),
+  source_title: (r) => r.citation.title,
+  source_year: (r) => r.citation.year,
+  source_link: (r) => r.citation.link,
+  parameters_source: (r) => r.valueSources.parameters,
+  data_source: (r) => r.valueSources.data,
+  hardware_source: (r) => r.valueSources.hardware,
+  origin: (r) => `${r.origin.file}:${r.origin.line}`,
+  notes: (r) => r.notes,
+};
+
+/** The rows of the table, one cell per column, in the columns' order. */
+function* modelRows(records: readonly ProcessedRecord[], cols: readonly { name: string }[]): Generator<CsvCell[]> {
+  for (const r of records) yield cols.map((c) => MODEL_CELLS[c.name](r));
+}
 
 /** The table as modelRows and csvLine write it: the reference. */
 function reference(records: readonly ProcessedRecord[]): Buffer {

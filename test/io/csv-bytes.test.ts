@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvBytes, csvLine, csvLines, neutralizeFormula, toCsvPieces, type CsvCell } from '../../pipeline/io/csv-writer.ts';
+import { CsvBytes, csvLine, csvLines, toCsvPieces, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
