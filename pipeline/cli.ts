@@ -22,6 +22,7 @@ Runs the five stages: ${STAGES.join(' → ')}.
 Options:
   --only <stage>   run just this stage, from the previous stage's saved artifact
   --from <stage>   run this stage and the ones after it
+  --until <stage>  stop after this stage (--until analyze: the data in processed/, no site)
   --raw <dir>      folder of raw records (default data/raw)
   --out <dir>      write processed data to <dir>/processed and the site to <dir>/site
                    (default data/processed and reports/site)
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
       options: {
         only: { type: 'string' },
         from: { type: 'string' },
+        until: { type: 'string' },
         raw: { type: 'string' },
         out: { type: 'string' },
         resamples: { type: 'string' },
@@ -69,8 +71,13 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (args.only && args.from) {
-    console.error('--only and --from cannot be used together');
+  if (args.only && (args.from || args.until)) {
+    console.error(`--only cannot be used with ${args.from ? '--from' : '--until'}`);
+    return 2;
+  }
+  const [from, until] = [stageArg(args.from), stageArg(args.until)];
+  if (from && until && STAGES.indexOf(until) < STAGES.indexOf(from)) {
+    console.error(`--until ${until} comes before --from ${from}: no stage would run`);
     return 2;
   }
   const resamples = args.resamples === undefined ? 1000 : Number(args.resamples);
@@ -88,7 +95,8 @@ async function main(): Promise<number> {
     cacheDir: out ? join(out, '.cache') : join(root, '.cache', 'pipeline'),
     today: process.env.COMPUTE_TRENDS_TODAY ?? new Date().toISOString().slice(0, 10),
     only: stageArg(args.only),
-    from: stageArg(args.from),
+    from,
+    until,
     force: args.force,
     resamples,
   });

@@ -125,7 +125,23 @@ describe('outputs that a run no longer produces', () => {
 describe('the CLI', () => {
   it('--help lists the stages and options', async () => {
     const { stdout } = await run('npx', ['tsx', 'pipeline/cli.ts', '--help'], { cwd: root });
-    for (const word of ['--only', '--from', '--raw', '--out', 'ingest', 'render']) expect(stdout).toContain(word);
+    for (const word of ['--only', '--from', '--until', '--raw', '--out', 'ingest', 'render']) expect(stdout).toContain(word);
+  });
+
+  it('--until stops after a stage: the data without the site', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ct-until-'));
+    try {
+      const cli = ['tsx', 'pipeline/cli.ts', '--raw', 'test/fixtures/raw-small', '--out', out, '--resamples', '20'];
+      const { stdout } = await run('npx', [...cli, '--until', 'analyze'], { cwd: root });
+      expect(stdout.split('\n').filter((l) => /^\w+ +rows/.test(l)).map((l) => l.split(' ')[0])).toEqual(['ingest', 'normalize', 'impute', 'analyze']);
+      expect(existsSync(join(out, 'processed/fits.json'))).toBe(true);
+      expect(existsSync(join(out, 'site'))).toBe(false);
+      const err = await run('npx', [...cli, '--from', 'render', '--until', 'analyze'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+      expect(err).toMatchObject({ code: 2 });
+      expect((err as { stderr: string }).stderr).toContain('--until analyze comes before --from render');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown stage with exit code 2', async () => {
