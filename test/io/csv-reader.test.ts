@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PipelineError } from '../../pipeline/errors.ts';
 import { parseCsvBytes } from '../../pipeline/io/csv-reader.ts';
 import { findInvalidUtf8 } from '../../pipeline/io/utf8.ts';
 import { messages } from '../../pipeline/messages.ts';
+import { pipelineErrorOf } from '../helpers/errors.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 function problemOf(input: Uint8Array | string, options = {}) {
-  try {
-    parseCsvBytes(typeof input === 'string' ? bytes(input) : input, 'f.csv', options);
-  } catch (err) {
-    expect(err).toBeInstanceOf(PipelineError);
-    return (err as PipelineError).problems[0];
-  }
-  throw new Error('expected a PipelineError');
+  return pipelineErrorOf(() => parseCsvBytes(typeof input === 'string' ? bytes(input) : input, 'f.csv', options)).problems[0];
 }
 
 describe('readCsv', () => {

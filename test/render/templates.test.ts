@@ -1,12 +1,12 @@
 /** Pages as notebook cells: helpers put numbers into prose; a missing value fails the build, located. */
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { PipelineError } from '../../pipeline/errors.ts';
 import { messages } from '../../pipeline/messages.ts';
 import { buildContext } from '../../pipeline/render/context.ts';
 import { createHelperState, fillBlocks, registerHelpers } from '../../pipeline/render/helpers.ts';
 import { createMarkdown, renderPageBody, type PageSource } from '../../pipeline/render/templates.ts';
 import { processedModel } from './fixture.ts';
+import { pipelineErrorOf } from '../helpers/errors.ts';
 
 const model = processedModel();
 const context = buildContext(model);
@@ -20,13 +20,7 @@ function render(body: string, tables: Record<string, string> = {}) {
 }
 
 function failure(body: string): string {
-  try {
-    render(body);
-  } catch (err) {
-    expect(err).toBeInstanceOf(PipelineError);
-    return (err as Error).message;
-  }
-  throw new Error('the page rendered');
+  return pipelineErrorOf(() => render(body)).message;
 }
 
 describe('number helpers in prose', () => {

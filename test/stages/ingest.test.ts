@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PipelineError } from '../../pipeline/errors.ts';
 import { messages } from '../../pipeline/messages.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { runRowBatches } from '../../pipeline/stages/row-batches.ts';
+import { pipelineErrorOf } from '../helpers/errors.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const ROWS = 150_000;
@@ -29,22 +29,13 @@ describe('ingest of a large file with a problem in every row', () => {
   afterAll(() => rmSync(raw, { recursive: true, force: true }));
 
   const options = () => ({ rawDir: raw, defaultsDir: join(root, 'data/raw'), today: '2026-11-24' });
-  const problemsOf = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (err) {
-      expect(err).toBeInstanceOf(PipelineError);
-      return err as PipelineError;
-    }
-    throw new Error('expected a PipelineError');
-  };
 
   it('reports all of them, whole or in batches', () => {
-    const whole = problemsOf(() => ingest(options()));
+    const whole = pipelineErrorOf(() => ingest(options()));
     expect(whole.message).toBe(messages.stageFailed('ingest', ROWS));
     expect(whole.problems).toHaveLength(ROWS);
     expect(whole.problems.at(-1)).toMatchObject({ line: ROWS + 1, columnName: 'source_title', message: messages.requiredCell('source_title') });
-    const batched = problemsOf(() => runRowBatches({ ...options(), keepRecords: false }));
+    const batched = pipelineErrorOf(() => runRowBatches({ ...options(), keepRecords: false }));
     expect(batched.problems).toEqual(whole.problems);
   });
 });

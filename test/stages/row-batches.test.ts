@@ -11,13 +11,13 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticModels } from '../../bench/scale-data.ts';
 import { analysisTable } from '../../pipeline/analyze/table.ts';
-import { PipelineError } from '../../pipeline/errors.ts';
 import { joinText } from '../../pipeline/io/csv-writer.ts';
 import { compareRecords } from '../../pipeline/normalize/merge.ts';
 import { imputeStage } from '../../pipeline/stages/impute-stage.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
 import { recordOrder, runRowBatches } from '../../pipeline/stages/row-batches.ts';
+import { pipelineErrorOf } from '../helpers/errors.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const today = '2026-11-24';
@@ -49,13 +49,8 @@ function expectSameAsWhole(rawDir: string, batchRows: number) {
 
 /** The error a function throws, as the maintainer sees it: message and located problems. */
 function failure(fn: () => unknown): { message: string; problems: unknown[] } {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PipelineError) return { message: err.message, problems: err.problems };
-    throw err;
-  }
-  throw new Error('expected a PipelineError');
+  const { message, problems } = pipelineErrorOf(fn);
+  return { message, problems };
 }
 
 describe('runRowBatches', () => {
