@@ -167,22 +167,17 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
         : await runStage(stage, opts, load, display, () => dropUnneededAfter(stage));
     let outputHash = cacheHit ? entry.output : '';
     let uncached = false;
-    if (fromBatches) {
-      // Named by its inputs, as an artifact too large to cache is (below).
-      uncached = true;
-      outputHash = sha256(`uncached\0${key}`);
-      rmSync(artifactPath(stage), { force: true });
-      artifacts[stage] = result.artifact;
-    } else if (!cacheHit && stage !== 'render') {
-      const json = encodeArtifactOrNull(result.artifact);
+    if (!cacheHit && stage !== 'render') {
+      const json = fromBatches ? null : encodeArtifactOrNull(result.artifact);
       if (json !== null) {
         outputHash = sha256(json);
         writeFileAtomic(artifactPath(stage), json);
         // Later stages read what a cached rerun would read, so fresh and cached runs cannot differ.
         artifacts[stage] = decodeArtifact(json);
       } else {
-        // Too large for one JSON string (~360,000 records for impute): run on without caching it.
-        // Its output is then named by its inputs, which determine it; the next run recomputes it.
+        // Run in batches, or too large for one JSON string (~360,000 records for impute): run on
+        // without caching it. Its output is then named by its inputs, which determine it; the next
+        // run recomputes it.
         uncached = true;
         outputHash = sha256(`uncached\0${key}`);
         rmSync(artifactPath(stage), { force: true });
