@@ -118,17 +118,21 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
   if (normalizeProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', normalizeProblems.length), normalizeProblems);
 
   // The records' one order (normalize/merge.ts compareRecords: by date, then id), found on the columns.
-  const fileOrder = timed('normalize', () => joinTables(tables, Array.from({ length: models.size }, (_, i) => i)));
-  const order = timed('normalize', () => recordOrder(fileOrder.year, fileOrder.ids));
+  const ids = tables.flatMap((t) => t.ids);
+  const order = timed('normalize', () => {
+    const year = new Float64Array(ids.length);
+    tables.reduce((at, t) => (year.set(t.year, at), at + t.year.length), 0);
+    return recordOrder(year, ids);
+  });
   const artifact = timed('impute', (): RowBatchResult['artifact'] => {
-    const table = joinTables([fileOrder], order);
+    const table = joinTables(tables, order);
     const ordered = Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0);
     const all = kept.flat();
     const records = Array.from(options.keepRecords ? order : [], (i) => all[i]);
     const context: ImputeInput['ingest'] = { files: ingested.files, hardware: ingested.hardware, assumptions: ingested.assumptions, models: plan.rowCount, external: [] };
     return {
       records,
-      disagreements: Array.from(order).filter((i) => disagreement[i]).map((i) => fileOrder.ids[i]),
+      disagreements: Array.from(order).filter((i) => disagreement[i]).map((i) => ids[i]),
       provenance: imputeProvenance({ ingest: context, dropped: [], merge: null, warnings }),
       outputs: {
         'models.csv': models.pieces(csvLine(columns.map((c) => c.name)), order),
