@@ -48,6 +48,8 @@ export const messages = {
   hardwareUnitNeedsHardware: 'an accelerator-time unit needs the accelerator named in the hardware column',
   unitWithoutValue: (column: string) => `${column} is given without the value it qualifies`,
   valueWithoutUnit: (column: string) => `${column} is given without its unit`,
+  thirdPartyWithoutSource: 'compute_estimated_by names a third party, but compute_source does not cite the publication that holds its estimate',
+  withoutThirdParty: (column: string) => `${column} qualifies a third party's estimate, but compute_estimated_by names none (empty means the authors)`,
   cannotParse: (column: string, detail: string) => `${column}: ${detail}`,
   outOfRange: (column: string, detail: string) => `${column} is impossible: ${detail}`,
   inFuture: (today: string) => `the date is after the run date ${today}`,

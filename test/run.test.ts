@@ -54,7 +54,7 @@ describe('pipeline end to end (fixture of 40 real records)', () => {
     expect(models).toHaveLength(40);
     const byId = Object.fromEntries(models.map((m) => [m.id, m]));
     expect(byId['gpt-3-175b']).toMatchObject({ flop_method: 'converted', training_compute_flop: String(3640 * 8.64e19), reported_compute: '3640 pf/s-days' });
-    expect(byId['chinchilla']).toMatchObject({ flop_method: 'reported', training_compute_flop: '5.76e+23' });
+    expect(byId['chinchilla']).toMatchObject({ flop_method: 'stated', flop_provenance: 'authors', training_compute_flop: '5.76e+23' });
     expect(byId['chinchilla'].audit_method).toBe('operations');
     expect(Number(byId['chinchilla'].audit_ratio)).toBeCloseTo(5.76e23 / (6 * 70e9 * 1.4e12), 3);
     // The hardware example from our data, by hand: 512 TPU v3 chips × 5.5 days × 24 h × 3600 s

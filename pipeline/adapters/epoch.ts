@@ -113,6 +113,10 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       utilization: num('utilization', (n) => n > 0 && n <= 1),
       citation: { title: reference || name, year: Number(date.iso.slice(0, 4)), link: link || 'https://epoch.ai/data/notable-ai-models' },
       valueSources: { parameters: EPOCH_CITATION, data: EPOCH_CITATION, compute: EPOCH_CITATION, hardware: EPOCH_CITATION },
+      // Every value of the export is Epoch AI's (computeEstimatedBy in impute/precedence.ts).
+      computeEstimatedBy: null,
+      computeEstimationMethod: null,
+      confidence: get('confidence') || null,
       notes: hardwareText !== '' && hardware === null ? `hardware "${hardwareText}" not in hardware.csv` : '',
       origin: { file: table.file, line: row.line, dataset: 'epoch' },
     });

@@ -5,7 +5,6 @@
  * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
  * (bench/scale.bench.ts). Missing values are NaN.
  */
-import { isThirdParty } from '../impute/precedence.ts';
 import { FLOP_METHODS, type FlopMethod, type ProcessedRecord } from '../schema/records.ts';
 
 export interface AnalysisTable {
@@ -17,7 +16,7 @@ export interface AnalysisTable {
   readonly flop: Float64Array;
   /** Index of the FLOP value's method in FLOP_METHODS; -1 without a value. */
   readonly method: Int8Array;
-  /** 1 when the FLOP value is a reported or converted figure from a third party, not the paper. */
+  /** 1 when the FLOP value was estimated by a third party (method third-party), not the authors or this pipeline. */
   readonly thirdParty: Uint8Array;
   readonly parameters: Float64Array;
   /** Tokens processed by language systems (the dataset trend); NaN for other domains. */
@@ -49,7 +48,7 @@ export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTabl
     if (r.flop !== null) {
       flop[i] = r.flop.flop;
       method[i] = METHOD_INDEX.get(r.flop.method)!;
-      thirdParty[i] = (r.flop.method === 'reported' || r.flop.method === 'converted') && isThirdParty(r) ? 1 : 0;
+      thirdParty[i] = r.flop.provenance.kind === 'third-party' ? 1 : 0;
     }
     if (r.parameters !== null) parameters[i] = r.parameters;
     if (r.domain === 'language' && r.tokensProcessed !== null) languageTokens[i] = r.tokensProcessed;

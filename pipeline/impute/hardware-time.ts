@@ -9,6 +9,7 @@ import type { Assumptions } from '../ingest/assumptions.ts';
 import { formulaNumber as fmt } from './format-number.ts';
 import type { FlopEstimate, HardwareSpec, NormalizedRecord } from '../schema/records.ts';
 import { valueSource } from './citation.ts';
+import { HARDWARE_PROVENANCE } from './pipeline-provenance.ts';
 
 export function utilizationFor(r: NormalizedRecord, a: Assumptions): { value: number; assumption: string | null } {
   if (r.utilization !== null) return { value: r.utilization, assumption: null };
@@ -61,6 +62,7 @@ export function hardwareEstimate(r: NormalizedRecord, hardware: ReadonlyMap<stri
     formula: `${time.formula} × 3600 s/h × ${fmt(peak)} FLOP/s (${hw.name}, ${precision}) × ${util.value} utilization`,
     assumptions,
     source: `${valueSource(r, 'hardware')}; peak: ${hw.citation}`,
+    provenance: HARDWARE_PROVENANCE,
   };
 }
 

@@ -10,6 +10,7 @@ import type { DatasetUnit } from '../schema/raw-columns.ts';
 import type { FlopEstimate, NormalizedRecord } from '../schema/records.ts';
 import { formulaNumber as fmt } from './format-number.ts';
 import { valueSource } from './citation.ts';
+import { OPERATIONS_PROVENANCE } from './pipeline-provenance.ts';
 
 /** Dataset units that count what one forward pass consumes, per architecture. */
 const UNITS_BY_ARCHITECTURE: Record<string, readonly DatasetUnit[]> = {
@@ -81,6 +82,7 @@ export function operationsEstimate(r: NormalizedRecord, a: Assumptions): FlopEst
     formula: `${k} × ${fmt(n)} ${r.architecture === 'moe' ? 'active parameters' : 'parameters'} × ${d.formula}`,
     assumptions,
     source: parameters === data ? parameters : `${parameters}; ${data}`,
+    provenance: OPERATIONS_PROVENANCE,
   };
 }
 

@@ -1,37 +1,89 @@
 /**
- * Chooses each record's training-compute value by precedence — reported FLOP > converted from
- * another unit > operation counting > hardware time — attaches its uncertainty range, and keeps
- * the best independent estimate for the consistency audit. A reported value is never replaced.
+ * Chooses each record's training-compute value by precedence — stated by its authors (in FLOP, or
+ * in another unit we convert) or by a third party > operation counting > hardware time —
+ * attaches who produced it (its provenance) and its uncertainty range, and keeps the best
+ * independent estimate for the consistency audit. A stated value is never replaced.
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
-import type { FlopEstimate, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
+import type { FlopEstimate, FlopProvenance, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
 import { citationText } from './citation.ts';
 import { hardwareEstimate } from './hardware-time.ts';
 import { operationsEstimate, tokenCount } from './operations.ts';
 
-/** A value reported by someone other than the system's own authors (third-party estimate). */
-export function isThirdParty(r: NormalizedRecord): boolean {
-  return r.origin.dataset !== 'curated' || r.valueSources.compute !== null;
+/** The publisher of each external dataset: every value of its export is that publisher's. */
+const DATASET_PUBLISHERS: Readonly<Record<string, string>> = { epoch: 'Epoch AI' };
+
+/**
+ * Who produced the record's stated compute value: null for the system's authors, else the third
+ * party. A curated record names it (compute_estimated_by); a record of an external export carries
+ * the export publisher's values, whatever their original source.
+ */
+export function computeEstimatedBy(r: NormalizedRecord): string | null {
+  if (r.computeEstimatedBy !== null) return r.computeEstimatedBy;
+  return r.origin.dataset === 'curated' ? null : (DATASET_PUBLISHERS[r.origin.dataset] ?? r.origin.dataset);
 }
 
-function statedEstimate(r: NormalizedRecord): FlopEstimate | null {
+/** A value estimated by someone other than the system's own authors (a third party). */
+export function isThirdParty(r: NormalizedRecord): boolean {
+  return computeEstimatedBy(r) !== null;
+}
+
+/** One shared object: every authors' value has the same provenance. */
+const AUTHORS: FlopProvenance = Object.freeze({ kind: 'authors', estimatedBy: null, estimationMethod: null, confidence: null });
+
+export function statedEstimate(r: NormalizedRecord): FlopEstimate | null {
   if (r.compute?.kind !== 'flop') return null;
   const source = r.valueSources.compute ?? citationText(r.citation);
   const converted = r.compute.unit !== 'FLOP';
+  const by = computeEstimatedBy(r);
+  if (by !== null) {
+    return {
+      flop: r.compute.flop,
+      method: 'third-party',
+      formula: converted ? `${r.compute.formula}, as estimated by ${by}` : `${r.compute.text} as estimated by ${by}`,
+      assumptions: [],
+      source,
+      provenance: { kind: 'third-party', estimatedBy: by, estimationMethod: r.computeEstimationMethod, confidence: r.confidence },
+    };
+  }
   return {
     flop: r.compute.flop,
-    method: converted ? 'converted' : 'reported',
-    formula: converted ? r.compute.formula : `${r.compute.text} as reported`,
-    assumptions: isThirdParty(r) ? ['third-party estimate'] : [],
+    method: converted ? 'converted' : 'stated',
+    formula: converted ? r.compute.formula : `${r.compute.text} as stated`,
+    assumptions: [],
     source,
+    provenance: AUTHORS,
   };
 }
 
+/** The pipeline's method a third party's method name corresponds to, if any ("Operation counting": operations). */
+function pipelineMethodOf(name: string | null): 'operations' | 'hardware' | null {
+  if (name === null) return null;
+  if (/operation/i.test(name)) return 'operations';
+  if (/hardware/i.test(name)) return 'hardware';
+  return null;
+}
+
+/**
+ * The value's uncertainty factor, by how it was obtained (data/raw/assumptions.yaml). A
+ * third-party estimate is at least as uncertain as the method it used, and one converted from
+ * another unit at least as uncertain as a converted statement.
+ */
 export function uncertaintyFactor(r: NormalizedRecord, e: FlopEstimate, a: Assumptions): number {
   const f = a.uncertainty_factor;
-  if (e.method === 'reported') return isThirdParty(r) ? f.third_party : f.reported;
-  if (e.method === 'converted') return isThirdParty(r) ? Math.max(f.third_party, f.converted) : f.converted;
-  return f[e.method];
+  switch (e.method) {
+    case 'stated':
+      return f.stated;
+    case 'converted':
+      return f.converted;
+    case 'third-party': {
+      const method = pipelineMethodOf(e.provenance.estimationMethod);
+      const converted = r.compute?.kind === 'flop' && r.compute.unit !== 'FLOP';
+      return Math.max(f.third_party, method === null ? 1 : f[method], converted ? f.converted : 1);
+    }
+    default:
+      return f[e.method];
+  }
 }
 
 export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, HardwareSpec>, a: Assumptions): ProcessedRecord {
@@ -70,6 +122,9 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
     utilization: r.utilization,
     citation: r.citation,
     valueSources: r.valueSources,
+    computeEstimatedBy: r.computeEstimatedBy,
+    computeEstimationMethod: r.computeEstimationMethod,
+    confidence: r.confidence,
     notes: r.notes,
     origin: r.origin,
     flop: chosen,

@@ -4,7 +4,6 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { neutralizeFormula, writeLines, writePieces, type CsvBytes, type RowWriter } from '../io/csv-writer.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
-import { isThirdParty } from './precedence.ts';
 
 export const columnMetaSchema = z.array(
   z.strictObject({
@@ -91,9 +90,12 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
   training_compute_flop_low: (r, out) => rounded(out, r.flopLow, 6),
   training_compute_flop_high: (r, out) => rounded(out, r.flopHigh, 6),
   flop_method: (r, out) => nullableText(out, r.flop?.method ?? null),
-  flop_third_party: (r, out) => {
-    if (r.flop !== null) out.ascii((r.flop.method === 'reported' || r.flop.method === 'converted') && isThirdParty(r) ? 'true' : 'false');
+  flop_provenance: (r, out) => {
+    if (r.flop !== null) out.ascii(r.flop.provenance.kind);
   },
+  flop_estimated_by: (r, out) => nullableText(out, r.flop?.provenance.estimatedBy ?? null),
+  flop_estimation_method: (r, out) => nullableText(out, r.flop?.provenance.estimationMethod ?? null),
+  flop_confidence: (r, out) => nullableText(out, r.flop?.provenance.confidence ?? null),
   flop_formula: (r, out) => nullableText(out, r.flop?.formula ?? null),
   flop_assumptions: (r, out) => assumptions(out, r.flop?.assumptions ?? NONE),
   flop_source: (r, out) => nullableText(out, r.flop?.source ?? null),

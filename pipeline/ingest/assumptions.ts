@@ -15,7 +15,7 @@ export const assumptionsSchema = z.strictObject({
     by_domain: z.partialRecord(z.enum(DOMAINS), fraction).default({}),
   }),
   uncertainty_factor: z.strictObject({
-    reported: factor,
+    stated: factor,
     third_party: factor,
     converted: factor,
     operations: factor,

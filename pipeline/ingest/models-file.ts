@@ -9,6 +9,7 @@ import {
   ARCHITECTURES,
   DATASET_UNITS,
   DOMAINS,
+  ESTIMATION_METHODS,
   PRECISIONS,
   RAW_MODEL_COLUMNS,
   REQUIRED_MODEL_COLUMNS,
@@ -28,6 +29,7 @@ const DOMAIN_LIST = listed(DOMAINS);
 const ARCHITECTURE_LIST = listed(ARCHITECTURES);
 const DATASET_UNIT_LIST = listed(DATASET_UNITS);
 const PRECISION_LIST = listed(PRECISIONS);
+const ESTIMATION_METHOD_LIST = listed(ESTIMATION_METHODS);
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 export function checkHeader(table: CsvTable): Problem[] {
@@ -68,7 +70,7 @@ function field(cells: readonly string[], i: number): string {
 
 /**
  * The cells of one row as an object literal with every column named, in RAW_MODEL_COLUMNS order.
- * Assigning 27 computed keys one by one would leave V8 a dictionary-mode object of ~2 KB per row;
+ * Assigning 30 computed keys one by one would leave V8 a dictionary-mode object of ~2 KB per row;
  * the literal is a fast object of a fifth of that, which a million-row file needs (bench/scale.bench.ts).
  * The field reader is a module function, not a closure made per row: tsx compiles with keepNames,
  * so every closure created costs an Object.defineProperty: ~0.4 s for a million rows.
@@ -100,8 +102,11 @@ function rawCells(cells: readonly string[], at: readonly number[]): Record<RawMo
     parameters_source: field(cells, at[22]),
     data_source: field(cells, at[23]),
     compute_source: field(cells, at[24]),
-    hardware_source: field(cells, at[25]),
-    notes: field(cells, at[26]),
+    compute_estimated_by: field(cells, at[25]),
+    compute_estimation_method: field(cells, at[26]),
+    compute_confidence: field(cells, at[27]),
+    hardware_source: field(cells, at[28]),
+    notes: field(cells, at[29]),
   };
 }
 
@@ -152,6 +157,26 @@ function badCitation(problems: Problem[], row: RawModelRow, column: RawModelColu
 const YEAR = /^\d{4}$/;
 
 /**
+ * Who produced the compute value (compute_estimated_by) qualifies that value, and the third
+ * party's method and confidence qualify its estimate; a third party's estimate cites where it is
+ * published (compute_source), so that no estimate is shown with the authors' paper as its source.
+ */
+function thirdPartyChecks(problems: Problem[], row: RawModelRow): void {
+  const c = row.cells;
+  if (c.compute_estimated_by !== '') {
+    if (c.training_compute === '') problems.push(cellProblem(row, 'compute_estimated_by', messages.unitWithoutValue('compute_estimated_by')));
+    if (c.compute_source === '') problems.push(cellProblem(row, 'compute_source', messages.thirdPartyWithoutSource, 'Title (Year) link of the third party\'s publication'));
+  }
+  if (c.compute_estimation_method !== '') {
+    if (!ESTIMATION_METHOD_LIST.values.has(c.compute_estimation_method)) notListed(problems, row, 'compute_estimation_method', ESTIMATION_METHOD_LIST);
+    if (c.compute_estimated_by === '') problems.push(cellProblem(row, 'compute_estimation_method', messages.withoutThirdParty('compute_estimation_method')));
+  }
+  if (c.compute_confidence !== '' && c.compute_estimated_by === '') {
+    problems.push(cellProblem(row, 'compute_confidence', messages.withoutThirdParty('compute_confidence')));
+  }
+}
+
+/**
  * Every row's problems, in row order and, within a row, in the order of the checks below.
  *
  * Each cell is read by name (`c.notes`), never as `c[col]` over a list of columns: a keyed load
@@ -188,6 +213,8 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.data_source !== '' && mayBreakTextRule(c.data_source)) plainText(problems, row, 'data_source', c.data_source);
     if (c.compute_source !== '' && mayBreakTextRule(c.compute_source)) plainText(problems, row, 'compute_source', c.compute_source);
     if (c.hardware_source !== '' && mayBreakTextRule(c.hardware_source)) plainText(problems, row, 'hardware_source', c.hardware_source);
+    if (c.compute_estimated_by !== '' && mayBreakTextRule(c.compute_estimated_by)) plainText(problems, row, 'compute_estimated_by', c.compute_estimated_by);
+    if (c.compute_confidence !== '' && mayBreakTextRule(c.compute_confidence)) plainText(problems, row, 'compute_confidence', c.compute_confidence);
 
     if (c.id !== '') {
       if (!ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
@@ -235,6 +262,7 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.dataset_unit !== '' && c.dataset_size === '') {
       problems.push(cellProblem(row, 'dataset_unit', messages.unitWithoutValue('dataset_unit')));
     }
+    if (c.compute_estimated_by !== '' || c.compute_estimation_method !== '' || c.compute_confidence !== '') thirdPartyChecks(problems, row);
   }
   return problems;
 }

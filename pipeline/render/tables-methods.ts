@@ -12,9 +12,9 @@ function citationLink(citation: string): string {
 }
 
 const FACTOR_NOTES: Record<string, string> = {
-  reported: 'the source states FLOP',
-  third_party: 'a published third-party estimate in FLOP',
-  converted: 'the source states another compute unit',
+  stated: 'the authors state FLOP',
+  third_party: 'a third party’s published estimate (at least the factor of its method)',
+  converted: 'the authors state another compute unit',
   operations: 'operation counting, 6·N·D',
   hardware: 'accelerator time × peak × utilization',
 };

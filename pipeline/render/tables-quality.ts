@@ -8,11 +8,15 @@ import * as fmt from './format.ts';
 import { htmlTable, link } from './html.ts';
 
 const METHOD_NOTES: Record<string, string> = {
-  reported: 'stated in FLOP by a source',
-  converted: 'stated in another unit (pf/s-days, ...) and converted',
-  operations: 'imputed: 6 × parameters × tokens',
-  hardware: 'imputed: accelerators × time × peak × utilization',
+  stated: 'stated in FLOP by the authors',
+  converted: 'stated by the authors in another unit (pf/s-days, ...) and converted',
+  'third-party': 'estimated by a third party (Epoch AI, OpenAI, ...)',
+  operations: 'imputed by this pipeline: 6 × parameters × tokens',
+  hardware: 'imputed by this pipeline: accelerators × time × peak × utilization',
 };
+
+/** The uncertainty factor of a method: assumptions.yaml spells third-party as third_party. */
+const factorOf = (a: Assumptions, method: string): number | null => (a.uncertainty_factor as Record<string, number>)[method.replace('-', '_')] ?? null;
 
 export function methodsTable(fits: Fits, a: Assumptions): string {
   const total = fits.data.with_flop;
@@ -24,7 +28,7 @@ export function methodsTable(fits: Fits, a: Assumptions): string {
       { title: 'What it means', value: (r) => METHOD_NOTES[r.method] ?? '' },
       { title: 'Systems', value: (r) => r.n, numeric: true },
       { title: 'Share', value: (r) => (total ? r.n / total : 0), numeric: true, html: (r) => fmt.percent(total ? r.n / total : 0) },
-      { title: 'Uncertainty factor', value: (r) => (a.uncertainty_factor as Record<string, number>)[r.method] ?? null, numeric: true },
+      { title: 'Uncertainty factor', value: (r) => factorOf(a, r.method), numeric: true },
     ],
     { caption: `How each of the ${fmt.count(total)} compute values was obtained` },
   );
@@ -77,6 +81,6 @@ export function sensitivityTable(fits: Fits): string {
       { title: 'Large-scale doubling', value: (s) => (s.large_scale ? `${fmt.doublingText(s.large_scale)}${delta(s.large_scale, base?.large_scale ?? null)}` : messages.noFit) },
       { title: 'Systems ', value: (s) => s.large_scale?.n ?? 0, numeric: true },
     ],
-    { caption: 'Sensitivity: the headline doubling times with and without imputed values (change in months in brackets)' },
+    { caption: 'Sensitivity: the headline doubling times on the values of each provenance (change in months in brackets)' },
   );
 }

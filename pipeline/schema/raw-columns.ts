@@ -28,6 +28,9 @@ export const RAW_MODEL_COLUMNS = [
   'parameters_source',
   'data_source',
   'compute_source',
+  'compute_estimated_by',
+  'compute_estimation_method',
+  'compute_confidence',
   'hardware_source',
   'notes',
 ] as const;
@@ -65,6 +68,14 @@ export const DATASET_UNITS = [
   'timesteps',
 ] as const;
 export type DatasetUnit = (typeof DATASET_UNITS)[number];
+
+/**
+ * How a third party estimated a compute value (compute_estimation_method): by counting operations,
+ * from hardware time, from benchmark scores (or comparison with other systems), or otherwise
+ * (scaled from another system's estimate, read off a chart, relayed from another estimator).
+ */
+export const ESTIMATION_METHODS = ['operations', 'hardware', 'benchmarks', 'other'] as const;
+export type EstimationMethod = (typeof ESTIMATION_METHODS)[number];
 
 export const PRECISIONS = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8'] as const;
 export type Precision = (typeof PRECISIONS)[number];

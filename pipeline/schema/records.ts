@@ -71,12 +71,51 @@ export interface NormalizedRecord {
   citation: Citation;
   /** Per-value sources where they differ from the main citation. */
   valueSources: { parameters: string | null; data: string | null; compute: string | null; hardware: string | null };
+  /**
+   * Who produced the stated compute value when it is not the system's authors: a third party
+   * ("Epoch AI", "OpenAI", ...). null: the authors, or, for an external export, the export's
+   * publisher (see computeEstimatedBy in pipeline/impute/precedence.ts).
+   */
+  computeEstimatedBy: string | null;
+  /** How the third party estimated the value, as it names the method; null when not stated. */
+  computeEstimationMethod: string | null;
+  /** The confidence the third party states for the value (Epoch AI: Confident, Likely, Speculative). */
+  confidence: string | null;
   notes: string;
   origin: Origin;
 }
 
-export const FLOP_METHODS = ['reported', 'converted', 'operations', 'hardware'] as const;
+/**
+ * How a compute value was obtained: stated by the authors in FLOP, stated by them in another unit
+ * and converted by us, estimated by a third party, or estimated by this pipeline (operation
+ * counting, hardware time). The method says who, too: see provenanceKindOf.
+ */
+export const FLOP_METHODS = ['stated', 'converted', 'third-party', 'operations', 'hardware'] as const;
 export type FlopMethod = (typeof FLOP_METHODS)[number];
+
+/** Who produced a compute value: the system's authors, a third party, or this pipeline. */
+export const PROVENANCE_KINDS = ['authors', 'third-party', 'pipeline'] as const;
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+
+/** The kind of each method: a method belongs to exactly one kind. */
+export const PROVENANCE_OF_METHOD: Readonly<Record<FlopMethod, ProvenanceKind>> = {
+  stated: 'authors',
+  converted: 'authors',
+  'third-party': 'third-party',
+  operations: 'pipeline',
+  hardware: 'pipeline',
+};
+
+/** Who produced a compute value and how, beside the estimate's formula, assumptions and source. */
+export interface FlopProvenance {
+  kind: ProvenanceKind;
+  /** The third party's name, or this pipeline's; null for the system's authors. */
+  estimatedBy: string | null;
+  /** The third party's method as it names it, or the pipeline's; null when not stated. */
+  estimationMethod: string | null;
+  /** The confidence the third party states; null when it states none (and for other kinds). */
+  confidence: string | null;
+}
 
 export interface FlopEstimate {
   flop: number;
@@ -85,8 +124,12 @@ export interface FlopEstimate {
   formula: string;
   /** Assumptions the estimate made (utilization, precision, epochs = 1, ...). */
   assumptions: string[];
-  /** The citation the estimate's inputs rest on. */
+  /**
+   * The citation the value rests on: the authors' publication for a stated value, the third
+   * party's (with its link) for a third-party estimate, the inputs' sources for the pipeline's.
+   */
   source: string;
+  provenance: FlopProvenance;
 }
 
 export interface ProcessedRecord extends NormalizedRecord {

@@ -7,6 +7,7 @@ import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, PUBLISHED_ERAS } from
 import { analyzeFrontier } from '../analyze/frontier.ts';
 import { aiAndCompute, economicPeriods, parameterGap } from '../analyze/other-series.ts';
 import { analyzeRunLength } from '../analyze/run-length-analysis.ts';
+import { SENSITIVITY_SUBSETS } from '../analyze/sensitivity.ts';
 import { IdFlags } from '../analyze/id-flags.ts';
 import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts';
 import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
@@ -57,10 +58,7 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     return { ...alt, deep_learning: e.deep_learning, large_scale: e.large_scale };
   });
 
-  const sensitivityMethods = [
-    { label: 'All methods', methods: [...FLOP_METHODS] },
-    { label: 'Reported and converted only (no imputed values)', methods: ['reported', 'converted'] as const },
-  ].map(({ label, methods }) => {
+  const sensitivityMethods = SENSITIVITY_SUBSETS.map(({ label, methods }) => {
     const s = seriesOf(table, table.flop, hasFlopBy(table, methods));
     // Every value comes by some method, so "all methods" is `all` again: its fits are known.
     const e = mainEraFits(samePoints(s, all) ? all : s, DEFAULT_ERA_PARAMETERS, trend);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
 import { analysisTable, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
 import { analyze, analyzeStage } from '../../pipeline/stages/analyze.ts';
-import type { ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { FLOP_METHODS, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
 import { imputeStage } from '../../pipeline/stages/impute-stage.ts';
@@ -24,7 +24,7 @@ describe('analysisTable', () => {
     records.forEach((r, i) => {
       expect(t.year[i]).toBe(r.year);
       expect(t.flop[i]).toBe(r.flop?.flop ?? NaN);
-      expect(t.method[i]).toBe(r.flop ? ['reported', 'converted', 'operations', 'hardware'].indexOf(r.flop.method) : -1);
+      expect(t.method[i]).toBe(r.flop ? FLOP_METHODS.indexOf(r.flop.method) : -1);
       expect(t.parameters[i]).toBe(r.parameters ?? NaN);
       expect(t.languageTokens[i]).toBe(r.domain === 'language' && r.tokensProcessed !== null ? r.tokensProcessed : NaN);
     });
@@ -34,8 +34,8 @@ describe('analysisTable', () => {
 
   it('gives series of positive values only, with ids read through to the records', () => {
     const t = analysisTable(records);
-    const s = seriesOf(t, t.flop, hasFlopBy(t, ['reported']));
-    const expected = records.filter((r) => r.flop?.method === 'reported' && r.flop.flop > 0);
+    const s = seriesOf(t, t.flop, hasFlopBy(t, ['stated']));
+    const expected = records.filter((r) => r.flop?.method === 'stated' && r.flop.flop > 0);
     expect(s.ids).toEqual(expected.map((r) => r.id));
     expect(Array.from(s.y)).toEqual(expected.map((r) => Math.log10(r.flop!.flop)));
   });

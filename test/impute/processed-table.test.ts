@@ -7,11 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imputeRecord } from '../../pipeline/impute/precedence.ts';
-import { isThirdParty } from '../../pipeline/impute/precedence.ts';
 import { loadModelColumns, modelCsvLines, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
 import { csvLine, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS } from '../../pipeline/schema/raw-columns.ts';
-import { FLOP_METHODS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { FLOP_METHODS, PROVENANCE_KINDS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -46,7 +45,10 @@ const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
   training_compute_flop_low: (r) => round(r.flopLow, 6),
   training_compute_flop_high: (r) => round(r.flopHigh, 6),
   flop_method: (r) => r.flop?.method ?? null,
-  flop_third_party: (r) => (r.flop === null ? null : r.flop.method === 'reported' || r.flop.method === 'converted' ? isThirdParty(r) : false),
+  flop_provenance: (r) => r.flop?.provenance.kind ?? null,
+  flop_estimated_by: (r) => r.flop?.provenance.estimatedBy ?? null,
+  flop_estimation_method: (r) => r.flop?.provenance.estimationMethod ?? null,
+  flop_confidence: (r) => r.flop?.provenance.confidence ?? null,
   flop_formula: (r) => r.flop?.formula ?? null,
   flop_assumptions: (r) => r.flop?.assumptions.join('; ') ?? null,
   flop_source: (r) => r.flop?.source ?? null,
@@ -130,6 +132,9 @@ const normalized: fc.Arbitrary<NormalizedRecord> = fc
     utilization: nullable(value),
     citation: fc.record({ title: text, year: fc.oneof(fc.integer({ min: 1940, max: 2030 }), value), link: text }),
     valueSources: fc.record({ parameters: nullable(text), data: nullable(text), compute: nullable(text), hardware: nullable(text) }),
+    computeEstimatedBy: nullable(text),
+    computeEstimationMethod: nullable(text),
+    confidence: nullable(text),
     notes: text,
     origin: fc.record({ file: fc.oneof(fc.constant('data/raw/models.csv'), text), line: fc.oneof(fc.nat(), value), dataset: fc.constantFrom('curated' as const, 'epoch' as const) }),
   })
@@ -142,6 +147,12 @@ const estimate = fc.record({
   formula: text,
   assumptions: fc.array(text, { maxLength: 3 }),
   source: text,
+  provenance: fc.record({
+    kind: fc.constantFrom(...PROVENANCE_KINDS),
+    estimatedBy: nullable(text),
+    estimationMethod: nullable(text),
+    confidence: nullable(text),
+  }),
 });
 
 /**

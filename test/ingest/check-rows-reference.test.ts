@@ -14,6 +14,7 @@ import {
   ARCHITECTURES,
   DATASET_UNITS,
   DOMAINS,
+  ESTIMATION_METHODS,
   PRECISIONS,
   RAW_MODEL_COLUMNS,
   REQUIRED_MODEL_COLUMNS,
@@ -28,7 +29,7 @@ const ENUMS: Partial<Record<RawModelColumn, readonly string[]>> = {
   precision: PRECISIONS,
 };
 const VALUE_SOURCES: RawModelColumn[] = ['parameters_source', 'data_source', 'compute_source', 'hardware_source'];
-const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES];
+const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES, 'compute_estimated_by', 'compute_confidence'];
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 interface ReferenceState {
@@ -88,6 +89,21 @@ function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlyS
     if (c.dataset_unit !== '' && c.dataset_size === '') {
       problems.push(cellProblem(row, 'dataset_unit', messages.unitWithoutValue('dataset_unit')));
     }
+    if (c.compute_estimated_by !== '' && c.training_compute === '') {
+      problems.push(cellProblem(row, 'compute_estimated_by', messages.unitWithoutValue('compute_estimated_by')));
+    }
+    if (c.compute_estimated_by !== '' && c.compute_source === '') {
+      problems.push(cellProblem(row, 'compute_source', messages.thirdPartyWithoutSource, "Title (Year) link of the third party's publication"));
+    }
+    if (c.compute_estimation_method !== '' && !ESTIMATION_METHODS.includes(c.compute_estimation_method as never)) {
+      problems.push(cellProblem(row, 'compute_estimation_method', messages.notInList('compute_estimation_method'), ESTIMATION_METHODS.join(', ')));
+    }
+    if (c.compute_estimation_method !== '' && c.compute_estimated_by === '') {
+      problems.push(cellProblem(row, 'compute_estimation_method', messages.withoutThirdParty('compute_estimation_method')));
+    }
+    if (c.compute_confidence !== '' && c.compute_estimated_by === '') {
+      problems.push(cellProblem(row, 'compute_confidence', messages.withoutThirdParty('compute_confidence')));
+    }
   }
   return problems;
 }
@@ -97,7 +113,7 @@ const CELLS = [
   '', 'gpt-3', 'GPT-3', 'gpt 3', 'g.p.t-3', 'a..b', 'x', 'Ünïcödé', 'Ｆｕｌｌ', 'é', '!!!', '=1+1', '+x', '-3', '@a', '<b>', '< a', 'a\tb', 'a\nb', 'x\u0001',
   'language', 'Language', 'vision', 'transformer', 'tokens', 'bf16', 'chemistry', '2020', '2020-05', '2020-05-28', '20', '1899', '3000', '20x0',
   'arXiv:2005.14165', 'doi:10.1038/nature16961', 'https://x.org/a', 'see paper', 'Title (2020) arXiv:2005.14165', 'Title 2020 link',
-  'nvidia-v100', 'tpu-v9', '3.14e23', 'FLOP', '175B',
+  'nvidia-v100', 'tpu-v9', '3.14e23', 'FLOP', '175B', 'Epoch AI', 'operations', 'Likely',
 ];
 const HARDWARE = new Set(['nvidia-v100']);
 

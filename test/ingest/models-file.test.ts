@@ -33,6 +33,27 @@ function problems(...rows: string[]) {
 }
 
 describe('models.csv validation', () => {
+
+  it('checks who produced the compute value: a third party cites its publication, method and confidence qualify a third party', () => {
+    const epoch = 'Epoch AI, Data on Notable AI Models (2024) https://epoch.ai/data/notable-ai-models';
+    expect(problems(line({ compute_estimated_by: 'Epoch AI', compute_source: epoch, compute_estimation_method: 'benchmarks', compute_confidence: 'Speculative' }))).toEqual([]);
+    const p = problems(
+      line({ compute_estimated_by: 'Epoch AI' }),
+      line({ id: 'b', name: 'B', compute_estimated_by: 'OpenAI', compute_source: epoch, training_compute: '', training_compute_unit: '' }),
+      line({ id: 'c', name: 'C', compute_estimation_method: 'guesswork', compute_confidence: 'Likely' }),
+      line({ id: 'd', name: 'D', compute_estimated_by: '=HYPERLINK("x")', compute_source: epoch }),
+    );
+    const at = (x: (typeof p)[number]) => [x.line, x.columnName, x.message];
+    expect(p.map(at)).toEqual([
+      [2, 'compute_source', messages.thirdPartyWithoutSource],
+      [3, 'compute_estimated_by', messages.unitWithoutValue('compute_estimated_by')],
+      [4, 'compute_estimation_method', messages.notInList('compute_estimation_method')],
+      [4, 'compute_estimation_method', messages.withoutThirdParty('compute_estimation_method')],
+      [4, 'compute_confidence', messages.withoutThirdParty('compute_confidence')],
+      [5, 'compute_estimated_by', messages.formulaInText('compute_estimated_by')],
+    ]);
+    expect(p[2].expected).toBe('operations, hardware, benchmarks, other');
+  });
   it('accepts a good row', () => {
     expect(problems(line())).toEqual([]);
   });

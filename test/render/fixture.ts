@@ -11,7 +11,7 @@ import { readCsvFile } from '../../pipeline/io/csv-reader.ts';
 import type { RenderModel } from '../../pipeline/render/model.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
 import type { Fits } from '../../pipeline/schema/fits.ts';
-import type { FlopMethod, ProcessedRecord } from '../../pipeline/schema/records.ts';
+import type { FlopMethod, FlopProvenance, ProcessedRecord, ProvenanceKind } from '../../pipeline/schema/records.ts';
 import { shippedAssumptions } from '../helpers/records.ts';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -26,6 +26,7 @@ function text(v: string): string | null {
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 const num = (v: string) => (v === '' ? null : Number(v));
+const PIPELINE: FlopProvenance = { kind: 'pipeline', estimatedBy: 'compute-trends', estimationMethod: null, confidence: null };
 
 export function recordsFromProcessedCsv(): ProcessedRecord[] {
   const table = readCsvFile(processed('models.csv'));
@@ -36,6 +37,13 @@ export function recordsFromProcessedCsv(): ProcessedRecord[] {
     const method = s('flop_method') as FlopMethod | null;
     const flop = num(c('training_compute_flop'));
     const auditFlop = num(c('audit_estimate_flop'));
+    const provenance: FlopProvenance = {
+      kind: (s('flop_provenance') ?? 'authors') as ProvenanceKind,
+      estimatedBy: s('flop_estimated_by'),
+      estimationMethod: s('flop_estimation_method'),
+      confidence: s('flop_confidence'),
+    };
+    const thirdParty = provenance.kind === 'third-party';
     return {
       id: c('id'),
       name: s('name') ?? '',
@@ -59,14 +67,17 @@ export function recordsFromProcessedCsv(): ProcessedRecord[] {
       precision: null,
       utilization: num(c('utilization')),
       citation: { title: s('source_title') ?? '', year: Number(c('source_year')), link: c('source_link') },
-      valueSources: { parameters: s('parameters_source'), data: s('data_source'), compute: c('flop_third_party') === 'true' ? s('flop_source') : null, hardware: s('hardware_source') },
+      valueSources: { parameters: s('parameters_source'), data: s('data_source'), compute: thirdParty ? s('flop_source') : null, hardware: s('hardware_source') },
+      computeEstimatedBy: thirdParty ? provenance.estimatedBy : null,
+      computeEstimationMethod: thirdParty ? provenance.estimationMethod : null,
+      confidence: thirdParty ? provenance.confidence : null,
       notes: s('notes') ?? '',
       origin: { file: originFile, line: Number(originLine), dataset: 'curated' },
-      flop: method && flop !== null ? { flop, method, formula: s('flop_formula') ?? '', assumptions: (s('flop_assumptions') ?? '').split('; ').filter(Boolean), source: s('flop_source') ?? '' } : null,
+      flop: method && flop !== null ? { flop, method, formula: s('flop_formula') ?? '', assumptions: (s('flop_assumptions') ?? '').split('; ').filter(Boolean), source: s('flop_source') ?? '', provenance } : null,
       flopLow: num(c('training_compute_flop_low')),
       flopHigh: num(c('training_compute_flop_high')),
       tokensProcessed: num(c('training_tokens')),
-      audit: auditFlop !== null ? { estimate: { flop: auditFlop, method: c('audit_method') as FlopMethod, formula: '', assumptions: [], source: '' }, ratio: Number(c('audit_ratio')) } : null,
+      audit: auditFlop !== null ? { estimate: { flop: auditFlop, method: c('audit_method') as FlopMethod, formula: '', assumptions: [], source: '', provenance: PIPELINE }, ratio: Number(c('audit_ratio')) } : null,
     };
   });
 }
@@ -121,11 +132,11 @@ export function hostileModel(): RenderModel {
     year: 2025.4521,
     parameters: 2e12,
     tokensProcessed: 3e13,
-    flop: { flop: 5e27, method: 'reported', formula: XSS, assumptions: [], source: XSS },
+    flop: { flop: 5e27, method: 'third-party', formula: XSS, assumptions: [], source: XSS, provenance: { kind: 'third-party', estimatedBy: XSS, estimationMethod: XSS, confidence: XSS } },
     flopLow: 5e27,
     flopHigh: 5e27,
     citation: { title: `${XSS} paper`, year: 2025, link: 'https://example.org/"><script>alert(2)</script>' },
-    audit: { estimate: { flop: 1e26, method: 'operations', formula: '', assumptions: [], source: '' }, ratio: 50 },
+    audit: { estimate: { flop: 1e26, method: 'operations', formula: '', assumptions: [], source: '', provenance: PIPELINE }, ratio: 50 },
   };
   const fits: Fits = structuredClone(model.fits);
   fits.eras.large_scale_ids.push(XSS_ID);

@@ -28,7 +28,7 @@ export function computeOverTimeChart(c: ChartContext): ChartDef {
   return {
     name: 'compute-over-time',
     title: 'Training compute of notable ML systems over time',
-    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed (operation counting or hardware time), filled ones reported or converted. Lines are least-squares trends per era with their 95% band; dashed rules mark the era boundaries.`,
+    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed by this pipeline (operation counting or hardware time), filled ones stated by the authors or estimated by a third party. Lines are least-squares trends per era with their 95% band; dashed rules mark the era boundaries.`,
     alt: `Scatter plot of training compute against publication date for ${count(c.points.length)} systems from ${span(sorted)}, on a log scale${flopSpan(c.points)}, rising steadily${dl ? `; in the deep-learning era compute doubles every ${doublingText(dl)}` : ''}.`,
     spec: computeOverTimeSpec(c.points, c.eraLines, c.boundaries),
     rows: c.points as unknown as Record<string, unknown>[],

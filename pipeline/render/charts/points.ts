@@ -33,8 +33,9 @@ export interface ComputePoint extends SystemFields {
   flop_high: number;
   /** The value with its range, as the tooltip shows it. */
   flop_text: string;
+  /** The method, with the third party's name for a third-party estimate. */
   method: string;
-  /** "Reported" or "Imputed": imputed points are drawn hollow. */
+  /** Stated or estimated by others, or imputed by this pipeline: imputed points are drawn hollow. */
   kind: string;
   imputed: boolean;
   era: string;
@@ -46,8 +47,8 @@ export interface QuantityPoint extends SystemFields {
   value_text: string;
 }
 
-export const KIND_REPORTED = 'Reported or converted';
-export const KIND_IMPUTED = 'Imputed (6·N·D or hardware time)';
+export const KIND_REPORTED = 'Stated by the authors or estimated by a third party';
+export const KIND_IMPUTED = 'Imputed by this pipeline (6·N·D or hardware time)';
 
 export function eraOf(year: number, dlStart: number, largeScale: ReadonlySet<string>, id: string, lsStart: number): string {
   if (year < dlStart) return 'Pre-deep-learning';
@@ -65,7 +66,8 @@ export function linkUrl(link: string): string {
   return /^https?:\/\//i.test(link) ? link : '';
 }
 
-const isImputed = (method: string) => method === 'operations' || method === 'hardware';
+const isImputed = (r: ProcessedRecord) => r.flop!.provenance.kind === 'pipeline';
+const methodText = (r: ProcessedRecord) => (r.flop!.provenance.kind === 'third-party' ? `${r.flop!.method} (${r.flop!.provenance.estimatedBy})` : r.flop!.method);
 
 export function computePoints(records: readonly ProcessedRecord[], era: (r: ProcessedRecord) => string): ComputePoint[] {
   return records
@@ -76,9 +78,9 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
       flop_text: flopWithRange(r.flop!.flop, r.flopLow, r.flopHigh),
-      method: r.flop!.method,
-      kind: isImputed(r.flop!.method) ? KIND_IMPUTED : KIND_REPORTED,
-      imputed: isImputed(r.flop!.method),
+      method: methodText(r),
+      kind: isImputed(r) ? KIND_IMPUTED : KIND_REPORTED,
+      imputed: isImputed(r),
       era: era(r),
     }));
 }
