@@ -114,7 +114,7 @@ export const messages = {
   mergeNothingToReview: 'Nothing to review: no upstream export was read in this run.',
   mergeNoAmbiguous: 'No ambiguous match: no upstream row matched two records, and no record two rows.',
   mergeAmbiguousIntro: (n: number) => `${n} ambiguous ${n === 1 ? 'match was' : 'matches were'} left unresolved (the rows are dropped; the curated records stand). A row of data/raw/aliases.csv settles each:`,
-  mergeNoTwins: 'No likely twin is left: every curated record and upstream row that look alike (an organization in common, dates within a year and similar names, or the same stated compute) were matched, or declared distinct in data/raw/aliases.csv.',
+  mergeNoTwins: 'No likely twin is left: every curated record and upstream row that look alike (an organization in common, dates within a year and similar names; the same stated compute; or the same source title) were matched, or declared distinct in data/raw/aliases.csv.',
   mergeTwinsIntro: (n: number) =>
     `${n} likely ${n === 1 ? 'twin' : 'twins'}: a curated record and an upstream row that look alike but were not matched, so both are counted. A row of data/raw/aliases.csv settles each (same, or distinct):`,
   aliasUnused: (n: number) =>
