@@ -88,6 +88,40 @@ export const messages = {
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
 
+  // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
+  duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,
+  boundsDoNotBracket: (flop: number | null) =>
+    `the compute bounds do not bracket ${flop === null ? 'each other' : `the value ${flop.toExponential()}`}; bounds dropped`,
+  matchedByAlias: (file: string, line: number, note: string) => `alias ${file}:${line}: ${note}`,
+  matchedByNameYear: (year: string) => `same name, published in ${year}`,
+  matchedByNameOrganization: (curated: string, upstream: string, days: number) =>
+    `same name and an organization in common; published ${curated} (curated) and ${upstream} (upstream), ${days} days apart`,
+  ambiguousRowToRecords: (ids: string[]) => `ambiguous: the name matches ${ids.join(' and ')}; a row of aliases.csv settles it`,
+  ambiguousRowsToRecord: (id: string, lines: number[]) =>
+    `ambiguous: ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of the same export also ${lines.length === 1 ? 'matches' : 'match'} ${id}; a row of aliases.csv settles it`,
+  aliasTookRecord: (id: string, line: number) => `same name as ${id}, which an alias gives to line ${line}; kept as a system of its own`,
+  matchedEarlierExport: (id: string) => `the system ${id}, added from an export read earlier in this run (the first export read wins)`,
+  addedNoMatch: 'no curated record of this name',
+  mergeCounts: (c: { in: number; matched: number; added: number; dropped: number }) =>
+    `upstream rows ${c.in}: ${c.matched} matched, ${c.added} added, ${c.dropped} dropped`,
+  aliasUnknownId: (id: string) => `alias names the curated id "${id}", which data/raw/models.csv does not have`,
+  aliasDuplicateName: (firstLine: number) => `the same upstream name is already given an alias on line ${firstLine}`,
+  aliasNoteRequired: 'note is required: say why the two are (or are not) one system',
+  // The Data quality page's section on the merge (pipeline/render/tables-merge.ts).
+  mergeNoExport: 'No upstream export was read in this run: every system is a curated record.',
+  mergeSummary: (c: { in: number; matched: number; added: number; dropped: number }, files: number) =>
+    `Of the ${c.in.toLocaleString('en-US')} rows of the upstream export${files === 1 ? '' : 's'} read, ${c.matched.toLocaleString('en-US')} matched a curated record (the curated values stand: each cites a primary source), ${c.added.toLocaleString('en-US')} were added as systems of their own and ${c.dropped.toLocaleString('en-US')} were dropped: ${c.in.toLocaleString('en-US')} = ${c.matched.toLocaleString('en-US')} + ${c.added.toLocaleString('en-US')} + ${c.dropped.toLocaleString('en-US')}.`,
+  mergeDisagreements: (n: number) =>
+    `${n.toLocaleString('en-US')} matched ${n === 1 ? 'row states' : 'rows state'} a training compute more than 2× from the value published for their curated record. Every row, with the rule or reason and the compute on both sides, is in`,
+  mergeNothingToReview: 'Nothing to review: no upstream export was read in this run.',
+  mergeNoAmbiguous: 'No ambiguous match: no upstream row matched two records, and no record two rows.',
+  mergeAmbiguousIntro: (n: number) => `${n} ambiguous ${n === 1 ? 'match was' : 'matches were'} left unresolved (the rows are dropped; the curated records stand). A row of data/raw/aliases.csv settles each:`,
+  mergeNoTwins: 'No likely twin is left: every curated record and upstream row that look alike (an organization in common, dates within a year and similar names; the same stated compute; or the same source title) were matched, or declared distinct in data/raw/aliases.csv.',
+  mergeTwinsIntro: (n: number) =>
+    `${n} likely ${n === 1 ? 'twin' : 'twins'}: a curated record and an upstream row that look alike but were not matched, so both are counted. A row of data/raw/aliases.csv settles each (same, or distinct):`,
+  aliasUnused: (n: number) =>
+    `${n} ${n === 1 ? 'alias names' : 'aliases name'} an upstream system that is not in the exports read in this run (an older export's name, or a stale alias):`,
+
   // ---- refresh (npm run refresh) and snapshots
   pinsNotAMap: 'pins.yaml must map source names to snapshot dates, e.g. "epoch-notable: 2024-10-01"',
   pinUnknownSource: (source: string) => `"${source}" is pinned but has no snapshot folder`,

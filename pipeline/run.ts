@@ -193,7 +193,8 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
       writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
     } else renderEntry = { key, output: '' };
     const ms = fromBatches ? fromBatches.ms : performance.now() - started;
-    const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+    const note = cacheHit ? undefined : (result as StageResult).note;
+    const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}${note ? `, ${note}` : ''}`;
     log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${fromBatches ? ` (${stage === 'ingest' ? messages.rowsInBatches : messages.inIngestBatches})` : uncached ? ` (${messages.artifactNotCached})` : ''}`);
     reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
   }
@@ -247,6 +248,8 @@ interface StageResult {
   rowsOut: number;
   warnings: number;
   site?: Map<string, string | Uint8Array>;
+  /** More for the stage's log line (normalize: what became of the upstream rows). */
+  note?: string;
 }
 
 async function runStage(
@@ -267,7 +270,8 @@ async function runStage(
       const input = load('ingest') as Parameters<typeof normalize>[0];
       const out = normalize(input, opts.today);
       const rowsIn = input.models.length + input.external.reduce((n, t) => n + t.rows.length, 0);
-      return { artifact: { ...out, ingest: { files: input.files, hardware: input.hardware, assumptions: input.assumptions, models: input.models.length, external: input.external.map((t) => ({ file: t.file, rows: t.rows.length })) } }, rowsIn, rowsOut: out.records.length, warnings: out.warnings.length };
+      const note = out.merge ? messages.mergeCounts(out.merge.total) : undefined;
+      return { artifact: { ...out, ingest: { files: input.files, hardware: input.hardware, assumptions: input.assumptions, models: input.models.length, external: input.external.map((t) => ({ file: t.file, rows: t.rows.length })) } }, rowsIn, rowsOut: out.records.length, warnings: out.warnings.length, note };
     }
     case 'impute': {
       const input = load('normalize') as Parameters<typeof imputeStage>[0];

@@ -1,27 +1,35 @@
 /**
- * Adapter for Epoch AI's CSV exports: maps each row onto a NormalizedRecord with the export as its
- * provenance. External data is lenient where ours is strict: a cell that cannot be read is dropped
- * with a located warning, and a row without a name or a readable date is dropped and counted.
+ * Adapter for Epoch AI's CSV exports: maps each row onto a NormalizedRecord through the one column
+ * map (epoch-columns.ts), with the export as its provenance. External data is lenient where ours
+ * is strict: a cell that cannot be read is dropped with a located warning, and a row without a
+ * name or a readable date, or an exact copy of an earlier row, is dropped with its reason. Every
+ * row comes out as a record or as a dropped row: records + dropped = rows.
  */
 import { ParseError, type Problem } from '../errors.ts';
 import type { CsvTable } from '../io/csv-reader.ts';
+import { sha256 } from '../io/hash.ts';
 import { messages } from '../messages.ts';
 import { parseDate } from '../normalize/dates.ts';
+import { nameSlug } from '../normalize/identity.ts';
 import { parseNumber } from '../normalize/numbers.ts';
-import type { NormalizedRecord } from '../schema/records.ts';
-import { matchKey, textProblem } from '../ingest/text-rules.ts';
+import type { NormalizedRecord, TrainingCost } from '../schema/records.ts';
+import { textProblem } from '../ingest/text-rules.ts';
 import {
-  EPOCH_CITATION,
-  EPOCH_FIELDS,
-  EPOCH_KNOWN_UNUSED,
+  EPOCH_COLUMNS,
+  EPOCH_URL,
+  epochSource,
+  LANGUAGE_DATASET_UNITS,
   mapEpochDomain,
   mapEpochHardware,
+  mapEpochPrecision,
+  resolveColumns,
   type EpochField,
 } from './epoch-columns.ts';
 
+/** Whether a header is an export this adapter reads: a name, a publication date and a compute column. */
 export function isExternalExport(header: readonly string[]): boolean {
-  const has = (names: readonly string[]) => names.some((n) => header.includes(n));
-  return has(EPOCH_FIELDS.name) && has(EPOCH_FIELDS.publicationDate) && has(EPOCH_FIELDS.compute);
+  const { index } = resolveColumns(header);
+  return index.has('name') && index.has('publicationDate') && index.has('compute');
 }
 
 export interface EpochMapping {
@@ -30,39 +38,90 @@ export interface EpochMapping {
   dropped: { line: number; reason: string }[];
 }
 
-export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>, today: string): EpochMapping {
-  const index = new Map<EpochField, number>();
-  for (const [field, names] of Object.entries(EPOCH_FIELDS) as [EpochField, readonly string[]][]) {
-    const i = table.header.findIndex((h) => names.includes(h));
-    if (i >= 0) index.set(field, i);
-  }
-  const known = new Set<string>([...Object.values(EPOCH_FIELDS).flat(), ...EPOCH_KNOWN_UNUSED]);
-  const unknown = table.header.filter((h) => !known.has(h));
+export interface EpochMapOptions {
+  /**
+   * The export's date, for the values' source. Default: a snapshot's date (`snapshots/<source>/<date>.csv`),
+   * else a date written in the file's name (`notable_ai_models-2024-12.csv` → 2024-12), else unknown.
+   */
+  exportDate?: string | null;
+}
+
+/** The export date a file's name gives, as EpochMapOptions.exportDate describes. */
+export function exportDateOf(file: string): string | null {
+  const snapshot = /snapshots\/[^/]+\/(\d{4}-\d{2}-\d{2})\.csv$/.exec(file);
+  if (snapshot) return snapshot[1];
+  const base = file.split('/').pop() ?? file;
+  const m = /(?:^|[^0-9])((?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![0-9])/.exec(base);
+  return m ? m[1] : null;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'checked']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'unchecked']);
+
+/** A comma-separated upstream list (organizations, countries, categories) as ours: distinct, "; "-joined. */
+function listText(text: string): string {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].join('; ');
+}
+
+export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>, today: string, options: EpochMapOptions = {}): EpochMapping {
+  const exportDate = options.exportDate !== undefined ? options.exportDate : exportDateOf(table.file);
+  const source = epochSource(exportDate);
+  const { index, unknown } = resolveColumns(table.header);
   const warnings: Problem[] = unknown.length ? [{ file: table.file, line: 1, message: messages.ignoredColumns(table.file, unknown) }] : [];
   const dropped: EpochMapping['dropped'] = [];
   const records: NormalizedRecord[] = [];
   const usedIds = new Set<string>();
+  /** Each row's cells, joined, → its line: an exact copy of an earlier row is dropped, never merged by name. */
+  const seenRows = new Map<string, number>();
 
   for (const row of table.rows) {
+    const columnName = (f: EpochField) => table.header[index.get(f) ?? -1] ?? EPOCH_COLUMNS[f].names[0];
     const get = (f: EpochField) => {
       const i = index.get(f);
       return i === undefined ? '' : (row.cells[i] ?? '').trim();
     };
     const warn = (f: EpochField, message: string) =>
-      warnings.push({ file: table.file, line: row.line, column: (index.get(f) ?? 0) + 1, columnName: EPOCH_FIELDS[f][0], text: get(f), message });
+      warnings.push({ file: table.file, line: row.line, column: (index.get(f) ?? 0) + 1, columnName: columnName(f), text: get(f), message });
     const num = (f: EpochField, check: (n: number) => boolean = (n) => n > 0): number | null => {
       const text = get(f);
       if (text === '') return null;
       try {
         const n = parseNumber(text);
         if (check(n)) return n;
-        warn(f, messages.outOfRange(EPOCH_FIELDS[f][0], 'value dropped'));
+        warn(f, messages.outOfRange(columnName(f), 'value dropped'));
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
-        warn(f, messages.cannotParse(EPOCH_FIELDS[f][0], `${err.message}; value dropped`));
+        warn(f, messages.cannotParse(columnName(f), `${err.message}; value dropped`));
       }
       return null;
     };
+    /** Free text that travels into pages and downloads: markup, formulas and control characters refused. */
+    const text = (f: EpochField): string | null => {
+      const t = get(f).replace(/\s+/g, ' ');
+      if (t === '') return null;
+      const problem = textProblem(columnName(f), t);
+      if (problem === null) return t;
+      warn(f, `${problem}; value dropped`);
+      return null;
+    };
+    /** A flag column: true/false as written; a checkbox left empty is false when the column exists. */
+    const flag = (f: EpochField, emptyIs: boolean | null): boolean | null => {
+      if (!index.has(f)) return null;
+      const t = get(f).toLowerCase();
+      if (t === '') return emptyIs;
+      if (TRUE.has(t)) return true;
+      if (FALSE.has(t)) return false;
+      warn(f, messages.cannotParse(columnName(f), 'not true or false; value dropped'));
+      return null;
+    };
+
+    const whole = row.cells.map((c) => c.trim()).join('\u0000');
+    const first = seenRows.get(whole);
+    if (first !== undefined) {
+      dropped.push({ line: row.line, reason: messages.duplicateUpstreamRow(first) });
+      continue;
+    }
+    seenRows.set(whole, row.line);
 
     const name = get('name').replace(/\s+/g, ' ');
     const nameProblem = name === '' ? messages.requiredCell('name') : textProblem('name', name);
@@ -79,46 +138,88 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       continue;
     }
     const flop = num('compute', (n) => n > 0 && n <= 1e30);
-    const link = get('link').split(/[\s,]+/).find((l) => /^https?:\/\//.test(l)) ?? '';
+    let low = num('computeLow', (n) => n > 0 && n <= 1e30);
+    let high = num('computeHigh', (n) => n > 0 && n <= 1e30);
+    if ((low !== null && flop !== null && low > flop) || (high !== null && flop !== null && high < flop) || (low !== null && high !== null && low > high)) {
+      warn(low !== null ? 'computeLow' : 'computeHigh', messages.boundsDoNotBracket(flop));
+      low = high = null;
+    }
+    const link = get('link').split(/[\s,]+/).find((l) => /^https?:\/\/[^\s<>"]+$/.test(l)) ?? '';
     const hardwareText = get('hardware');
     const hardware = mapEpochHardware(hardwareText, hardwareIds);
-    let id = `epoch-${matchKey(name).slice(0, 60)}`;
+    const slug = nameSlug(name, sha256);
+    let id = `epoch-${slug}`;
     if (usedIds.has(id)) id = `${id}-${date.iso.slice(0, 4)}`;
-    for (let k = 2; usedIds.has(id); k++) id = `${id.replace(/-\d+$/, '')}-${k}`;
+    for (let k = 2; usedIds.has(id); k++) id = `epoch-${slug}-${date.iso.slice(0, 4)}-${k}`;
     usedIds.add(id);
-    const reference = textProblem('Reference', get('reference')) ? '' : get('reference');
+    const reference = text('reference') ?? '';
+    const domain = mapEpochDomain(get('domain'));
+
+    // Dataset size: training tokens for language systems (see LANGUAGE_DATASET_UNITS), the size as stated otherwise.
+    const datapoints = num('datasetDatapoints');
+    const total = num('datasetTotal');
+    const gradients = num('datasetGradients');
+    const language = domain === 'language';
+    const datasetSize = total ?? datapoints;
+    const datasetUnit = !language || datasetSize === null ? null : total !== null ? LANGUAGE_DATASET_UNITS.datasetTotal : LANGUAGE_DATASET_UNITS.datasetDatapoints;
+
+    const cloud = num('costCloud');
+    const upfront = num('costUpfront');
+    const usd2023 = num('cost2023Usd');
+    const trainingCost: TrainingCost | null =
+      cloud !== null ? { value: cloud, basis: 'cloud' } : usd2023 !== null ? { value: usd2023, basis: '2023-usd' } : upfront !== null ? { value: upfront, basis: 'upfront' } : null;
+
+    const accessibility = text('accessibility');
+    const statedOpen = flag('openWeights', null);
+    const organization = text('organization');
+    const category = text('organizationCategory');
+    const country = text('country');
+
     records.push({
       id,
       name,
-      organization: get('organization').split(',').map((o) => o.trim()).filter(Boolean).join('; '),
-      domain: mapEpochDomain(get('domain')),
+      organization: organization === null ? '' : listText(organization),
+      domain,
       architecture: null,
       publicationDate: date.iso,
       datePrecision: date.precision,
       year: date.year,
       parameters: num('parameters', (n) => n > 0 && n <= 1e15),
       activeParameters: null,
-      trainingTokens: null,
-      datasetSize: num('datasetSize'),
-      // Epoch's "datapoints" mix tokens, words, images and more, so no unit is assumed.
-      datasetUnit: null,
+      trainingTokens: language ? gradients : null,
+      datasetSize,
+      datasetUnit,
       epochs: num('epochs'),
-      compute:
-        flop === null ? null : { kind: 'flop', flop, unit: 'FLOP', text: get('compute'), formula: `${get('compute')} FLOP as given by Epoch AI` },
+      compute: flop === null ? null : { kind: 'flop', flop, unit: 'FLOP', text: get('compute'), formula: `${get('compute')} FLOP as given by Epoch AI` },
       hardware,
       hardwareCount: num('hardwareCount'),
       hardwareCountIsCores: false,
       trainingTimeHours: num('trainingTimeHours'),
-      precision: null,
+      precision: mapEpochPrecision(get('numericalFormat')),
       utilization: num('utilization', (n) => n > 0 && n <= 1),
-      citation: { title: reference || name, year: Number(date.iso.slice(0, 4)), link: link || 'https://epoch.ai/data/notable-ai-models' },
-      valueSources: { parameters: EPOCH_CITATION, data: EPOCH_CITATION, compute: EPOCH_CITATION, hardware: EPOCH_CITATION },
-      // Every value of the export is Epoch AI's (computeEstimatedBy in impute/precedence.ts).
+      citation: { title: reference || name, year: Number(date.iso.slice(0, 4)), link: link || EPOCH_URL },
+      valueSources: { parameters: source, data: source, compute: source, hardware: source },
+      // Every value of the export is Epoch AI's (impute/precedence.ts reads origin.dataset).
       computeEstimatedBy: null,
-      computeEstimationMethod: null,
-      confidence: get('confidence') || null,
       notes: hardwareText !== '' && hardware === null ? `hardware "${hardwareText}" not in hardware.csv` : '',
-      origin: { file: table.file, line: row.line, dataset: 'epoch' },
+      origin: { file: table.file, line: row.line, dataset: 'epoch', exportDate },
+      confidence: text('confidence'),
+      computeEstimationMethod: text('computeEstimationMethod'),
+      organizationCategory: category === null ? null : listText(category),
+      country: country === null ? null : listText(country),
+      // Stated, else read from the accessibility text ("Open weights (…)" against "Unreleased", "API access", …).
+      openWeights: statedOpen ?? (accessibility === null ? null : /^open weights\b/i.test(accessibility)),
+      accessibility,
+      chipHours: num('chipHours'),
+      utilizationHfu: num('utilizationHfu', (n) => n > 0 && n <= 1),
+      trainingCost,
+      trainingCostUpfront: upfront,
+      hardwareAcquisitionCost: num('hardwareAcquisitionCost'),
+      powerDrawWatts: num('powerDrawWatts'),
+      computeBounds: low === null && high === null ? null : { low, high },
+      possiblyOver1e23: flag('possiblyOver1e23', false),
+      frontierModel: flag('frontierModel', false),
+      upstreamTwin: null,
     });
   }
   return { records, warnings, dropped };

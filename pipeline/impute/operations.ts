@@ -21,6 +21,17 @@ const UNITS_BY_ARCHITECTURE: Record<string, readonly DatasetUnit[]> = {
   mlp: ['examples', 'images', 'sentence-pairs', 'frames'],
 };
 
+/**
+ * Text units count training tokens whatever the architecture: a record that does not name one
+ * (an upstream export's) still has its tokens (the dataset trend), though no operation count.
+ */
+const TEXT_UNITS: readonly DatasetUnit[] = ['tokens', 'words'];
+
+/** The dataset units that count tokens for a record of this architecture (null: not stated). */
+function countedUnits(architecture: string | null): readonly DatasetUnit[] | undefined {
+  return architecture === null ? TEXT_UNITS : UNITS_BY_ARCHITECTURE[architecture];
+}
+
 export interface TokensProcessed {
   value: number;
   formula: string;
@@ -29,8 +40,8 @@ export interface TokensProcessed {
 
 export function tokensProcessed(r: NormalizedRecord, a: Assumptions): TokensProcessed | null {
   if (r.trainingTokens !== null) return { value: r.trainingTokens, formula: `${fmt(r.trainingTokens)} tokens`, assumptions: [] };
-  if (r.datasetSize === null || r.datasetUnit === null || r.architecture === null) return null;
-  if (!UNITS_BY_ARCHITECTURE[r.architecture]?.includes(r.datasetUnit)) return null;
+  if (r.datasetSize === null || r.datasetUnit === null) return null;
+  if (!countedUnits(r.architecture)?.includes(r.datasetUnit)) return null;
   const assumptions: string[] = [];
   let perPass = r.datasetSize;
   let formula = `${fmt(r.datasetSize)} ${r.datasetUnit}`;
@@ -51,8 +62,8 @@ export function tokensProcessed(r: NormalizedRecord, a: Assumptions): TokensProc
  */
 export function tokenCount(r: NormalizedRecord, a: Assumptions): number | null {
   if (r.trainingTokens !== null) return r.trainingTokens;
-  if (r.datasetSize === null || r.datasetUnit === null || r.architecture === null) return null;
-  if (!UNITS_BY_ARCHITECTURE[r.architecture]?.includes(r.datasetUnit)) return null;
+  if (r.datasetSize === null || r.datasetUnit === null) return null;
+  if (!countedUnits(r.architecture)?.includes(r.datasetUnit)) return null;
   const perPass = r.datasetUnit === 'words' ? r.datasetSize * a.tokens_per_word : r.datasetSize;
   return perPass * (r.epochs ?? 1);
 }

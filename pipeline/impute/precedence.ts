@@ -94,6 +94,8 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
   const chosen = stated ?? ops ?? hw;
   const independent = stated ? (ops ?? hw) : null;
   const factor = chosen ? uncertaintyFactor(r, chosen, a) : 1;
+  // The upstream's own bounds, where it states them for the value used, are the value's range.
+  const bounds = chosen !== null && chosen === stated ? r.computeBounds : null;
   // Every field named, not {...r, flop, ...} or Object.assign: V8 gives each object built by that
   // spread its own hidden class (2989 for 3000 records), and Object.assign a dictionary-mode one
   // (~1.3 KB); either made every later property read slow. A literal is one fast shape
@@ -127,9 +129,23 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
     confidence: r.confidence,
     notes: r.notes,
     origin: r.origin,
+    organizationCategory: r.organizationCategory,
+    country: r.country,
+    openWeights: r.openWeights,
+    accessibility: r.accessibility,
+    chipHours: r.chipHours,
+    utilizationHfu: r.utilizationHfu,
+    trainingCost: r.trainingCost,
+    trainingCostUpfront: r.trainingCostUpfront,
+    hardwareAcquisitionCost: r.hardwareAcquisitionCost,
+    powerDrawWatts: r.powerDrawWatts,
+    computeBounds: r.computeBounds,
+    possiblyOver1e23: r.possiblyOver1e23,
+    frontierModel: r.frontierModel,
+    upstreamTwin: r.upstreamTwin,
     flop: chosen,
-    flopLow: chosen ? chosen.flop / factor : null,
-    flopHigh: chosen ? chosen.flop * factor : null,
+    flopLow: chosen ? (bounds?.low ?? chosen.flop / factor) : null,
+    flopHigh: chosen ? (bounds?.high ?? chosen.flop * factor) : null,
     tokensProcessed: tokenCount(r, a),
     audit: stated && independent ? { estimate: independent, ratio: stated.flop / independent.flop } : null,
   };

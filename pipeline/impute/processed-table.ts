@@ -33,6 +33,10 @@ function nullableNumber(out: CsvBytes, n: number | null): void {
   if (n !== null) out.number(n);
 }
 
+function nullableBoolean(out: CsvBytes, b: boolean | null): void {
+  if (b !== null) out.ascii(b ? 'true' : 'false');
+}
+
 /** `file:line`; the file name is the only part that can need quoting or an apostrophe. */
 function origin(out: CsvBytes, file: string, line: number): void {
   if (needsChecks(file) || !(Number.isSafeInteger(line) && line >= 0)) {
@@ -75,6 +79,8 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
   id: (r, out) => out.text(r.id),
   name: (r, out) => out.text(r.name),
   organization: (r, out) => out.text(r.organization),
+  organization_category: (r, out) => nullableText(out, r.organizationCategory),
+  country: (r, out) => nullableText(out, r.country),
   domain: (r, out) => out.text(r.domain),
   architecture: (r, out) => nullableText(out, r.architecture),
   publication_date: (r, out) => out.text(r.publicationDate),
@@ -99,6 +105,10 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
   flop_formula: (r, out) => nullableText(out, r.flop?.formula ?? null),
   flop_assumptions: (r, out) => assumptions(out, r.flop?.assumptions ?? NONE),
   flop_source: (r, out) => nullableText(out, r.flop?.source ?? null),
+  compute_bound_low: (r, out) => nullableNumber(out, r.computeBounds?.low ?? null),
+  compute_bound_high: (r, out) => nullableNumber(out, r.computeBounds?.high ?? null),
+  possibly_over_1e23: (r, out) => nullableBoolean(out, r.possiblyOver1e23),
+  frontier_model: (r, out) => nullableBoolean(out, r.frontierModel),
   reported_compute: (r, out) => nullableText(out, r.compute?.text ?? null),
   hardware: (r, out) => nullableText(out, r.hardware),
   hardware_count: (r, out) => nullableNumber(out, r.hardwareCount),
@@ -107,6 +117,15 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
   },
   training_time_hours: (r, out) => rounded(out, r.trainingTimeHours, 8),
   utilization: (r, out) => nullableNumber(out, r.utilization),
+  utilization_hfu: (r, out) => nullableNumber(out, r.utilizationHfu),
+  chip_hours: (r, out) => nullableNumber(out, r.chipHours),
+  power_draw_w: (r, out) => nullableNumber(out, r.powerDrawWatts),
+  training_cost_usd: (r, out) => nullableNumber(out, r.trainingCost?.value ?? null),
+  training_cost_basis: (r, out) => nullableText(out, r.trainingCost?.basis ?? null),
+  training_cost_upfront_usd: (r, out) => nullableNumber(out, r.trainingCostUpfront),
+  hardware_acquisition_cost_usd: (r, out) => nullableNumber(out, r.hardwareAcquisitionCost),
+  open_weights: (r, out) => nullableBoolean(out, r.openWeights),
+  accessibility: (r, out) => nullableText(out, r.accessibility),
   audit_estimate_flop: (r, out) => rounded(out, r.audit?.estimate.flop ?? null, 6),
   audit_method: (r, out) => nullableText(out, r.audit?.estimate.method ?? null),
   audit_ratio: (r, out) => rounded(out, r.audit?.ratio ?? null, 4),
@@ -117,6 +136,10 @@ const MODEL_FIELDS: Record<string, (r: ProcessedRecord, out: CsvBytes) => void> 
   data_source: (r, out) => nullableText(out, r.valueSources.data),
   hardware_source: (r, out) => nullableText(out, r.valueSources.hardware),
   origin: (r, out) => origin(out, r.origin.file, r.origin.line),
+  export_date: (r, out) => nullableText(out, r.origin.exportDate ?? r.upstreamTwin?.exportDate ?? null),
+  upstream_twin: (r, out) => {
+    if (r.upstreamTwin !== null) origin(out, r.upstreamTwin.file, r.upstreamTwin.line);
+  },
   notes: (r, out) => out.text(r.notes),
 };
 

@@ -1,61 +1,473 @@
 /**
- * Merges curated records with external ones: one row per system, matched on normalized name and
- * publication year. Curated values win; FLOP disagreements over the threshold are reported.
+ * Merges curated records with upstream ones (Epoch AI exports) without losing or doubling a
+ * system. Two steps behind one boundary:
+ *
+ * - planMerge decides, from identities alone (id, name, organization, date, stated FLOP), what
+ *   becomes of every upstream row: matched to a curated record (by which rule), added as a new
+ *   system, or dropped (why); plus the ambiguous matches and the likely twins left unmatched.
+ * - applyMergePlan carries the plan out on the records: curated values win, and the fields only
+ *   the upstream states (country, cost, …) are filled from the twin where the curated record has
+ *   none.
+ *
+ * Matching rules, strongest first (identity.ts says how names compare):
+ *   alias             a row of data/raw/aliases.csv names the upstream name and the curated id;
+ *   name+year         the same name and the same publication year;
+ *   name+organization the same name, publication dates at most a year apart, an organization in common.
+ * A row that the rules match to two records, or two rows to one record, is ambiguous: it is
+ * dropped (the curated record stands), listed, and settled by an alias. Rows of one export are
+ * never merged with each other; an exact copy of an earlier row was dropped by the adapter. A row
+ * of a later export that has the name and year of a system an earlier export added is that system
+ * (rule `earlier export`: the first export read wins). Every row is counted:
+ * in = matched + added + dropped, per export and in total, or the plan throws.
  */
-import { matchKey } from '../ingest/text-rules.ts';
 import type { NormalizedRecord } from '../schema/records.ts';
+import { messages } from '../messages.ts';
+import { aliasKey, daysApart, identityKey, namesLookAlike, organizationsOverlap, organizationWords } from './identity.ts';
 import { sortRecords } from './record-order.ts';
 
 /** The one stable order of records everywhere (by date, then id): see record-order.ts. */
 export { compareRecords, sortRecords } from './record-order.ts';
 
-export interface MergeDisagreement {
+/** What the plan needs of a record: who it is, and its stated FLOP for the report. */
+export interface Identity {
   id: string;
   name: string;
-  curatedFlop: number;
-  externalFlop: number;
-  ratio: number;
-  externalFile: string;
-  externalLine: number;
+  organization: string;
+  /** ISO date at the record's precision (YYYY, YYYY-MM or YYYY-MM-DD). */
+  publicationDate: string;
+  /** FLOP as stated (not imputed); null without one. */
+  flop: number | null;
+  /** Title of the source the record cites (an upstream row's Reference); corroborates a likely twin. */
+  title?: string;
 }
+
+export interface UpstreamIdentity extends Identity {
+  line: number;
+}
+
+/** One upstream export: its row count, the rows the adapter mapped, and the ones it dropped. */
+export interface UpstreamExport {
+  file: string;
+  rows: number;
+  records: readonly UpstreamIdentity[];
+  dropped: readonly { line: number; reason: string }[];
+}
+
+/** A row of data/raw/aliases.csv (pipeline/ingest/aliases-file.ts). */
+export interface Alias {
+  /** The curated record's id. */
+  id: string;
+  /** The upstream name, compared after NFKC with case and white space ignored. */
+  upstreamName: string;
+  /** `same`: they are one system; `distinct`: they only look alike (no match, not listed as twins). */
+  relation: 'same' | 'distinct';
+  note: string;
+  file: string;
+  line: number;
+  /** Field position of the id column, for locating a problem with it. */
+  idColumn: number;
+}
+
+export const MATCH_RULES = ['alias', 'name+year', 'name+organization', 'earlier export'] as const;
+export type MatchRule = (typeof MATCH_RULES)[number];
+export type Outcome = 'matched' | 'added' | 'dropped';
+
+export interface PlannedRow {
+  file: string;
+  line: number;
+  name: string;
+  organization: string;
+  publicationDate: string;
+  outcome: Outcome;
+  /** Matched: the record merged into; added: the new record's id; dropped: null. */
+  id: string | null;
+  rule: MatchRule | null;
+  /** Why: the match's evidence, or why the row was dropped. */
+  reason: string;
+  curatedFlop: number | null;
+  upstreamFlop: number | null;
+  /** Curated records this row looks like without having matched (ids), for a maintainer to settle. */
+  likelyTwins: string[];
+}
+
+export interface AmbiguousMatch {
+  /** One upstream row that matches several records, or several rows that match one record. */
+  kind: 'row-to-records' | 'rows-to-record';
+  rule: MatchRule;
+  rows: { file: string; line: number; name: string }[];
+  ids: string[];
+}
+
+export interface LikelyTwin {
+  id: string;
+  name: string;
+  publicationDate: string;
+  organization: string;
+  file: string;
+  line: number;
+  upstreamName: string;
+  upstreamDate: string;
+  upstreamOrganization: string;
+  /** The upstream row's outcome: added, or dropped as ambiguous. */
+  outcome: Outcome;
+}
+
+export interface MergeCounts {
+  in: number;
+  matched: number;
+  added: number;
+  dropped: number;
+}
+
+export interface MergePlan {
+  rows: PlannedRow[];
+  ambiguous: AmbiguousMatch[];
+  likelyTwins: LikelyTwin[];
+  /** Per export, in the order read, then the total. */
+  files: (MergeCounts & { file: string })[];
+  total: MergeCounts;
+  /** Aliases that named no upstream row of this run (`same` ones only). */
+  unusedAliases: Alias[];
+}
+
+/** One candidate match of a row, and how strong its rule is (higher wins). */
+interface Candidate {
+  id: string;
+  rule: MatchRule;
+  strength: number;
+  evidence: string;
+}
+
+const STRENGTH: Record<MatchRule, number> = { alias: 3, 'name+year': 2, 'name+organization': 1, 'earlier export': 0 };
+
+/** Publication dates at most this many days apart corroborate a name (preprint vs journal version). */
+const MAX_DAYS_APART = 366;
+
+const year = (date: string) => date.slice(0, 4);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function planMerge(curated: readonly Identity[], exports: readonly UpstreamExport[], aliases: readonly Alias[] = []): MergePlan {
+  const byKey = new Map<string, Identity[]>();
+  for (const c of curated) push(byKey, identityKey(c.name), c);
+  const curatedById = new Map(curated.map((c) => [c.id, c]));
+  const sameAlias = new Map<string, Alias>();
+  const distinct = new Set<string>();
+  for (const a of aliases) {
+    if (a.relation === 'same') sameAlias.set(aliasKey(a.upstreamName), a);
+    else distinct.add(`${a.id}\u0000${aliasKey(a.upstreamName)}`);
+  }
+  const usedAliases = new Set<Alias>();
+  const isDistinct = (id: string, name: string) => distinct.has(`${id}\u0000${aliasKey(name)}`);
+
+  const twinIndex = new TwinIndex(curated);
+  /** Each upstream row's source title, by file and line, for the likely twins. */
+  const titles = new Map<string, string>();
+
+  const rows: PlannedRow[] = [];
+  const ambiguous: AmbiguousMatch[] = [];
+  const files: MergePlan['files'] = [];
+  const usedIds = new Set(curated.map((c) => c.id));
+  /** Systems added by earlier exports: name key + year → id. */
+  const addedEarlier = new Map<string, string>();
+
+  for (const exp of exports) {
+    const planned: { row: PlannedRow; candidates: Candidate[]; upstream: UpstreamIdentity }[] = [];
+    for (const u of exp.records) {
+      if (u.title) titles.set(`${exp.file}\u0000${u.line}`, u.title);
+      const candidates: Candidate[] = [];
+      const alias = sameAlias.get(aliasKey(u.name));
+      if (alias && curatedById.has(alias.id)) {
+        usedAliases.add(alias);
+        candidates.push({ id: alias.id, rule: 'alias', strength: STRENGTH.alias, evidence: messages.matchedByAlias(alias.file, alias.line, alias.note) });
+      } else {
+        for (const c of byKey.get(identityKey(u.name)) ?? []) {
+          if (isDistinct(c.id, u.name)) continue;
+          if (year(c.publicationDate) === year(u.publicationDate)) {
+            candidates.push({ id: c.id, rule: 'name+year', strength: STRENGTH['name+year'], evidence: messages.matchedByNameYear(year(u.publicationDate)) });
+          } else if (daysApart(c.publicationDate, u.publicationDate) <= MAX_DAYS_APART && organizationsOverlap(c.organization, u.organization)) {
+            const days = Math.round(daysApart(c.publicationDate, u.publicationDate));
+            candidates.push({ id: c.id, rule: 'name+organization', strength: STRENGTH['name+organization'], evidence: messages.matchedByNameOrganization(c.publicationDate, u.publicationDate, days) });
+          }
+        }
+      }
+      const best = Math.max(-1, ...candidates.map((c) => c.strength));
+      planned.push({
+        upstream: u,
+        candidates: candidates.filter((c) => c.strength === best),
+        row: {
+          file: exp.file,
+          line: u.line,
+          name: u.name,
+          organization: u.organization,
+          publicationDate: u.publicationDate,
+          outcome: 'added',
+          id: null,
+          rule: null,
+          reason: '',
+          curatedFlop: null,
+          upstreamFlop: u.flop,
+          likelyTwins: [],
+        },
+      });
+    }
+
+    // One row to several records: ambiguous. Several rows to one record: an alias decides, else ambiguous.
+    const claims = new Map<string, (typeof planned)[number][]>();
+    for (const p of planned) {
+      if (p.candidates.length > 1) {
+        ambiguous.push({ kind: 'row-to-records', rule: p.candidates[0].rule, rows: [{ file: exp.file, line: p.row.line, name: p.row.name }], ids: p.candidates.map((c) => c.id).sort() });
+        p.row.outcome = 'dropped';
+        p.row.reason = messages.ambiguousRowToRecords(p.candidates.map((c) => c.id).sort());
+      } else if (p.candidates.length === 1) push(claims, p.candidates[0].id, p);
+    }
+    for (const [id, claimants] of claims) {
+      const byAlias = claimants.filter((p) => p.candidates[0].rule === 'alias');
+      const winner = claimants.length === 1 ? claimants[0] : byAlias.length === 1 ? byAlias[0] : null;
+      if (claimants.length > 1) {
+        ambiguous.push({ kind: 'rows-to-record', rule: (winner ?? claimants[0]).candidates[0].rule, rows: claimants.map((p) => ({ file: exp.file, line: p.row.line, name: p.row.name })), ids: [id] });
+      }
+      for (const p of claimants) {
+        const c = p.candidates[0];
+        if (p === winner) {
+          Object.assign(p.row, { outcome: 'matched', id, rule: c.rule, reason: c.evidence, curatedFlop: curatedById.get(id)!.flop });
+        } else if (winner !== null) {
+          // An alias gave the record to another row: this one is a system of its own, listed as a likely twin.
+          p.candidates = [];
+          p.row.reason = messages.aliasTookRecord(id, winner.row.line);
+        } else {
+          p.row.outcome = 'dropped';
+          p.row.reason = messages.ambiguousRowsToRecord(id, claimants.filter((o) => o !== p).map((o) => o.row.line));
+        }
+      }
+    }
+
+    // The rest: a system an earlier export added, or a new one.
+    for (const p of planned) {
+      if (p.row.outcome !== 'added') continue;
+      const key = `${identityKey(p.upstream.name)}|${year(p.upstream.publicationDate)}`;
+      const earlier = addedEarlier.get(key);
+      if (earlier !== undefined) {
+        Object.assign(p.row, { outcome: 'matched', id: earlier, rule: 'earlier export', reason: messages.matchedEarlierExport(earlier) });
+        continue;
+      }
+      let id = p.upstream.id;
+      for (let k = 2; usedIds.has(id); k++) id = `${p.upstream.id}-${k}`;
+      usedIds.add(id);
+      p.row.id = id;
+      if (p.row.reason === '') p.row.reason = messages.addedNoMatch;
+    }
+    for (const p of planned) if (p.row.outcome === 'added') addedEarlier.set(`${identityKey(p.upstream.name)}|${year(p.upstream.publicationDate)}`, p.row.id!);
+
+    const fileRows: PlannedRow[] = [
+      ...planned.map((p) => p.row),
+      ...exp.dropped.map((d) => ({
+        file: exp.file,
+        line: d.line,
+        name: '',
+        organization: '',
+        publicationDate: '',
+        outcome: 'dropped' as const,
+        id: null,
+        rule: null,
+        reason: d.reason,
+        curatedFlop: null,
+        upstreamFlop: null,
+        likelyTwins: [],
+      })),
+    ].sort((a, b) => a.line - b.line);
+    const counts = countRows(fileRows);
+    if (counts.matched + counts.added + counts.dropped !== exp.rows) {
+      throw new Error(`merge plan for ${exp.file}: ${exp.rows} rows in, but ${counts.matched} matched + ${counts.added} added + ${counts.dropped} dropped`);
+    }
+    files.push({ file: exp.file, ...counts, in: exp.rows });
+    rows.push(...fileRows);
+  }
+
+  const likelyTwins = findLikelyTwins(rows, twinIndex, isDistinct, (r) => titles.get(`${r.file}\u0000${r.line}`) ?? '');
+  const total = countRows(rows);
+  const inTotal = exports.reduce((n, e) => n + e.rows, 0);
+  if (total.matched + total.added + total.dropped !== inTotal) throw new Error(`merge plan: ${inTotal} rows in, ${total.matched + total.added + total.dropped} accounted for`);
+  return {
+    rows,
+    ambiguous,
+    likelyTwins,
+    files,
+    total: { ...total, in: inTotal },
+    unusedAliases: aliases.filter((a) => a.relation === 'same' && !usedAliases.has(a)),
+  };
+}
+
+function countRows(rows: readonly PlannedRow[]): MergeCounts {
+  const counts = { in: rows.length, matched: 0, added: 0, dropped: 0 };
+  for (const r of rows) counts[r.outcome]++;
+  return counts;
+}
+
+/** A source title as twins compare it: NFKC, case, punctuation and spacing ignored. */
+function titleKey(title: string): string {
+  return (title.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** Two stated FLOP values this close (ratio) are the same figure: one source copied the other. */
+const SAME_FLOP = 1.01;
+/** FLOP buckets of log10 width 1/200: values within SAME_FLOP of each other fall in neighbouring ones. */
+const flopBucket = (flop: number) => Math.round(Math.log10(flop) * 200);
+
+/** Candidate curated records for likely twins, by organization word and year, and by stated FLOP. */
+class TwinIndex {
+  private readonly byOrgYear = new Map<string, Identity[]>();
+  private readonly byFlop = new Map<number, Identity[]>();
+  private readonly byTitle = new Map<string, Identity[]>();
+  constructor(curated: readonly Identity[]) {
+    for (const c of curated) {
+      const t = titleKey(c.title ?? '');
+      if (t !== '') push(this.byTitle, t, c);
+      for (const w of organizationWords(c.organization)) push(this.byOrgYear, `${w}|${year(c.publicationDate)}`, c);
+      if (c.flop !== null && c.flop > 0) push(this.byFlop, flopBucket(c.flop), c);
+    }
+  }
+  /** Every curated record sharing an organization word and a year (±1), a FLOP bucket (±1) or its source's title with the row. */
+  *candidates(r: PlannedRow, title: string): Generator<Identity> {
+    const y = Number(year(r.publicationDate));
+    const t = titleKey(title);
+    if (t !== '') yield* this.byTitle.get(t) ?? [];
+    for (const w of organizationWords(r.organization)) for (const yy of [y - 1, y, y + 1]) yield* this.byOrgYear.get(`${w}|${yy}`) ?? [];
+    if (r.upstreamFlop !== null && r.upstreamFlop > 0) {
+      const b = flopBucket(r.upstreamFlop);
+      for (const bb of [b - 1, b, b + 1]) yield* this.byFlop.get(bb) ?? [];
+    }
+  }
+}
+
+/**
+ * Whether a curated record and an upstream row look like one system though no rule matched them:
+ * - an organization in common, publication dates at most a year apart, and names that look
+ *   alike (identity.ts: "GPT-3 175B (davinci)" and "GPT-3 175B"); or
+ * - the same stated FLOP (within 1%: one source copied the other's figure), published in the same
+ *   year or within 45 days, and an organization in common, or names that look alike, or no
+ *   organization on one side ("Samuel's checkers player" and "Samuel Neural Checkers"); or
+ * - the same source title (one paper), dates at most a year apart ("Deep Belief Net (MNIST)" and
+ *   "Deep Belief Nets", both citing "A Fast Learning Algorithm for Deep Belief Nets"): a paper
+ *   can present several systems, so this one is for a maintainer to judge.
+ */
+export function looksLikeTwin(c: Identity, r: { name: string; organization: string; publicationDate: string; upstreamFlop: number | null; title?: string }): boolean {
+  const days = daysApart(c.publicationDate, r.publicationDate);
+  if (days > MAX_DAYS_APART) return false;
+  const title = titleKey(r.title ?? '');
+  if (title !== '' && title === titleKey(c.title ?? '')) return true;
+  const org = organizationsOverlap(c.organization, r.organization);
+  const names = namesLookAlike(c.name, r.name);
+  if (org && names) return true;
+  const sameFlop = c.flop !== null && r.upstreamFlop !== null && Math.max(c.flop / r.upstreamFlop, r.upstreamFlop / c.flop) <= SAME_FLOP;
+  const sameTime = year(c.publicationDate) === year(r.publicationDate) || days <= 45;
+  return sameFlop && sameTime && (org || names || c.organization.trim() === '' || r.organization.trim() === '');
+}
+
+/**
+ * Curated records that look like an upstream row though neither was matched (looksLikeTwin).
+ * Pairs an alias declares distinct are left out. Each pair is also written on the row (likelyTwins).
+ */
+function findLikelyTwins(rows: PlannedRow[], index: TwinIndex, isDistinct: (id: string, name: string) => boolean, titleOf: (r: PlannedRow) => string): LikelyTwin[] {
+  const twins: LikelyTwin[] = [];
+  // A matched row has its record, and a matched record its row: only the unmatched are looked at.
+  const matched = new Set(rows.filter((r) => r.outcome === 'matched').map((r) => r.id));
+  for (const r of rows) {
+    if (r.outcome === 'matched' || r.publicationDate === '') continue;
+    const seen = new Set<string>();
+    const title = titleOf(r);
+    for (const c of index.candidates(r, title)) {
+      if (seen.has(c.id) || matched.has(c.id)) continue;
+      seen.add(c.id);
+      if (isDistinct(c.id, r.name) || !looksLikeTwin(c, { ...r, title })) continue;
+      r.likelyTwins.push(c.id);
+      twins.push({
+        id: c.id,
+        name: c.name,
+        publicationDate: c.publicationDate,
+        organization: c.organization,
+        file: r.file,
+        line: r.line,
+        upstreamName: r.name,
+        upstreamDate: r.publicationDate,
+        upstreamOrganization: r.organization,
+        outcome: r.outcome,
+      });
+    }
+    r.likelyTwins.sort();
+  }
+  return twins;
+}
+
+/** The identity of a record, as planMerge reads it. */
+export function identityOf(r: NormalizedRecord): Identity {
+  return { id: r.id, name: r.name, organization: r.organization, publicationDate: r.publicationDate, flop: r.compute?.kind === 'flop' ? r.compute.flop : null, title: r.citation.title };
+}
+
+/**
+ * The fields a curated record takes from its upstream twin where it has none: they describe the
+ * system (who made it, where, whether its weights are open, what its training cost and drew).
+ * Fields that describe the upstream's own compute estimate (confidence, estimation method,
+ * bounds, possibly over 1e23) are not taken: the curated record's compute comes from its own
+ * source. Values the curated schema has (parameters, data, compute, hardware, time, utilization)
+ * are never taken: the curated record's cited value, or the pipeline's estimate, stands.
+ */
+export const FILLED_FROM_TWIN = [
+  'organizationCategory',
+  'country',
+  'openWeights',
+  'accessibility',
+  'frontierModel',
+  'trainingCost',
+  'trainingCostUpfront',
+  'hardwareAcquisitionCost',
+  'powerDrawWatts',
+  'chipHours',
+] as const satisfies readonly (keyof NormalizedRecord)[];
 
 export interface MergeResult {
   records: NormalizedRecord[];
-  matched: number;
-  added: number;
-  disagreements: MergeDisagreement[];
+  plan: MergePlan;
 }
 
-/** Nominal FLOP of a record when it states FLOP directly (accelerator time needs impute). */
-function statedFlop(r: NormalizedRecord): number | null {
-  return r.compute?.kind === 'flop' ? r.compute.flop : null;
-}
-
-export function mergeRecords(curated: NormalizedRecord[], external: NormalizedRecord[], threshold = 2): MergeResult {
-  const key = (r: NormalizedRecord) => `${matchKey(r.name)}|${r.publicationDate.slice(0, 4)}`;
-  const byKey = new Map(curated.map((r) => [key(r), r]));
-  const taken = new Set<string>();
-  const disagreements: MergeDisagreement[] = [];
+/** Carries out a plan: the curated records (matched ones filled from their twin) and the added ones. */
+export function applyMergePlan(curated: readonly NormalizedRecord[], upstream: readonly NormalizedRecord[], plan: MergePlan): NormalizedRecord[] {
+  const at = new Map(upstream.map((r) => [`${r.origin.file}\u0000${r.origin.line}`, r]));
+  const twinOf = new Map<string, { row: PlannedRow; record: NormalizedRecord }>();
   const added: NormalizedRecord[] = [];
-  let matched = 0;
-  for (const ext of external) {
-    const k = key(ext);
-    const mine = byKey.get(k);
-    if (mine === undefined) {
-      if (!taken.has(k)) added.push(ext);
-      taken.add(k);
-      continue;
-    }
-    matched++;
-    const a = statedFlop(mine);
-    const b = statedFlop(ext);
-    if (a !== null && b !== null) {
-      const ratio = Math.max(a, b) / Math.min(a, b);
-      if (ratio > threshold) {
-        disagreements.push({ id: mine.id, name: mine.name, curatedFlop: a, externalFlop: b, ratio, externalFile: ext.origin.file, externalLine: ext.origin.line });
-      }
-    }
+  for (const row of plan.rows) {
+    const record = at.get(`${row.file}\u0000${row.line}`);
+    if (record === undefined) continue;
+    if (row.outcome === 'added') added.push(row.id === record.id ? record : { ...record, id: row.id! });
+    else if (row.outcome === 'matched' && row.rule !== 'earlier export' && !twinOf.has(row.id!)) twinOf.set(row.id!, { row, record });
   }
-  const records = sortRecords([...curated, ...added]);
-  return { records, matched, added: added.length, disagreements };
+  const merged = curated.map((c) => {
+    const twin = twinOf.get(c.id);
+    if (twin === undefined) return c;
+    const filled: NormalizedRecord = { ...c };
+    for (const field of FILLED_FROM_TWIN) {
+      if (filled[field] === null) (filled as unknown as Record<string, unknown>)[field] = twin.record[field];
+    }
+    filled.upstreamTwin = { file: twin.row.file, line: twin.row.line, name: twin.record.name, exportDate: twin.record.origin.exportDate, rule: twin.row.rule! };
+    return filled;
+  });
+  return sortRecords([...merged, ...added]);
+}
+
+/** Plan and apply: the merged records and the plan. */
+export function mergeRecords(
+  curated: readonly NormalizedRecord[],
+  exports: readonly { file: string; rows: number; records: readonly NormalizedRecord[]; dropped: readonly { line: number; reason: string }[] }[],
+  aliases: readonly Alias[] = [],
+): MergeResult {
+  const plan = planMerge(
+    curated.map(identityOf),
+    exports.map((e) => ({ file: e.file, rows: e.rows, dropped: e.dropped, records: e.records.map((r) => ({ ...identityOf(r), line: r.origin.line })) })),
+    aliases,
+  );
+  return { records: applyMergePlan(curated, exports.flatMap((e) => e.records), plan), plan };
 }

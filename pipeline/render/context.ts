@@ -1,4 +1,6 @@
 /** The values page templates can refer to: fits.json at the top level, plus site facts. */
+import { exportDateOf } from '../adapters/epoch.ts';
+import { EPOCH_URL } from '../adapters/epoch-columns.ts';
 import { NO_CHANGELOG } from './changelog.ts';
 import type { RenderModel } from './model.ts';
 import { pageFacts } from './page-facts.ts';
@@ -8,6 +10,22 @@ export const SITE = {
   license: 'Data and text: CC BY 4.0. Code: MIT.',
   citation_text: 'compute-trends contributors, "Compute Trends: training compute of notable machine-learning systems" (dataset and report)',
 };
+
+/**
+ * Attribution to Epoch AI, shown when its data is in the run: an export was read (`exports` names
+ * their dates), or a curated value cites its dataset. Always an object, so pages can test `shown`.
+ */
+export function epochAttribution(model: RenderModel): { shown: boolean; text: string; exports: string; bibtex: string } {
+  const exports = model.provenance.files.filter((f) => f.kind === 'external').map((f) => exportDateOf(f.file) ?? 'of unknown date');
+  const cited = model.records.some((r) => (r.flop?.source ?? '').includes(EPOCH_URL) || Object.values(r.valueSources).some((v) => v?.includes(EPOCH_URL)));
+  const which = exports.length ? `; export${exports.length === 1 ? '' : 's'} ${exports.join(', ')}` : '';
+  return {
+    shown: exports.length > 0 || cited,
+    text: `Epoch AI, "Data on Notable AI Models", ${EPOCH_URL}, licensed CC BY 4.0${which}`,
+    exports: exports.join(', '),
+    bibtex: `@misc{epoch_notable_ai_models,\n  title = {Data on Notable AI Models},\n  author = {{Epoch AI}},\n  url = {${EPOCH_URL}},\n  note = {CC BY 4.0${which}}\n}`,
+  };
+}
 
 export function buildContext(model: RenderModel): Record<string, unknown> {
   const { fits } = model;
@@ -23,6 +41,7 @@ export function buildContext(model: RenderModel): Record<string, unknown> {
       ...SITE,
       // The one date on the site: the data's own newest publication date, so rebuilds are byte-identical.
       data_as_of: asOf,
+      epoch: epochAttribution(model),
       bibtex: `@misc{compute_trends,\n  title = {Compute Trends: training compute of notable machine-learning systems},\n  author = {{compute-trends contributors}},\n  year = {${asOf.slice(0, 4)}},\n  note = {Dataset and report, CC BY 4.0}\n}`,
     },
   };

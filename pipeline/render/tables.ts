@@ -11,6 +11,7 @@ import { aiAndComputeTable, economicPeriodsTable, recordSettersTable, runLengthR
 import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, segmentsTable } from './tables-eras.ts';
 import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
 import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable } from './tables-quality.ts';
+import { mergeReviewTable, upstreamRowsTable } from './tables-merge.ts';
 
 export function systemsTable(records: readonly ProcessedRecord[]): string {
   return htmlTable(
@@ -47,6 +48,8 @@ export function buildTables(model: RenderModel): Map<string, () => string> {
     ['imputation-audit', () => imputationAuditTable(records, a)],
     ['disagreements', () => disagreementsTable(records, model.disagreements, a)],
     ['sensitivity', () => sensitivityTable(fits)],
+    ['upstream-rows', () => upstreamRowsTable(model.provenance)],
+    ['merge-review', () => mergeReviewTable(model.provenance)],
     ['uncertainty-factors', () => uncertaintyTable(a)],
     ['utilization', () => utilizationTable(a)],
     ['units', () => unitsTable()],

@@ -43,6 +43,35 @@ export interface Origin {
   file: string;
   line: number;
   dataset: 'curated' | 'epoch';
+  /**
+   * The upstream export's date (YYYY-MM-DD, or YYYY-MM when only the month is known): a snapshot's
+   * date, else a date in the export's file name; null for curated records and undated exports.
+   */
+  exportDate: string | null;
+}
+
+/**
+ * The basis of a training-cost figure, kept as the upstream states it and never converted into
+ * another: `cloud` (rental prices), `upfront` (hardware bought), `2023-usd` (Epoch AI's earlier
+ * single figure, in 2023 dollars).
+ */
+export const COST_BASES = ['cloud', 'upfront', '2023-usd'] as const;
+export type CostBasis = (typeof COST_BASES)[number];
+
+export interface TrainingCost {
+  /** US dollars. */
+  value: number;
+  basis: CostBasis;
+}
+
+/** The upstream record a curated record was matched with (normalize/merge.ts), for its filled fields. */
+export interface UpstreamTwin {
+  file: string;
+  line: number;
+  name: string;
+  exportDate: string | null;
+  /** The rule that matched them (alias, name+year, name+organization). */
+  rule: string;
 }
 
 export interface NormalizedRecord {
@@ -77,12 +106,44 @@ export interface NormalizedRecord {
    * publisher (see computeEstimatedBy in pipeline/impute/precedence.ts).
    */
   computeEstimatedBy: string | null;
-  /** How the third party estimated the value, as it names the method; null when not stated. */
+  /** How the third party estimated the value, as it names the method (an upstream export's own wording, e.g. "Operation counting"); null when not stated. */
   computeEstimationMethod: string | null;
-  /** The confidence the third party states for the value (Epoch AI: Confident, Likely, Speculative). */
+  /** The confidence the third party states for the value (Epoch AI: Confident, Likely, Speculative, Unknown), as written. */
   confidence: string | null;
   notes: string;
   origin: Origin;
+
+  // ---- Fields an upstream export (Epoch AI) states and the curated schema has not; null when absent.
+  // On a curated record matched with an upstream one, the fields that describe the system (not
+  // the upstream's compute estimate) are filled from the twin: see normalize/merge.ts.
+  /** Kinds of the developing organizations (Industry, Academia, ...), distinct, joined by "; ". */
+  organizationCategory: string | null;
+  /** Countries of the developing organizations, distinct, joined by "; ". */
+  country: string | null;
+  /** Whether the weights are downloadable: stated, or read from the accessibility text. */
+  openWeights: boolean | null;
+  /** The accessibility as the upstream writes it ("Open weights (unrestricted)", "API access", ...). */
+  accessibility: string | null;
+  /** Accelerator-hours of the training run (chips × hours), as stated. */
+  chipHours: number | null;
+  /** Hardware FLOP utilization (HFU, counting rematerialization), a fraction; `utilization` is MFU. */
+  utilizationHfu: number | null;
+  /** Training-compute cost, on the basis the upstream states (cloud preferred, then 2023 USD, then upfront). */
+  trainingCost: TrainingCost | null;
+  /** The upfront-basis cost whenever stated (also when trainingCost holds the cloud figure). */
+  trainingCostUpfront: number | null;
+  /** Cost of acquiring the training hardware, US dollars. */
+  hardwareAcquisitionCost: number | null;
+  /** Power draw of the training cluster, watts. */
+  powerDrawWatts: number | null;
+  /** The upstream's lower and upper bounds of its compute value (FLOP); the value's range. */
+  computeBounds: { low: number | null; high: number | null } | null;
+  /** The upstream's flag for systems whose compute may exceed 1e23 FLOP though no value is known. */
+  possiblyOver1e23: boolean | null;
+  /** The upstream's frontier flag (in the top 10 by training compute when released). */
+  frontierModel: boolean | null;
+  /** The upstream record this curated record was matched with; null for upstream and unmatched records. */
+  upstreamTwin: UpstreamTwin | null;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { loadModelColumns, modelsCsvPieces } from '../impute/processed-table.ts';
-import { toCsv, toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
+import { toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
+import { flopDisagreements, MERGE_REPORT_COLUMNS, mergeReportRows } from '../normalize/merge-report.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { HardwareSpec, ProcessedRecord } from '../schema/records.ts';
 import type { ImputeArtifact } from './definitions.ts';
@@ -40,15 +41,12 @@ export function imputeStage(input: ImputeInput): ImputeArtifact & { hardware: Ha
     'audit.csv': toCsvPieces(AUDIT_COLUMNS, auditRows(records)),
   };
   if (input.merge) {
-    outputs['merge-report.csv'] = toCsv(
-      ['id', 'name', 'curated_flop', 'external_flop', 'ratio', 'external_file', 'external_line'],
-      input.merge.disagreements.map((d) => [d.id, d.name, d.curatedFlop, d.externalFlop, Number(d.ratio.toPrecision(4)), d.externalFile, d.externalLine]),
-    );
+    outputs['merge-report.csv'] = toCsvPieces(MERGE_REPORT_COLUMNS, mergeReportRows(input.merge, records));
   }
   return {
     records,
     disagreements: disagreements.map((d) => d.id),
-    provenance: imputeProvenance(input),
+    provenance: imputeProvenance(input, records),
     outputs,
     hardware: input.ingest.hardware,
     assumptions: input.ingest.assumptions,
@@ -56,7 +54,7 @@ export function imputeStage(input: ImputeInput): ImputeArtifact & { hardware: Ha
 }
 
 /** Which files the records came from, what was dropped or merged, and the warnings. */
-export function imputeProvenance(input: Pick<ImputeInput, 'ingest' | 'dropped' | 'merge' | 'warnings'>): Provenance {
+export function imputeProvenance(input: Pick<ImputeInput, 'ingest' | 'dropped' | 'merge' | 'warnings'>, records: readonly ProcessedRecord[] = []): Provenance {
   return {
     files: [
       ...input.ingest.files
@@ -68,7 +66,9 @@ export function imputeProvenance(input: Pick<ImputeInput, 'ingest' | 'dropped' |
       ...input.ingest.external.map((e) => ({ file: e.file, kind: 'external' as const, records: e.rows })),
     ],
     dropped: input.dropped,
-    merge: input.merge ? { matched: input.merge.matched, added: input.merge.added, disagreements: input.merge.disagreements.length } : null,
+    merge: input.merge
+      ? { ...input.merge.total, files: input.merge.files, disagreements: flopDisagreements(input.merge, records), ambiguous: input.merge.ambiguous, likelyTwins: input.merge.likelyTwins, unusedAliases: input.merge.unusedAliases.map((a) => ({ file: a.file, line: a.line, upstreamName: a.upstreamName })) }
+      : null,
     warnings: input.warnings.map((w) => ({ file: w.file, line: w.line, message: w.message })),
   };
 }

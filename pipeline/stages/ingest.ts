@@ -13,6 +13,8 @@ import { checkHeader, checkRows, newRowCheckState, toRawRows, type RowCheckState
 import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
 import { selectSnapshots } from '../ingest/snapshots.ts';
+import { ALIASES_FILE, readAliasesFile } from '../ingest/aliases-file.ts';
+import type { Alias } from '../normalize/merge.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
 
 export interface IngestOptions {
@@ -32,6 +34,8 @@ export interface IngestOutput {
   assumptions: Assumptions;
   /** External exports (e.g. Epoch AI CSVs), read but not yet mapped. */
   external: CsvTable[];
+  /** data/raw/aliases.csv: curated id ↔ upstream name, for the merge. */
+  aliases: Alias[];
   /** The files read, in the order read, for provenance. */
   files: string[];
   warnings: Problem[];
@@ -59,6 +63,7 @@ export interface IngestPlan {
   hardware: HardwareSpec[];
   assumptions: Assumptions | undefined;
   external: CsvTable[];
+  aliases: Alias[];
   files: string[];
   /** The curated file's rows, header already checked; null without a file or with a broken header. */
   curated: CsvBatchReader | null;
@@ -117,9 +122,15 @@ export function planIngest(options: IngestOptions): IngestPlan {
     }
   }
 
+  // The alias table belongs to the folder's own curated records: never taken from the defaults.
+  const aliasName = named(rawDir, ALIASES_FILE);
+  const aliasTable = readAliasesFile(join(rawDir, ALIASES_FILE), aliasName);
+  if (existsSync(join(rawDir, ALIASES_FILE))) files.push(aliasName);
+  after.push(...aliasTable.problems);
+
   const external: CsvTable[] = [];
   const others = readdirSync(rawDir)
-    .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE)
+    .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE && f !== ALIASES_FILE)
     .sort()
     .map((file) => ({ path: join(rawDir, file), name: named(rawDir, file) }));
   // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
@@ -132,7 +143,7 @@ export function planIngest(options: IngestOptions): IngestPlan {
     if (isExternalExport(table.header)) external.push(table);
     else after.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });
   }
-  return { hardware: hw.specs, assumptions, external, files, curated, curatedProblems, ragged: false, rowCount: 0, before, after, hardwareIds: new Set(hw.specs.map((h) => h.id)), today };
+  return { hardware: hw.specs, assumptions, external, aliases: aliasTable.aliases, files, curated, curatedProblems, ragged: false, rowCount: 0, before, after, hardwareIds: new Set(hw.specs.map((h) => h.id)), today };
 }
 
 /**
@@ -178,7 +189,7 @@ export function finishIngest(plan: IngestPlan, models: RawModelRow[], rawDir: st
     problems.push({ file: rawDir, message: messages.noRecords });
   }
   if (problems.length > 0 || !plan.assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems);
-  return { models, hardware: plan.hardware, assumptions: plan.assumptions, external: plan.external, files: plan.files, warnings: [] };
+  return { models, hardware: plan.hardware, assumptions: plan.assumptions, external: plan.external, aliases: plan.aliases, files: plan.files, warnings: [] };
 }
 
 export function ingest(options: IngestOptions): IngestOutput {

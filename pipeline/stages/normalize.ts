@@ -7,13 +7,15 @@ import { append, PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
-import { mergeRecords, sortRecords, type MergeDisagreement } from '../normalize/merge.ts';
+import { unknownAliasIds } from '../ingest/aliases-file.ts';
+import { mergeRecords, sortRecords, type MergePlan } from '../normalize/merge.ts';
 import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import type { IngestOutput } from './ingest.ts';
 
 export interface NormalizeOutput {
   records: NormalizedRecord[];
-  merge: { matched: number; added: number; disagreements: MergeDisagreement[] } | null;
+  /** What became of every upstream row (normalize/merge.ts); null when no export was read. */
+  merge: MergePlan | null;
   /** Rows left out of external exports, and why. */
   dropped: { file: string; line: number; reason: string }[];
   warnings: Problem[];
@@ -45,23 +47,17 @@ export function normalize(input: IngestOutput, today: string): NormalizeOutput {
   normalizeCuratedRows(input.models, hardware, today, { records: curated, problems, warnings });
   if (problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', problems.length), problems);
 
-  const external: NormalizedRecord[] = [];
-  const dropped: NormalizeOutput['dropped'] = [];
+  const aliasProblems = unknownAliasIds(input.aliases, new Set(curated.map((r) => r.id)));
+  if (aliasProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', aliasProblems.length), aliasProblems);
+  if (input.external.length === 0) return { records: sortRecords(curated), merge: null, dropped: [], warnings };
+
   const ids = new Set(hardware.keys());
-  for (const table of input.external) {
+  const exports = input.external.map((table) => {
     const mapped = mapEpochExport(table, ids, today);
-    append(external, mapped.records);
     append(warnings, mapped.warnings);
-    append(dropped, mapped.dropped.map((d) => ({ file: table.file, ...d })));
-  }
-  if (external.length === 0) {
-    return { records: sortRecords(curated), merge: null, dropped, warnings };
-  }
-  const merged = mergeRecords(curated, external);
-  return {
-    records: merged.records,
-    merge: { matched: merged.matched, added: merged.added, disagreements: merged.disagreements },
-    dropped,
-    warnings,
-  };
+    return { file: table.file, rows: table.rows.length, records: mapped.records, dropped: mapped.dropped };
+  });
+  const { records, plan } = mergeRecords(curated, exports, input.aliases);
+  const dropped = plan.rows.filter((r) => r.outcome === 'dropped').map((r) => ({ file: r.file, line: r.line, reason: r.reason }));
+  return { records, merge: plan, dropped, warnings };
 }

@@ -24,14 +24,14 @@ describe('Epoch AI adapter (fixture)', () => {
   it('maps rows onto the canonical schema with the export as provenance', () => {
     const gpt3 = mapped.records[0];
     expect(gpt3).toMatchObject({
-      id: 'epoch-gpt3175bdavinci',
+      id: 'epoch-gpt-3-175b-davinci',
       name: 'GPT-3 175B (davinci)',
       domain: 'language',
       publicationDate: '2020-05-28',
       parameters: 175e9,
       hardware: 'nvidia-v100',
       hardwareCount: 10000,
-      origin: { file: 'epoch.csv', line: 2, dataset: 'epoch' },
+      origin: { file: 'epoch.csv', line: 2, dataset: 'epoch', exportDate: null },
     });
     expect(gpt3.compute).toMatchObject({ kind: 'flop', flop: 3.14e23 });
     expect(gpt3.valueSources.compute).toContain('Epoch AI');
@@ -69,18 +69,21 @@ describe('Epoch AI adapter (fixture)', () => {
 
 describe('merging curated and external records', () => {
   const table = parseCsvBytes(readFileSync(fixture), 'epoch.csv');
-  const external = mapEpochExport(table, hw, '2026-11-24').records;
+  const mapped = mapEpochExport(table, hw, '2026-11-24');
+  const exports = [{ file: 'epoch.csv', rows: table.rows.length, records: mapped.records, dropped: mapped.dropped }];
 
-  it('keeps one row per system (name + year), curated values winning, and reports FLOP disagreements over 2×', () => {
+  it('keeps one row per system (name + year), curated values winning, and accounts for every row', () => {
     const curated = [
-      record({ id: 'gpt-3-175b', name: 'GPT-3 175B (davinci)', publicationDate: '2020-05-28', compute: { kind: 'flop', flop: 1e24, unit: 'FLOP', text: '1e24 FLOP', formula: '' } }),
+      record({ id: 'gpt-3-175b', name: 'GPT-3 175B (davinci)', organization: 'OpenAI', publicationDate: '2020-05-28', compute: { kind: 'flop', flop: 1e24, unit: 'FLOP', text: '1e24 FLOP', formula: '' } }),
     ];
-    const merged = mergeRecords(curated, external);
-    expect(merged.matched).toBe(1);
-    expect(merged.added).toBe(external.length - 1);
-    expect(merged.records.filter((r) => r.name === 'GPT-3 175B (davinci)')).toHaveLength(1);
-    expect(merged.records.find((r) => r.name === 'GPT-3 175B (davinci)')!.id).toBe('gpt-3-175b');
-    expect(merged.disagreements).toEqual([expect.objectContaining({ id: 'gpt-3-175b', curatedFlop: 1e24, externalFlop: 3.14e23, externalLine: 2 })]);
+    const { records, plan } = mergeRecords(curated, exports);
+    expect(plan.total).toEqual({ in: 5, matched: 1, added: 2, dropped: 2 });
+    expect(records.filter((r) => r.name === 'GPT-3 175B (davinci)')).toHaveLength(1);
+    const gpt3 = records.find((r) => r.name === 'GPT-3 175B (davinci)')!;
+    expect(gpt3.id).toBe('gpt-3-175b');
+    expect(gpt3.compute).toMatchObject({ flop: 1e24 });
+    expect(gpt3.upstreamTwin).toMatchObject({ file: 'epoch.csv', line: 2, rule: 'name+year' });
+    expect(plan.rows.find((r) => r.line === 2)).toMatchObject({ outcome: 'matched', id: 'gpt-3-175b', curatedFlop: 1e24, upstreamFlop: 3.14e23 });
   });
 });
 
@@ -93,5 +96,7 @@ describe.skipIf(!existsSync(shared))('Epoch AI adapter on the real exports (../s
     expect(mapped.records.length + mapped.dropped.length).toBe(table.rows.length);
     expect(mapped.records.filter((r) => r.compute !== null).length).toBe(file.includes('2024-10') ? 422 : 443);
     expect(new Set(mapped.records.map((r) => r.id)).size).toBe(mapped.records.length);
+    // No column of the real exports goes unread without being known.
+    expect(mapped.warnings.filter((w) => w.line === 1)).toEqual([]);
   });
 });

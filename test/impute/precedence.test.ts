@@ -85,7 +85,7 @@ describe('precedence: stated (authors or third party) > operations > hardware', 
   });
 
   it('every value of an external export is its publisher’s, with the upstream method and confidence', () => {
-    const upstream = record({ compute: stated, origin: { file: 'notable.csv', line: 5, dataset: 'epoch' }, confidence: 'Likely', computeEstimationMethod: 'Hardware' });
+    const upstream = record({ compute: stated, origin: { file: 'notable.csv', line: 5, dataset: 'epoch', exportDate: '2024-12-06' }, confidence: 'Likely', computeEstimationMethod: 'Hardware' });
     expect(computeEstimatedBy(upstream)).toBe('Epoch AI');
     const r = imputeRecord(upstream, hw, a);
     expect(r.flop!.method).toBe('third-party');

@@ -10,7 +10,7 @@ import { imputeRecord } from '../../pipeline/impute/precedence.ts';
 import { loadModelColumns, modelCsvLines, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
 import { csvLine, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS } from '../../pipeline/schema/raw-columns.ts';
-import { FLOP_METHODS, PROVENANCE_KINDS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { COST_BASES, FLOP_METHODS, PROVENANCE_KINDS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -30,6 +30,8 @@ const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
   id: (r) => r.id,
   name: (r) => r.name,
   organization: (r) => r.organization,
+  organization_category: (r) => r.organizationCategory,
+  country: (r) => r.country,
   domain: (r) => r.domain,
   architecture: (r) => r.architecture,
   publication_date: (r) => r.publicationDate,
@@ -52,12 +54,25 @@ const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
   flop_formula: (r) => r.flop?.formula ?? null,
   flop_assumptions: (r) => r.flop?.assumptions.join('; ') ?? null,
   flop_source: (r) => r.flop?.source ?? null,
+  compute_bound_low: (r) => r.computeBounds?.low ?? null,
+  compute_bound_high: (r) => r.computeBounds?.high ?? null,
+  possibly_over_1e23: (r) => r.possiblyOver1e23,
+  frontier_model: (r) => r.frontierModel,
   reported_compute: (r) => r.compute?.text ?? null,
   hardware: (r) => r.hardware,
   hardware_count: (r) => r.hardwareCount,
   hardware_count_unit: (r) => (r.hardwareCount === null ? null : r.hardwareCountIsCores ? 'cores' : 'chips'),
   training_time_hours: (r) => round(r.trainingTimeHours, 8),
   utilization: (r) => r.utilization,
+  utilization_hfu: (r) => r.utilizationHfu,
+  chip_hours: (r) => r.chipHours,
+  power_draw_w: (r) => r.powerDrawWatts,
+  training_cost_usd: (r) => r.trainingCost?.value ?? null,
+  training_cost_basis: (r) => r.trainingCost?.basis ?? null,
+  training_cost_upfront_usd: (r) => r.trainingCostUpfront,
+  hardware_acquisition_cost_usd: (r) => r.hardwareAcquisitionCost,
+  open_weights: (r) => r.openWeights,
+  accessibility: (r) => r.accessibility,
   audit_estimate_flop: (r) => round(r.audit?.estimate.flop ?? null, 6),
   audit_method: (r) => r.audit?.estimate.method ?? null,
   audit_ratio: (r) => round(r.audit?.ratio ?? null, 4),
@@ -68,6 +83,8 @@ const MODEL_CELLS: Record<string, (r: ProcessedRecord) => CsvCell> = {
   data_source: (r) => r.valueSources.data,
   hardware_source: (r) => r.valueSources.hardware,
   origin: (r) => `${r.origin.file}:${r.origin.line}`,
+  export_date: (r) => r.origin.exportDate ?? r.upstreamTwin?.exportDate ?? null,
+  upstream_twin: (r) => (r.upstreamTwin === null ? null : `${r.upstreamTwin.file}:${r.upstreamTwin.line}`),
   notes: (r) => r.notes,
 };
 
@@ -136,7 +153,26 @@ const normalized: fc.Arbitrary<NormalizedRecord> = fc
     computeEstimationMethod: nullable(text),
     confidence: nullable(text),
     notes: text,
-    origin: fc.record({ file: fc.oneof(fc.constant('data/raw/models.csv'), text), line: fc.oneof(fc.nat(), value), dataset: fc.constantFrom('curated' as const, 'epoch' as const) }),
+    origin: fc.record({
+      file: fc.oneof(fc.constant('data/raw/models.csv'), text),
+      line: fc.oneof(fc.nat(), value),
+      dataset: fc.constantFrom('curated' as const, 'epoch' as const),
+      exportDate: nullable(fc.constantFrom('2024-12-06', '2024-10')),
+    }),
+    organizationCategory: nullable(text),
+    country: nullable(text),
+    openWeights: nullable(fc.boolean()),
+    accessibility: nullable(text),
+    chipHours: nullable(value),
+    utilizationHfu: nullable(value),
+    trainingCost: nullable(fc.record({ value, basis: fc.constantFrom(...COST_BASES) })),
+    trainingCostUpfront: nullable(value),
+    hardwareAcquisitionCost: nullable(value),
+    powerDrawWatts: nullable(value),
+    computeBounds: nullable(fc.record({ low: nullable(value), high: nullable(value) })),
+    possiblyOver1e23: nullable(fc.boolean()),
+    frontierModel: nullable(fc.boolean()),
+    upstreamTwin: nullable(fc.record({ file: text, line: fc.nat(), name: text, exportDate: nullable(text), rule: text })),
   })
   .map((fields) => record(fields));
 

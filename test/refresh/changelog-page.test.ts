@@ -8,9 +8,11 @@ import { CHANGELOG_INTRO, insertEntry } from '../../pipeline/refresh/changelog.t
 import { root } from './helpers.ts';
 
 describe('the Changelog page', () => {
-  it('ships data/CHANGELOG.md as the introduction the refresh starts from', () => {
-    expect(readFileSync(join(root, CHANGELOG_FILE), 'utf8')).toBe(CHANGELOG_INTRO);
-    expect(readChangelog(root)).toBe(CHANGELOG_INTRO);
+  it('ships data/CHANGELOG.md: the introduction the refresh starts from, and the shipped snapshot’s entry', () => {
+    const shipped = readFileSync(join(root, CHANGELOG_FILE), 'utf8');
+    expect(shipped.startsWith(CHANGELOG_INTRO.trimEnd())).toBe(true);
+    expect(shipped).toContain('## 2024-12-06 — epoch-notable');
+    expect(readChangelog(root)).toBe(shipped);
   });
 
   it('shows the changelog without its title, and says when there is no entry yet', () => {

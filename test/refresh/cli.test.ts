@@ -54,7 +54,7 @@ describe('the refresh CLI', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('required column "Training compute (FLOP)" is missing from the header');
+    expect(run.stderr).toContain('required column "Training compute (FLOP)" or "Training compute (FLOPs)" is missing from the header');
   });
 });
 

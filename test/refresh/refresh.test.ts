@@ -73,7 +73,7 @@ describe('npm run refresh: imports, and failures that change nothing', () => {
     ['an HTML page served as text/csv', '/html-as-csv', /HTML page/],
     ['status 500', '/error-500', /HTTP 500 Internal Server Error/],
     ['a semicolon-delimited file', '/semicolon.csv', /separated by semicolons/],
-    ['a file missing required columns', '/missing-columns.csv', /required column "Training compute \(FLOP\)" is missing/],
+    ['a file missing required columns', '/missing-columns.csv', /required column "Training compute \(FLOP\)" or "Training compute \(FLOPs\)" is missing/],
     ['a server that never answers', '/hang', /did not finish within 0.5 s/],
     ['a missing page (404)', '/nowhere.csv', /HTTP 404/],
   ];

@@ -2,7 +2,7 @@
  * A render model built from the committed outputs in data/processed (models.csv, fits.json,
  * audit.csv) — not through ingest, which rejects markup — so tests can add hostile records.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,21 @@ export function recordsFromProcessedCsv(): ProcessedRecord[] {
       computeEstimationMethod: thirdParty ? provenance.estimationMethod : null,
       confidence: thirdParty ? provenance.confidence : null,
       notes: s('notes') ?? '',
-      origin: { file: originFile, line: Number(originLine), dataset: 'curated' },
+      origin: { file: originFile, line: Number(originLine), dataset: originFile.includes('snapshots/') ? 'epoch' : 'curated', exportDate: s('export_date') },
+      organizationCategory: s('organization_category'),
+      country: s('country'),
+      openWeights: c('open_weights') === '' ? null : c('open_weights') === 'true',
+      accessibility: s('accessibility'),
+      chipHours: num(c('chip_hours')),
+      utilizationHfu: num(c('utilization_hfu')),
+      trainingCost: c('training_cost_usd') === '' ? null : { value: Number(c('training_cost_usd')), basis: c('training_cost_basis') as 'cloud' },
+      trainingCostUpfront: num(c('training_cost_upfront_usd')),
+      hardwareAcquisitionCost: num(c('hardware_acquisition_cost_usd')),
+      powerDrawWatts: num(c('power_draw_w')),
+      computeBounds: c('compute_bound_low') === '' && c('compute_bound_high') === '' ? null : { low: num(c('compute_bound_low')), high: num(c('compute_bound_high')) },
+      possiblyOver1e23: c('possibly_over_1e23') === '' ? null : c('possibly_over_1e23') === 'true',
+      frontierModel: c('frontier_model') === '' ? null : c('frontier_model') === 'true',
+      upstreamTwin: null,
       flop: method && flop !== null ? { flop, method, formula: s('flop_formula') ?? '', assumptions: (s('flop_assumptions') ?? '').split('; ').filter(Boolean), source: s('flop_source') ?? '', provenance } : null,
       flopLow: num(c('training_compute_flop_low')),
       flopHigh: num(c('training_compute_flop_high')),
@@ -94,6 +108,7 @@ export function processedModel(): RenderModel {
   const records = recordsFromProcessedCsv();
   const fits = JSON.parse(readFileSync(processed('fits.json'), 'utf8')) as Fits;
   const assumptions = shippedAssumptions();
+  const upstream = upstreamFromReport();
   const hardware = parseHardwareTable(readCsvFile(join(root, 'data', 'raw', 'hardware.csv'), 'data/raw/hardware.csv')).specs;
   return {
     records,
@@ -101,16 +116,42 @@ export function processedModel(): RenderModel {
     provenance: {
       files: [
         { file: 'data/raw/hardware.csv', kind: 'hardware', records: hardware.length },
-        { file: 'data/raw/models.csv', kind: 'curated', records: records.length },
+        { file: 'data/raw/models.csv', kind: 'curated', records: records.filter((r) => r.origin.file === 'data/raw/models.csv').length },
+        ...upstream.files.map((f) => ({ file: f.file, kind: 'external' as const, records: f.in })),
       ],
       dropped: [],
-      merge: null,
+      merge: upstream.merge,
       warnings: [],
     },
     assumptions,
     hardware,
     disagreements: disagreements(assumptions.audit_disagreement_factor),
-    downloads: { 'models.csv': readFileSync(processed('models.csv'), 'utf8'), 'audit.csv': readFileSync(processed('audit.csv'), 'utf8') },
+    downloads: {
+      'models.csv': readFileSync(processed('models.csv'), 'utf8'),
+      'audit.csv': readFileSync(processed('audit.csv'), 'utf8'),
+      ...(existsSync(processed('merge-report.csv')) ? { 'merge-report.csv': readFileSync(processed('merge-report.csv'), 'utf8') } : {}),
+    },
+  };
+}
+
+/** The upstream exports and what became of their rows, from the committed merge-report.csv (when one is). */
+function upstreamFromReport(): { files: { file: string; in: number; matched: number; added: number; dropped: number }[]; merge: RenderModel['provenance']['merge'] } {
+  if (!existsSync(processed('merge-report.csv'))) return { files: [], merge: null };
+  const table = readCsvFile(processed('merge-report.csv'));
+  const at = (name: string) => table.header.indexOf(name);
+  const files = new Map<string, { file: string; in: number; matched: number; added: number; dropped: number }>();
+  for (const { cells } of table.rows) {
+    const file = cells[at('file')];
+    const counts = files.get(file) ?? { file, in: 0, matched: 0, added: 0, dropped: 0 };
+    counts.in++;
+    counts[cells[at('outcome')] as 'matched' | 'added' | 'dropped']++;
+    files.set(file, counts);
+  }
+  const list = [...files.values()];
+  const sum = (k: 'in' | 'matched' | 'added' | 'dropped') => list.reduce((n, f) => n + f[k], 0);
+  return {
+    files: list,
+    merge: { in: sum('in'), matched: sum('matched'), added: sum('added'), dropped: sum('dropped'), files: list, disagreements: 0, ambiguous: [], likelyTwins: [], unusedAliases: [] },
   };
 }
 

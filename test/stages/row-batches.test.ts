@@ -64,8 +64,12 @@ describe('runRowBatches', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('gives the shipped data exactly what the whole stages give, in batches of 50 rows', () => {
-    const { whole } = expectSameAsWhole(join(root, 'data/raw'), 50);
+  it('gives the shipped curated records exactly what the whole stages give, in batches of 50 rows', () => {
+    // The shipped folder also holds an Epoch AI snapshot, which is never run in batches: the curated file alone.
+    const curated = join(dir, 'shipped-curated');
+    mkdirSync(curated);
+    for (const f of ['models.csv', 'hardware.csv', 'assumptions.yaml']) copyFileSync(join(root, 'data/raw', f), join(curated, f));
+    const { whole } = expectSameAsWhole(curated, 50);
     // The shipped file is not in date order and has audits and disagreements: all of it is exercised.
     expect(whole.disagreements.length).toBeGreaterThan(0);
     expect(joinText(whole.outputs['audit.csv']).split('\n').length).toBeGreaterThan(10);
