@@ -2,8 +2,9 @@
  * How numbers read in the report: one module, so prose, tables and tooltips agree.
  * FLOP as "3.1 × 10²³", doubling times as "5.7 months (95% CI 4.3–9.0)", growth as "4.2×/year".
  */
+import { messages } from '../messages.ts';
 import { formatFlopUnicode } from '../normalize/format.ts';
-import type { Interval, TrendFit } from '../schema/fits.ts';
+import type { Interval, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
 
 export const LOG10_2 = Math.log10(2);
 
@@ -39,7 +40,7 @@ export function percent(fraction: number, digits = 0): string {
 }
 
 export function doublingText(fit: TrendFit): string {
-  const ci = fit.bootstrap?.doubling_months;
+  const ci = fit.bootstrap.computed ? fit.bootstrap.doubling_months : null;
   return ci ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : months(fit.doubling_months);
 }
 
@@ -71,12 +72,24 @@ export function yearMonth(x: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** A p-value: "0.03", or "4.2 × 10⁻⁸⁴" when tiny. */
+/** Below this a p-value prints as a bound: Davies' p-value is itself an approximation (an upper bound). */
+export const P_FLOOR = 1e-10;
+
+/** A p-value with its relation: "p = 0.030", "p = 4.2 × 10⁻⁸", or "p < 10⁻¹⁰" when below P_FLOOR. */
 export function pValue(p: number): string {
-  return p >= 0.001 ? fixed(p, 3) : formatFlopUnicode(p, 2);
+  if (p < P_FLOOR) return messages.pValueBelow;
+  return `p = ${p >= 0.001 ? fixed(p, 3) : formatFlopUnicode(p, 2)}`;
 }
 
 /** A length in years as months when under two years ("7.6 months"), else years ("3.55 years"). */
 export function duration(years: number): string {
   return years < 2 ? months(12 * years) : `${fixed(years, 2)} years`;
+}
+
+/** "980 gave an admissible fit and 20 did not (12 did not converge; 8 …)." */
+export function bootstrapOutcome(b: SegmentedBootstrapSummary): string {
+  const reasons = Object.entries(b.failed_by_reason)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${count(n)} ${messages.resampleFailures[reason] ?? reason}`);
+  return messages.bootstrapOutcome(b.succeeded, b.failed, reasons);
 }
