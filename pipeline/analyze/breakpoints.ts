@@ -32,7 +32,8 @@ const pair = (a: number, b: number): [number, number] => [r(a), r(b)];
 
 /** A length of time for a reason clause: "0.8 months", "1.27 years", "2 years". */
 export function yearsText(v: number): string {
-  return v < 1 ? `${Number((12 * v).toFixed(1))} months` : `${Number(v.toFixed(2))} year${v === 1 ? '' : 's'}`;
+  const [n, unit] = v < 1 ? [Number((12 * v).toFixed(1)), 'month'] : [Number(v.toFixed(2)), 'year'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 export function analyzeBreakpoints(s: Series, opts: BreakpointOptions): Outcome<SegmentedAnalysis> {
@@ -117,7 +118,7 @@ function segmentBootstrap(s: Series, best: SegmentedFit, opts: BreakpointOptions
  * A slope interval as doubling months, [from the upper slope, from the lower slope]: no upper
  * bound (null) when the lower slope is not positive, nothing when the upper one is not either.
  */
-function doublingInterval(slope: [number, number] | null): [number, number | null] | null {
+export function doublingInterval(slope: [number, number] | null): [number, number | null] | null {
   if (slope === null || !(slope[1] > 0)) return null;
   return [r(doublingMonths(slope[1])), slope[0] > 0 ? r(doublingMonths(slope[0])) : null];
 }

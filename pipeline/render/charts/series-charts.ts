@@ -71,7 +71,7 @@ function quantityChart(
   return {
     name: o.name,
     title: o.title,
-    caption: `${o.caption} ${fit ? o.trendCaption : 'No trend: too few systems to fit one.'}`,
+    caption: `${o.caption} ${o.fit.computed ? o.trendCaption : `No trend line: ${o.fit.reason}.`}`,
     alt: `Scatter plot of ${o.noun.toLowerCase()} against publication date for ${count(rows.length)} systems since ${Math.floor(c.dlStart)}, log scale, coloured by domain${fit ? `; the trend doubles every ${doublingText(fit)}` : ''}.`,
     spec: scatterSpec({
       description: `${o.noun} of notable ML systems over time${fit ? ', with the fitted trend' : ''}.`,
