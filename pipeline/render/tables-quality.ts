@@ -6,7 +6,7 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
 import { auditRows } from './charts/period-charts.ts';
 import * as fmt from './format.ts';
-import { htmlTable, link } from './html.ts';
+import { esc, htmlTable, link } from './html.ts';
 
 const METHOD_NOTES: Record<string, string> = {
   reported: 'stated in FLOP by a source',
@@ -53,6 +53,7 @@ function auditTable(rows: readonly AuditRow[], caption: string): string {
 /** Every record whose stated value could be checked, largest disagreement first. */
 export function imputationAuditTable(records: readonly ProcessedRecord[], a: Assumptions): string {
   const rows = auditRows(records, a.audit_disagreement_factor).sort((x, y) => Math.abs(Math.log(y.ratio)) - Math.abs(Math.log(x.ratio)) || (x.id < y.id ? -1 : 1));
+  if (rows.length === 0) return `<p class="table-note">${esc(messages.noRows(messages.noAudit))}</p>`;
   return auditTable(rows, 'Imputation audit: stated compute against an independent estimate, largest disagreement first');
 }
 
