@@ -119,6 +119,8 @@ export const messages = {
   helperNotComputed: (helper: string, reason: string) =>
     `{{${helper}}} was given an analysis that was not computed (${reason}); guard the sentence with {{#if <path>.computed}} and say so with {{notComputed <path> "…"}}`,
   pValueBelow: 'p < 10⁻¹⁰',
+  noDoubling: (growth: string) => `no doubling time: the fitted trend does not rise (${growth}/year)`,
+  openDoublingCi: (lo: string) => `95% CI ${lo} months or longer: the slope's interval reaches zero`,
   helperNeedsBootstrap: (value: unknown) => `{{bootstrapOutcome}} needs the summary of a breakpoint bootstrap, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   helperNeedsNotComputed: (value: unknown) => `{{notComputed}} needs an analysis that was not computed, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',

@@ -39,9 +39,17 @@ export function percent(fraction: number, digits = 0): string {
   return `${fixed(100 * fraction, digits)}%`;
 }
 
+/**
+ * A doubling time with its bootstrap interval. Only a rising trend doubles: a fitted slope at or
+ * below zero has no doubling time (its "doubling months" are negative or infinite), and when the
+ * slope's interval reaches zero the doubling time's interval has no upper end.
+ */
 export function doublingText(fit: TrendFit): string {
-  const ci = fit.bootstrap.computed ? fit.bootstrap.doubling_months : null;
-  return ci ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : months(fit.doubling_months);
+  if (!(fit.slope > 0)) return messages.noDoubling(growth(fit.growth_per_year));
+  const b = fit.bootstrap.computed ? fit.bootstrap : null;
+  if (!b || !(b.slope.hi > 0)) return months(fit.doubling_months);
+  const ci = b.doubling_months;
+  return b.slope.lo > 0 ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : `${months(fit.doubling_months)} (${messages.openDoublingCi(fixed(ci.lo))})`;
 }
 
 export function growthText(fit: TrendFit): string {
@@ -50,7 +58,7 @@ export function growthText(fit: TrendFit): string {
 
 /** Doubling time and growth together, short, for legends: "5.2 months, 4.9×/yr". */
 export function trendShort(fit: TrendFit): string {
-  return `doubling ${months(fit.doubling_months)}, ${growth(fit.growth_per_year)}/yr`;
+  return fit.slope > 0 ? `doubling ${months(fit.doubling_months)}, ${growth(fit.growth_per_year)}/yr` : `not rising, ${growth(fit.growth_per_year)}/yr`;
 }
 
 export function growth(factor: number): string {

@@ -93,7 +93,7 @@ export function rejectedFitsTable(fits: Fits): string {
         { title: 'BIC it would have had', value: (r) => r.bic, numeric: true, html: (r) => (r.bic === null ? '—' : fmt.fixed(r.bic, 1)) },
         { title: 'Rejected because', value: (r) => r.detail },
       ],
-      { caption: `Fits the rules rejected: the best configuration of each K when it broke a rule (every segment at least ${fmt.duration(b.rules.min_segment_years)} long with at least ${b.rules.min_segment_points} systems) or did not converge` },
+      { caption: `Fits the rules rejected: the best configuration of each K when it broke a rule (every segment at least ${b.rules.min_segment_years} years long with at least ${b.rules.min_segment_points} systems) or did not converge` },
     );
   });
 }

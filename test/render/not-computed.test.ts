@@ -116,3 +116,24 @@ describe('p-values', () => {
     expect(fmt.pValue(4.18e-84)).toBe('p < 10⁻¹⁰');
   });
 });
+
+describe('doubling times of trends that do not rise', () => {
+  const base = computedTrend();
+  it('a falling trend has no doubling time, and says so instead of a negative one', () => {
+    const falling = { ...base, slope: -0.0129, doubling_months: -233.2, growth_per_year: 0.97 };
+    expect(fmt.doublingText(falling)).toBe('no doubling time: the fitted trend does not rise (1.0×/year)');
+    expect(fmt.trendShort(falling)).toBe('not rising, 1.0×/yr');
+  });
+
+  it('a slope interval reaching zero leaves the doubling interval open above', () => {
+    const b = base.bootstrap.computed ? base.bootstrap : null;
+    const open = { ...base, bootstrap: { ...b!, slope: { lo: -0.01, median: 0.1, hi: 0.2 }, doubling_months: { lo: 18.06, median: 36.1, hi: -361.2 } } };
+    expect(fmt.doublingText(open)).toBe(`${fmt.months(base.doubling_months)} (95% CI 18.1 months or longer: the slope's interval reaches zero)`);
+  });
+});
+
+function computedTrend() {
+  const fit = processedModel().fits.eras.deep_learning;
+  if (!fit.computed || !fit.bootstrap.computed) throw new Error('the shipped deep-learning trend has a bootstrap');
+  return fit;
+}
