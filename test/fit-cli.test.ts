@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createRng } from '../pipeline/analyze/stats/index.ts';
+import { parseFitArgs } from '../pipeline/fit-cli.ts';
 import { g3 } from './analyze/stats/reference.ts';
+import { pipelineErrorOf } from './helpers/errors.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -150,6 +152,17 @@ describe('npm run fit', () => {
     expect(printed.stdout).toContain("Davies' test for a change in slope (k = 10, two-sided): p < 10⁻¹⁰");
   });
 
+  it('segment minimums must be numbers ≥ 0 (points: integers); a bad one is a usage error (exit 2)', () => {
+    const base = ['--input', 'a.csv', '--x', 'x', '--y', 'y'];
+    expect(parseFitArgs([...base, '--min-segment-length', '2.5', '--min-segment-points', '0'])).toMatchObject({ minSegmentLength: 2.5, minSegmentPoints: 0 });
+    expect(parseFitArgs(base)).toMatchObject({ minSegmentLength: null, minSegmentPoints: null });
+    for (const [flag, value] of [['--min-segment-length', '-1'], ['--min-segment-length', 'two'], ['--min-segment-length', ''], ['--min-segment-points', '1.5'], ['--min-segment-points', '']]) {
+      const e = pipelineErrorOf(() => parseFitArgs([...base, `${flag}=${value}`]));
+      expect(e.exitCode, `${flag}=${value}`).toBe(2);
+      expect(e.message).toBe(`fit: ${flag} must be ${flag === '--min-segment-length' ? 'a number ≥ 0' : 'an integer ≥ 0'}, got "${value}"`);
+    }
+  });
+
   it('--help explains and exits 0', () => {
     const r = fit(['--help']);
     expect(r.status).toBe(0);
@@ -169,11 +182,6 @@ describe('npm run fit', () => {
     const noColumn = fit(['--input', plain, '--x', 'year', '--y', 'value']);
     expect(noColumn.status).toBe(1);
     expect(noColumn.stderr).toContain('no column "year"');
-    for (const [flag, value] of [['--min-segment-length', '-1'], ['--min-segment-length', 'two'], ['--min-segment-points', '1.5'], ['--min-segment-points', '']]) {
-      const r = fit(['--input', plain, '--x', 'when', '--y', 'value', `${flag}=${value}`]);
-      expect(r.status, `${flag}=${value}`).toBe(2);
-      expect(r.stderr).toContain(`fit: ${flag} must be`);
-    }
     const noFile = fit(['--input', join(dir, 'absent.csv'), '--x', 'a', '--y', 'b']);
     expect(noFile.status).toBe(1);
     expect(noFile.stderr).toContain('cannot read');
