@@ -115,7 +115,7 @@ console.log(
     rows,
     withFlop: analyzed.fits.data.with_flop,
     eraPoints: era.n,
-    eraDoublingMonths: era.fit?.doubling_months,
+    eraDoublingMonths: era.fit.computed ? era.fit.doubling_months : null,
     ms,
     cpuMs,
     gcMs,

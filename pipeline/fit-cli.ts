@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { PipelineError } from './errors.ts';
-import { daviesTest, fitSegmented, selectSegmented, type SegmentedFit } from './analyze/stats/index.ts';
+import { DEFAULT_MIN_SEGMENT_YEARS, yearsText } from './analyze/breakpoints.ts';
+import { daviesTest, defaultMinSegmentPoints, fitSegmentedOutcome, selectSegmented, type RejectedFit, type SegmentedFit } from './analyze/stats/index.ts';
+import { describeRejection, messages } from './messages.ts';
 import { dateToYear } from './normalize/dates.ts';
 
 const USAGE = `Usage: npm run fit -- --input <csv> --x <column> --y <column> [options]
@@ -23,13 +25,20 @@ Options:
   --y <column>              column with the y values (numbers)
   --log10-y                 use log10(y); rows with y ≤ 0 are skipped
   --x-date                  x holds dates (YYYY-MM-DD); use fractional years, UTC
-  --breakpoints <k>         auto (default: K = 0..3 chosen by BIC) or 0, 1, 2, 3
+  --breakpoints <k>         auto (default: K = 0..3 chosen by BIC among admissible fits) or 0, 1, 2, 3
+  --min-segment-length <l>  every segment spans at least l units of x (default 2 with --x-date,
+                            i.e. two years; otherwise 0, no minimum)
+  --min-segment-points <m>  every segment holds at least m rows (default max(5, ceil(sqrt(n))));
+                            0 for none. A fit breaking either rule is rejected, and listed
   --seed <n>                seed for the random restarts (default 1)
   --json                    print one JSON object: n, skipped, k, intercept, slopes,
-                            breakpoints [{estimate, se, ci95}], rss, bic, bic_by_k, davies_p
+                            breakpoints [{estimate, se, ci95}], rss, bic, bic_by_k, davies_p,
+                            rules {min_segment_length, min_segment_points}, rejected [{k,
+                            breakpoints, bic, reason, detail}]
   -h, --help                show this help
 
-Rows whose x or y is empty or not a number are skipped and counted ("skipped").`;
+Rows whose x or y is empty or not a number are skipped and counted ("skipped").
+With both segment minimums at 0 the fit is R's segmented (ψ within the inner 5% quantiles).`;
 
 /** Parsed and validated command-line arguments. */
 export interface FitArgs {
@@ -42,6 +51,10 @@ export interface FitArgs {
   breakpoints: 'auto' | number;
   seed: number;
   json: boolean;
+  /** Minimum segment length in x units; null: the default (2 with --x-date, else 0). */
+  minSegmentLength: number | null;
+  /** Minimum rows per segment; null: the default max(5, ⌈√n⌉). */
+  minSegmentPoints: number | null;
 }
 
 /** Parse argv (without node and script); returns null for --help. Throws PipelineError (exit 2) on bad arguments. */
@@ -60,6 +73,8 @@ export function parseFitArgs(argv: string[]): FitArgs | null {
         'x-date': { type: 'boolean', default: false },
         breakpoints: { type: 'string', default: 'auto' },
         seed: { type: 'string', default: '1' },
+        'min-segment-length': { type: 'string' },
+        'min-segment-points': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -74,6 +89,16 @@ export function parseFitArgs(argv: string[]): FitArgs | null {
   if (!/^(auto|[0-3])$/.test(bp)) throw new PipelineError(`fit: --breakpoints must be auto, 0, 1, 2 or 3, got "${bp}"`, [], 2);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new PipelineError(`fit: --seed must be an integer, got "${values.seed}"`, [], 2);
+  const length = values['min-segment-length'];
+  const minSegmentLength = length === undefined ? null : toNumber(length);
+  if (minSegmentLength !== null && !(minSegmentLength >= 0)) {
+    throw new PipelineError(`fit: --min-segment-length must be a number ≥ 0, got "${length}"`, [], 2);
+  }
+  const points = values['min-segment-points'];
+  const minSegmentPoints = points === undefined ? null : toNumber(points);
+  if (minSegmentPoints !== null && !(Number.isSafeInteger(minSegmentPoints) && minSegmentPoints >= 0)) {
+    throw new PipelineError(`fit: --min-segment-points must be an integer ≥ 0, got "${points}"`, [], 2);
+  }
   return {
     input: values.input!,
     x: values.x!,
@@ -83,6 +108,8 @@ export function parseFitArgs(argv: string[]): FitArgs | null {
     breakpoints: bp === 'auto' ? 'auto' : Number(bp),
     seed,
     json: values.json,
+    minSegmentLength,
+    minSegmentPoints,
   };
 }
 
@@ -130,14 +157,38 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
 
 const fmt = (v: number, digits = 6): string => (Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : String(v));
 
-function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit, bicByK: Record<string, number> | null, daviesP: number | null): void {
+/** The segment rules of a run: the flags, else the defaults for these data. */
+interface Rules {
+  minSegmentLength: number;
+  minSegmentPoints: number;
+}
+
+/** A p-value as printed: Davies' bound means nothing below 1e-10, so neither do its digits. */
+function pText(p: number): string {
+  return p < 1e-10 ? messages.pValueBelow : `p = ${p.toPrecision(4)}`;
+}
+
+function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit, bicByK: Record<string, number> | null, daviesP: number | null, rules: Rules, rejected: RejectedFit[]): void {
   const yName = args.log10Y ? `log10(${args.y})` : args.y;
+  const length = lengthText(args);
   const lines = [`${args.input}: ${yName} against ${args.x}${args.xDate ? ' (fractional year)' : ''}`];
   lines.push(`rows used: ${n}, skipped (empty or non-numeric x or y): ${skipped}`);
+  lines.push(
+    `admissible fits: every segment spans at least ${length(rules.minSegmentLength)} and holds at least ${rules.minSegmentPoints} rows` +
+      (rules.minSegmentLength === 0 && rules.minSegmentPoints === 0 ? ' (no minimums: as R)' : ''),
+  );
   if (bicByK) {
-    lines.push(`breakpoints: ${fit.k}, chosen by BIC among K = ${Object.keys(bicByK).join(', ')}`);
+    lines.push(`breakpoints: ${fit.k}, chosen by BIC among admissible fits with K = ${Object.keys(bicByK).join(', ')}`);
     for (const [k, bic] of Object.entries(bicByK)) lines.push(`  K = ${k}: BIC ${fmt(bic, 8)}${Number(k) === fit.k ? '  <- lowest' : ''}`);
   } else lines.push(`breakpoints: ${fit.k} (fixed)`);
+  if (rejected.length > 0) {
+    lines.push('rejected:');
+    for (const r of rejected) {
+      const at = r.breakpoints.length ? ` at ${r.breakpoints.map((b) => fmt(b, 8)).join(', ')}` : '';
+      const bic = Number.isFinite(r.bic) ? ` (BIC ${fmt(r.bic, 8)})` : '';
+      lines.push(`  K = ${r.k}${at}${bic}: ${describeRejection(r.reason, length)}`);
+    }
+  }
   const edges = [-Infinity, ...fit.breakpoints.map((b) => b.estimate), Infinity];
   lines.push('segments:');
   fit.slopes.forEach((s, i) => {
@@ -149,8 +200,13 @@ function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit,
     fit.breakpoints.forEach((b, j) => lines.push(`  ψ${j + 1} = ${fmt(b.estimate, 8)}  se ${fmt(b.se, 4)}  95% CI [${fmt(b.ci95[0], 8)}, ${fmt(b.ci95[1], 8)}]`));
   }
   lines.push(`intercept ${fmt(fit.intercept, 8)}, RSS ${fmt(fit.rss, 8)}, residual SD ${fmt(fit.residualSd)}, BIC ${fmt(fit.bic, 8)}`);
-  lines.push(`Davies' test for a change in slope (k = 10, two-sided): p = ${daviesP === null ? 'n/a (too few rows)' : daviesP.toPrecision(4)}`);
+  lines.push(`Davies' test for a change in slope (k = 10, two-sided): ${daviesP === null ? 'n/a (too few rows)' : pText(daviesP)}`);
   console.log(lines.join('\n'));
+}
+
+/** Lengths of x as the text prints them: years with --x-date, x units otherwise. */
+function lengthText(args: FitArgs): (v: number) => string {
+  return args.xDate ? yearsText : (v) => fmt(v);
 }
 
 /** Run the CLI; returns the exit code. */
@@ -166,14 +222,25 @@ export function main(argv: string[]): number {
       const hint = !args.xDate && skipped > 0 ? ' (if x holds dates, add --x-date)' : '';
       throw new PipelineError(`fit: only ${x.length} usable row(s), ${skipped} skipped for empty or non-numeric x or y${hint}`);
     }
+    const rules: Rules = {
+      minSegmentLength: args.minSegmentLength ?? (args.xDate ? DEFAULT_MIN_SEGMENT_YEARS : 0),
+      minSegmentPoints: args.minSegmentPoints ?? defaultMinSegmentPoints(x.length),
+    };
     let fit: SegmentedFit;
     let bicByK: Record<string, number> | null = null;
+    let rejected: RejectedFit[];
     if (args.breakpoints === 'auto') {
-      const sel = selectSegmented(x, y, { kMax: 3, seed: args.seed });
+      const sel = selectSegmented(x, y, { kMax: 3, seed: args.seed, ...rules });
       fit = sel.best;
       bicByK = sel.bicByK;
+      rejected = sel.rejected;
     } else {
-      fit = fitSegmented(x, y, { k: args.breakpoints, seed: args.seed });
+      const outcome = fitSegmentedOutcome(x, y, { k: args.breakpoints, seed: args.seed, ...rules });
+      if (outcome.fit === null) {
+        throw new PipelineError(messages.noAdmissibleFit(args.breakpoints, outcome.rejected && describeRejection(outcome.rejected.reason, lengthText(args))));
+      }
+      fit = outcome.fit;
+      rejected = outcome.rejected ? [outcome.rejected] : [];
     }
     const daviesP = x.length >= 4 ? daviesTest(x, y, { k: 10, alternative: 'two.sided' }).pValue : null;
     if (args.json) {
@@ -188,9 +255,17 @@ export function main(argv: string[]): number {
         bic: fit.bic,
         bic_by_k: bicByK,
         davies_p: daviesP,
+        rules: { min_segment_length: rules.minSegmentLength, min_segment_points: rules.minSegmentPoints },
+        rejected: rejected.map((r) => ({
+          k: r.k,
+          breakpoints: r.breakpoints,
+          bic: Number.isFinite(r.bic) ? r.bic : null,
+          reason: r.reason,
+          detail: describeRejection(r.reason, lengthText(args)),
+        })),
       };
       console.log(JSON.stringify(out, null, 2));
-    } else printText(args, x.length, skipped, fit, bicByK, daviesP);
+    } else printText(args, x.length, skipped, fit, bicByK, daviesP, rules, rejected);
     return 0;
   } catch (err) {
     if (err instanceof PipelineError) {

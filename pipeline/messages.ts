@@ -2,6 +2,11 @@
  * Every user-facing message of the pipeline, built in one place (as Vega-Lite does), so that
  * tests assert on the same text the user reads.
  */
+import type { RejectionReason } from './analyze/stats/segmented.ts';
+
+/** "1 system", "3 systems". */
+const counted = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 export const messages = {
   // ---- files and CSV syntax
   unreadableFile: (file: string) => `${file}: the file cannot be read as CSV`,
@@ -74,6 +79,30 @@ export const messages = {
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
 
+  // ---- analyses that the data cannot support (fits.json "not computed" reasons; pages print them)
+  tooFewForTrend: (n: number, min: number, noun: string, detail: string) =>
+    n === 0 ? `there are no ${noun}s ${detail}` : `there ${n === 1 ? 'is' : 'are'} only ${counted(n, noun)} ${detail}, and a trend needs at least ${min}`,
+  oneDateOnly: (n: number, noun: string, detail: string) => `all ${counted(n, noun)} ${detail} share one publication date, so no slope can be fitted`,
+  tooFewForBreakpoints: (n: number, min: number) =>
+    `there ${n === 1 ? 'is' : 'are'} only ${counted(n, 'system')} with a compute value (low outliers excluded), and a search for breakpoints needs at least ${min}`,
+  noParameterGap: (n: number) => `${n === 0 ? 'no system' : 'only one system'} published from 2015 on has a parameter count; a gap needs two`,
+  trendNotComputed: (trend: string) => `the ${trend} trend was not computed`,
+  noGrowth: 'compute does not grow in this trend (slope ≤ 0), so the model has no optimum',
+  analysisFailed: (detail: string) => `the fit failed: ${detail}`,
+  bootstrapNotRun: 'the run drew no bootstrap resamples',
+  resampleFailures: {
+    start_not_admissible: 'left a segment without systems at the estimated breakpoints',
+    singular: 'gave a singular fit',
+    not_converged: 'did not converge',
+    inadmissible: 'converged to a fit that breaks the segment rules',
+  } as Record<string, string>,
+  bootstrapOutcome: (succeeded: number, failed: number, reasons: string[]) =>
+    `${succeeded.toLocaleString('en-US')} gave an admissible fit${failed === 0 ? ' (all of them).' : ` and ${failed.toLocaleString('en-US')} did not (${reasons.join('; ')}).`}`,
+  noBreakpointToBootstrap: 'BIC chose no breakpoint, so there is no breakpoint to resample',
+  bootstrapTooFewSucceeded: (ok: number, total: number, minShare: number) =>
+    `only ${ok.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bootstrap resamples gave an admissible fit, under the ${Math.round(100 * minShare)}% an interval needs`,
+  noAdmissibleFit: (k: number, why: string | null) => `segmented: no admissible fit with ${k} breakpoint${k === 1 ? '' : 's'}${why ? `: ${why}` : ''}`,
+
   // ---- render (report pages, charts, tables, preview)
   templateFailed: (template: string, detail: string) => `${template}: ${detail}`,
   pageWithoutTitle: (file: string) => `${file}: the page has no title in its front matter`,
@@ -83,6 +112,19 @@ export const messages = {
   unknownChart: (name: string, known: string[]) => `{{chart "${name}"}}: no such chart; the charts are ${known.join(', ')}`,
   unknownTable: (name: string, known: string[]) => `{{table "${name}"}}: no such table; the tables are ${known.join(', ')}`,
   noFit: 'too few systems to fit',
+  notComputed: (what: string, reason: string) => `${what} could not be computed: ${reason}.`,
+  chartNotDrawn: (title: string, reason: string) => `Figure not drawn (${title}): ${reason}.`,
+  noSystemsWithCompute: 'no system has a training-compute value',
+  noAudit: 'no system states its compute and also gives enough detail to estimate it independently',
+  noSystemsSince: (date: string) => `no system with a compute value was published from ${date}`,
+  noRows: (what: string) => `None: ${what}.`,
+  helperNotComputed: (helper: string, reason: string) =>
+    `{{${helper}}} was given an analysis that was not computed (${reason}); guard the sentence with {{#if <path>.computed}} and say so with {{notComputed <path> "…"}}`,
+  pValueBelow: 'p < 10⁻¹⁰',
+  noDoubling: (growth: string) => `no doubling time: the fitted trend does not rise (${growth}/year)`,
+  openDoublingCi: (lo: string) => `95% CI ${lo} months or longer: the slope's interval reaches zero`,
+  helperNeedsBootstrap: (value: unknown) => `{{bootstrapOutcome}} needs the summary of a breakpoint bootstrap, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
+  helperNeedsNotComputed: (value: unknown) => `{{notComputed}} needs an analysis that was not computed, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
@@ -170,4 +212,22 @@ export function formatProblem(p: {
 
 function truncate(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/**
+ * Why a segmented configuration was rejected, as a clause: "segment 3 spans 0.08 years, under the
+ * minimum 2 years". `length` formats a length of x (years on the site, x units in the fit CLI).
+ */
+export function describeRejection(reason: RejectionReason, length: (v: number) => string): string {
+  switch (reason.kind) {
+    case 'segment_too_short':
+      return `segment ${reason.segment} spans ${length(reason.length)}, under the minimum ${length(reason.minimum)}`;
+    case 'too_few_points':
+      return `segment ${reason.segment} holds ${counted(reason.points, 'point')}, under the minimum ${reason.minimum}`;
+    case 'not_converged':
+      return "Muggeo's iteration did not converge from any start";
+    case 'no_room':
+      if (reason.minLength === 0 && reason.minPoints === 0) return `the data have too few distinct x values for ${reason.segments} segments`;
+      return `${reason.segments} segments of at least ${length(reason.minLength)} and ${counted(reason.minPoints, 'point')} each do not fit in data spanning ${length(reason.span)} with ${counted(reason.points, 'point')}`;
+  }
 }

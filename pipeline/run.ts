@@ -15,7 +15,7 @@ import { pauseAt } from './io/pause.ts';
 import { publish, recoverPublication } from './io/publish.ts';
 import { hashTree, sha256 } from './io/hash.ts';
 import { messages } from './messages.ts';
-import { analyzeStage } from './stages/analyze.ts';
+import { analyzeStage, type AnalyzeOptions } from './stages/analyze.ts';
 import { STAGES, type ImputeArtifact, type StageName } from './stages/definitions.ts';
 import { analysisTable } from './analyze/table.ts';
 import { imputeStage } from './stages/impute-stage.ts';
@@ -279,11 +279,11 @@ async function runStage(
       return { artifact: out, rowsIn: input.records.length, rowsOut: out.records.length, warnings: 0 };
     }
     case 'analyze': {
-      const imputed = load('impute') as Partial<ImputeArtifact> | null;
+      const imputed = load('impute') as (Partial<ImputeArtifact> & { assumptions?: { breakpoints?: AnalyzeOptions['breakpoints'] } }) | null;
       const table = imputed?.table ?? analysisTable(imputeRecords(imputed));
       // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
       release();
-      const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000 });
+      const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000, breakpoints: imputed?.assumptions?.breakpoints });
       return { artifact: out, rowsIn: table.ids.length, rowsOut: out.fits.data.with_flop, warnings: 0 };
     }
     case 'render': {

@@ -4,12 +4,18 @@
  * needs nothing from ../shared.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { dateToYear } from '../pipeline/normalize/dates.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { createRng } from '../pipeline/analyze/stats/index.ts';
+import { parseFitArgs } from '../pipeline/fit-cli.ts';
 import { g3 } from './analyze/stats/reference.ts';
+import { pipelineErrorOf } from './helpers/errors.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +39,7 @@ const R = {
 let dir: string;
 let plain: string;
 let logged: string;
+let spike: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fit-cli-'));
@@ -48,6 +55,21 @@ beforeAll(() => {
   lrows.push('43,0', '44,-5');
   logged = join(dir, 'logged.csv');
   writeFileSync(logged, lrows.join('\n') + '\n');
+  // 400 systems on a K = 1 trend (0.3 OOM/year, 0.7 from 2010) plus ten within one month of 2016.4
+  // on a line falling 96 OOM/year through it: the planted spike of test/analyze/stats/segmented-rules.
+  const rng = createRng(4);
+  const srows = ['year,log_flop'];
+  const trend = (v: number) => 10 + 0.3 * (v - 1990) + 0.4 * Math.max(v - 2010, 0);
+  for (let i = 0; i < 400; i++) {
+    const v = 1990 + 34 * rng.next();
+    srows.push(`${v},${trend(v) + 0.3 * rng.normal()}`);
+  }
+  for (let i = 0; i < 10; i++) {
+    const v = 2016.4 + i / 9 / 12;
+    srows.push(`${v},${trend(v) + 4 * (1 - (2 * i) / 9)}`);
+  }
+  spike = join(dir, 'spike.csv');
+  writeFileSync(spike, srows.join('\n') + '\n');
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +81,15 @@ describe('npm run fit', () => {
     const r = fit(['--input', plain, '--x', 'when', '--y', 'value', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['n', 'skipped', 'k', 'intercept', 'slopes', 'breakpoints', 'rss', 'bic', 'bic_by_k', 'davies_p']);
+    expect(Object.keys(out)).toEqual(['n', 'skipped', 'k', 'intercept', 'slopes', 'breakpoints', 'rss', 'bic', 'bic_by_k', 'davies_p', 'rules', 'rejected']);
+    // x is not a date: no minimum length by default; max(5, ⌈√40⌉) = 7 rows per segment. R's K = 3
+    // fit has a segment of 3 rows: it is rejected, listed with R's BIC, and K = 3 competes with its
+    // best admissible fit instead.
+    expect(out.rules).toEqual({ min_segment_length: 0, min_segment_points: 7 });
+    expect(out.rejected).toHaveLength(1);
+    expect(out.rejected[0]).toMatchObject({ k: 3, reason: { kind: 'too_few_points', segment: 3, points: 3, minimum: 7 }, detail: 'segment 3 holds 3 points, under the minimum 7' });
+    expect(rel(out.rejected[0].bic, R.bicByK['3'])).toBeLessThan(1e-8);
+    expect(out.bic_by_k['3']).toBeGreaterThan(R.bicByK['3']);
     expect(out.n).toBe(40);
     expect(out.skipped).toBe(3);
     expect(out.k).toBe(2);
@@ -74,7 +104,7 @@ describe('npm run fit', () => {
     expect(rel(out.rss, R.rss)).toBeLessThan(1e-8);
     expect(rel(out.bic, R.bic)).toBeLessThan(1e-8);
     expect(Object.keys(out.bic_by_k)).toEqual(['0', '1', '2', '3']);
-    for (const k of Object.keys(R.bicByK)) expect(rel(out.bic_by_k[k], R.bicByK[k])).toBeLessThan(1e-8);
+    for (const k of ['0', '1', '2']) expect(rel(out.bic_by_k[k], R.bicByK[k])).toBeLessThan(1e-8);
     expect(rel(out.davies_p, R.davies)).toBeLessThan(1e-6);
   });
 
@@ -97,6 +127,40 @@ describe('npm run fit', () => {
     expect(r.stdout).toContain('breakpoints: 1 (fixed)');
     expect(r.stdout).toMatch(/ψ1 = 9\.14578/); // R: 9.145784 for K = 1
     expect(r.stdout).toContain("Davies' test");
+  });
+
+  it('--min-segment-length and --min-segment-points reject a planted spike, list it, and keep K = 1', () => {
+    // Without any minimum (as R), BIC takes the spike: three breakpoints, two of them days apart.
+    const free = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-points', '0', '--json']);
+    expect(free.status, free.stderr).toBe(0);
+    const psi = (JSON.parse(free.stdout) as { breakpoints: { estimate: number }[] }).breakpoints.map((b) => b.estimate);
+    expect(psi).toHaveLength(3);
+    expect(psi.slice(1).some((v, j) => v - psi[j] < 1 / 12)).toBe(true);
+    const r = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2', '--min-segment-points', '20', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.rules).toEqual({ min_segment_length: 2, min_segment_points: 20 });
+    expect(out.k).toBe(1);
+    expect(Math.abs(out.breakpoints[0].estimate - 2010)).toBeLessThan(1);
+    const k3 = out.rejected.find((f: { k: number }) => f.k === 3);
+    expect(k3.reason.kind).toMatch(/^(segment_too_short|too_few_points)$/);
+    expect(k3.detail).toMatch(/^segment \d (spans .* under the minimum 2|holds .* under the minimum 20)$/);
+    expect(k3.bic).toBeLessThan(out.bic);
+    const printed = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2']);
+    expect(printed.stdout).toContain('admissible fits: every segment spans at least 2 and holds at least 21 rows');
+    expect(printed.stdout).toMatch(/rejected:\n {2}K = 3 at .*: segment \d/);
+    expect(printed.stdout).toContain("Davies' test for a change in slope (k = 10, two-sided): p < 10⁻¹⁰");
+  });
+
+  it('segment minimums must be numbers ≥ 0 (points: integers); a bad one is a usage error (exit 2)', () => {
+    const base = ['--input', 'a.csv', '--x', 'x', '--y', 'y'];
+    expect(parseFitArgs([...base, '--min-segment-length', '2.5', '--min-segment-points', '0'])).toMatchObject({ minSegmentLength: 2.5, minSegmentPoints: 0 });
+    expect(parseFitArgs(base)).toMatchObject({ minSegmentLength: null, minSegmentPoints: null });
+    for (const [flag, value] of [['--min-segment-length', '-1'], ['--min-segment-length', 'two'], ['--min-segment-length', ''], ['--min-segment-points', '1.5'], ['--min-segment-points', '']]) {
+      const e = pipelineErrorOf(() => parseFitArgs([...base, `${flag}=${value}`]));
+      expect(e.exitCode, `${flag}=${value}`).toBe(2);
+      expect(e.message).toBe(`fit: ${flag} must be ${flag === '--min-segment-length' ? 'a number ≥ 0' : 'an integer ≥ 0'}, got "${value}"`);
+    }
   });
 
   it('--help explains and exits 0', () => {
@@ -123,3 +187,34 @@ describe('npm run fit', () => {
     expect(noFile.stderr).toContain('cannot read');
   });
 });
+
+const EXPORTS = ['2024-10', '2024-12'].map((d) => join(projectRoot, `../shared/data/epoch/notable_ai_models-${d}.csv`));
+
+describe.skipIf(!EXPORTS.every((f) => existsSync(f)))('npm run fit on the real Epoch exports', () => {
+  it.each(EXPORTS)('--breakpoints auto chooses no segment shorter than two years or the minimum rows (%s)', (file) => {
+    const r = fit(['--input', file, '--x', 'Publication date', '--x-date', '--y', 'Training compute (FLOP)', '--log10-y', '--breakpoints', 'auto', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { n: number; k: number; breakpoints: { estimate: number }[]; rules: { min_segment_length: number; min_segment_points: number } };
+    expect(out.rules).toEqual({ min_segment_length: 2, min_segment_points: Math.max(5, Math.ceil(Math.sqrt(out.n))) });
+    expect(out.k).toBeGreaterThan(0);
+    // The segments' edges are the data's first and last dates and the breakpoints; the rows are re-read here.
+    const { x } = readDates(file);
+    const edges = [Math.min(...x), ...out.breakpoints.map((b) => b.estimate), Math.max(...x)];
+    edges.slice(1).forEach((e, s) => {
+      expect(e - edges[s]).toBeGreaterThanOrEqual(2);
+      expect(x.filter((v) => v > edges[s] - (s === 0 ? 1 : 0) && v <= e).length).toBeGreaterThanOrEqual(out.rules.min_segment_points);
+    });
+  });
+});
+
+/** Fractional years of the rows with a date and a positive compute value, as the CLI reads them. */
+function readDates(file: string): { x: number[] } {
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const x: number[] = [];
+  for (const r of rows) {
+    const v = dateToYear(r['Publication date'] ?? '');
+    const c = (r['Training compute (FLOP)'] ?? '').trim();
+    if (Number.isFinite(v) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(c) && Number(c) > 0) x.push(v);
+  }
+  return { x };
+}

@@ -15,6 +15,7 @@ import { messages } from '../pipeline/messages.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run.ts';
 import type { Fits } from '../pipeline/schema/fits.ts';
 import { outputHashes } from './reliability/helpers.ts';
+import { computed } from './helpers/fits.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -70,10 +71,10 @@ describe('pipeline end to end (fixture of 40 real records)', () => {
 
   it('writes fits.json with the eras and the site with its entry page', () => {
     const fits = JSON.parse(readFileSync(join(out, 'processed/fits.json'), 'utf8')) as Fits;
-    expect(fits.schema_version).toBe(1);
+    expect(fits.schema_version).toBe(2);
     expect(fits.data.records).toBe(40);
-    expect(fits.eras.pre_deep_learning?.n).toBeGreaterThanOrEqual(5);
-    expect(fits.eras.deep_learning?.bootstrap?.resamples).toBe(50);
+    expect(fits.eras.pre_deep_learning.n).toBeGreaterThanOrEqual(5);
+    expect(computed(computed(fits.eras.deep_learning).bootstrap).resamples).toBe(50);
     expect(existsSync(join(out, 'site/index.html'))).toBe(true);
     expect(existsSync(join(out, 'site/assets/vega-embed.min.js'))).toBe(true);
   });

@@ -6,7 +6,8 @@
  * threshold are excluded from every era fit and listed.
  */
 import { parseDate } from '../normalize/dates.ts';
-import type { EraAnalysis, EraParameters, PublishedValue, TrendFit } from '../schema/fits.ts';
+import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } from '../schema/fits.ts';
+import type { Subject } from './outcome.ts';
 import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
 import { isSorted } from './stats/sorted.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
@@ -84,15 +85,32 @@ const SEED_OFFSET: Record<Era, number> = { pre_deep_learning: 1, deep_learning: 
  * fit up to four times: the first alternative is the published parameters, and each other one
  * changes either the deep-learning era or the large-scale one, not both.
  */
-const fitCache = new WeakMap<Series, Map<string, TrendFit | null>>();
+const fitCache = new WeakMap<Series, Map<string, Outcome<TrendFit>>>();
+
+/** What an era's points are, for the reason when it cannot be fitted. */
+function eraSubject(era: Era, params: EraParameters): Subject {
+  const dl = params.deep_learning_start;
+  const ls = params.large_scale_start;
+  const rest = 'with a compute value (low outliers excluded)';
+  switch (era) {
+    case 'pre_deep_learning':
+      return { noun: 'system', detail: `published before ${dl} ${rest}` };
+    case 'deep_learning':
+      return { noun: 'system', detail: `published from ${dl} ${rest}` };
+    case 'large_scale':
+      return { noun: 'large-scale system', detail: `(z above ${params.z_threshold}) published from ${ls} ${rest}` };
+    case 'regular_scale':
+      return { noun: 'regular-scale system', detail: `published from ${ls} ${rest}` };
+  }
+}
 
 /** The trend of one era of `s` (low outliers left out), computed once per series and inputs. */
-function eraFit(s: Series, era: Era, params: EraParameters, trend: TrendOptions): TrendFit | null {
+function eraFit(s: Series, era: Era, params: EraParameters, trend: TrendOptions): Outcome<TrendFit> {
   const byDate = era === 'pre_deep_learning' || era === 'deep_learning';
   const start = parseDate(byDate ? params.deep_learning_start : params.large_scale_start).year;
   const zThreshold = byDate ? NaN : params.z_threshold;
   // String(), not JSON: distinct numbers give distinct keys (JSON writes NaN and Infinity as null).
-  const key = [era, start, zThreshold, params.window_years, params.low_outlier_z, trend.resamples, trend.seed, trend.noise, trend.minPoints ?? 5].map(String).join('|');
+  const key = [era, byDate ? params.deep_learning_start : params.large_scale_start, zThreshold, params.window_years, params.low_outlier_z, trend.resamples, trend.seed, trend.noise, trend.minPoints ?? 5].map(String).join('|');
   let bySeries = fitCache.get(s);
   if (!bySeries) fitCache.set(s, (bySeries = new Map()));
   const known = bySeries.get(key);
@@ -100,7 +118,7 @@ function eraFit(s: Series, era: Era, params: EraParameters, trend: TrendOptions)
   if (known !== undefined) return structuredClone(known);
   const z = windowZScores(s, params.window_years);
   const idx = collectIndexes(z.length, (out) => eraIndexes(s.x, z, era, start, zThreshold, params.low_outlier_z, out));
-  const fit = fitTrend(subsetAt(s, idx), { ...trend, seed: trend.seed + SEED_OFFSET[era] });
+  const fit = fitTrend(subsetAt(s, idx), { ...trend, seed: trend.seed + SEED_OFFSET[era], subject: eraSubject(era, params) });
   bySeries.set(key, structuredClone(fit));
   return fit;
 }

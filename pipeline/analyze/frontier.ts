@@ -77,8 +77,8 @@ export function analyzeFrontier(s: Series, trend: TrendOptions, fromYear: number
   const recent = (i: number) => s.x[i] >= fromYear;
   return {
     record_setter_ids: [...setters].map((i) => idAt(s, i)),
-    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + 11, minPoints: 4 }),
+    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + 11, minPoints: 4, subject: { noun: 'record-setter', detail: `published from ${fromYear}` } }),
     top10_ids: [...top].filter(recent).map((i) => idAt(s, i)).sort(),
-    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + 12 }),
+    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + 12, subject: { noun: 'system', detail: `among the ten largest of its year published from ${fromYear}` } }),
   };
 }

@@ -3,7 +3,9 @@
  * 2017, published 3.4-month doubling) and Derek Jones's three economic periods.
  */
 import { parseDate } from '../normalize/dates.ts';
-import type { EconomicPeriod, Fits, WindowReplication } from '../schema/fits.ts';
+import { messages } from '../messages.ts';
+import type { EconomicPeriod, Outcome, ParameterGap, WindowReplication } from '../schema/fits.ts';
+import { notComputed } from './outcome.ts';
 import { recordSetters } from './frontier.ts';
 import { pick, seriesOf, subset, subsetIn, type Series } from './series.ts';
 import type { AnalysisTable } from './table.ts';
@@ -27,7 +29,12 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
     label: AI_AND_COMPUTE.label,
     from: AI_AND_COMPUTE.from,
     to: AI_AND_COMPUTE.to,
-    fit: fitTrend(subsetIn(inWindow, setters), { ...trend, seed: trend.seed + 21, minPoints: 3 }),
+    fit: fitTrend(subsetIn(inWindow, setters), {
+      ...trend,
+      seed: trend.seed + 21,
+      minPoints: 3,
+      subject: { noun: 'record-setter', detail: `within the window ${AI_AND_COMPUTE.from} to ${AI_AND_COMPUTE.to}` },
+    }),
     published_doubling_months: AI_AND_COMPUTE.published_doubling_months,
     source: AI_AND_COMPUTE.source,
   };
@@ -61,8 +68,8 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, trend
       from: p.from,
       to: p.to,
       n: rows.length,
-      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + 31 + k }),
-      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + 41 + k }),
+      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + 31 + k, subject: { noun: 'system', detail: `of this period with a compute value` } }),
+      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + 41 + k, subject: { noun: 'system', detail: `of this period with a parameter count` } }),
       max_parameters: m > 0 ? sorted[m - 1] : null,
       median_parameters: m > 0 ? sorted[Math.floor((m - 1) / 2)] : null,
     };
@@ -70,18 +77,19 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, trend
 }
 
 /** The widest gap between consecutive log10 parameter counts of systems published from 2015 on. */
-export function parameterGap(table: AnalysisTable): Fits['parameter_gap'] {
+export function parameterGap(table: AnalysisTable): Outcome<ParameterGap> {
   const sorted: { id: string; parameters: number }[] = [];
   for (let i = 0; i < table.year.length; i++) {
     if (table.year[i] >= 2015 && table.parameters[i] > 0) sorted.push({ id: table.ids[i], parameters: table.parameters[i] });
   }
+  if (sorted.length < 2) return notComputed(messages.noParameterGap(sorted.length), sorted.length);
   sorted.sort((a, b) => a.parameters - b.parameters || (a.id < b.id ? -1 : 1));
-  let best: Fits['parameter_gap'] = null;
+  let best: ParameterGap | null = null;
   for (let i = 1; i < sorted.length; i++) {
     const width = Math.log10(sorted[i].parameters) - Math.log10(sorted[i - 1].parameters);
     if (best === null || width > best.orders_of_magnitude) {
-      best = { from: 2015, below: sorted[i - 1], above: sorted[i], orders_of_magnitude: Number(width.toPrecision(6)) };
+      best = { computed: true, from: 2015, below: sorted[i - 1], above: sorted[i], orders_of_magnitude: Number(width.toPrecision(6)) };
     }
   }
-  return best;
+  return best!;
 }

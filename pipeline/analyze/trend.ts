@@ -3,7 +3,9 @@
  * magnitude per year, doubling time 12·log10(2)/slope months, growth 10^slope per year, and a
  * percentile interval from resampling rows with replacement and adding uniform noise to y.
  */
-import type { Interval, TrendFit } from '../schema/fits.ts';
+import { messages } from '../messages.ts';
+import type { Interval, Outcome, TrendBootstrap, TrendFit } from '../schema/fits.ts';
+import { guarded, hasTwoDates, MIN_SUCCESS_SHARE, notComputed, SYSTEMS_WITH_COMPUTE, type Subject } from './outcome.ts';
 import { xRange, type Series } from './series.ts';
 import { bootstrapOls, ols, quantile } from './stats/index.ts';
 
@@ -14,14 +16,16 @@ export interface TrendOptions {
   noise: number;
   /** Fewer points than this: no fit. */
   minPoints?: number;
+  /** What the points are, for the reason when there is no fit (default: systems with a compute value). */
+  subject?: Subject;
 }
 
 export const LOG10_2 = Math.log10(2);
 export const doublingMonths = (slope: number) => (12 * LOG10_2) / slope;
 
-/** Slope samples of the last fits, by a caller-chosen key, for Monte Carlo uses (run length). */
+/** A trend with its bootstrap slopes, for Monte Carlo uses (run length); no samples without a fit. */
 export interface TrendWithSamples {
-  fit: TrendFit;
+  fit: Outcome<TrendFit>;
   slopeSamples: Float64Array;
 }
 
@@ -32,30 +36,48 @@ function interval(sorted: Float64Array, map: (v: number) => number = (v) => v, d
   return decreasing ? { lo: r(q(0.975)), median: r(q(0.5)), hi: r(q(0.025)) } : { lo: r(q(0.025)), median: r(q(0.5)), hi: r(q(0.975)) };
 }
 
-export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSamples | null {
+/** Why `s` cannot hold a trend, or null when it can. */
+function unfit(s: Series, opts: TrendOptions): string | null {
   const n = s.x.length;
-  if (n < (opts.minPoints ?? 5)) return null;
-  const f = ols(s.x, s.y);
-  let bootstrap: TrendFit['bootstrap'] = null;
-  let samples: Float64Array = new Float64Array(0);
-  if (opts.resamples > 0) {
-    // A resample with constant x has no slope (NaN): leave it out of the quantiles and the Monte Carlo.
-    samples = bootstrapOls(s.x, s.y, { resamples: opts.resamples, seed: opts.seed, noise: opts.noise }).slopes.filter((v) => Number.isFinite(v));
-    const sorted = Float64Array.from(samples).sort();
-    // Doubling time is a decreasing function of the slope (for positive slopes), so its 2.5th
-    // percentile comes from the slope's 97.5th.
-    if (sorted.length > 0) bootstrap = {
-      resamples: opts.resamples,
-      seed: opts.seed,
-      noise: r(opts.noise),
-      slope: interval(sorted),
-      doubling_months: interval(sorted, doublingMonths, true),
-      growth_per_year: interval(sorted, (v) => 10 ** v),
-    };
-  }
-  const [lo, hi] = xRange(s);
-  return {
-    fit: {
+  const min = opts.minPoints ?? 5;
+  const { noun, detail } = opts.subject ?? SYSTEMS_WITH_COMPUTE;
+  if (n < min) return messages.tooFewForTrend(n, min, noun, detail);
+  if (!hasTwoDates(s.x)) return messages.oneDateOnly(n, noun, detail);
+  return null;
+}
+
+export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSamples {
+  const n = s.x.length;
+  const none = new Float64Array(0);
+  const why = unfit(s, opts);
+  if (why !== null) return { fit: notComputed(why, n), slopeSamples: none };
+  let samples: Float64Array = none;
+  const fit = guarded<TrendFit>(n, () => {
+    const f = ols(s.x, s.y);
+    let bootstrap: Outcome<TrendBootstrap> = notComputed(messages.bootstrapNotRun, 0);
+    if (opts.resamples > 0) {
+      // A resample with constant x has no slope (NaN): leave it out of the quantiles and the Monte Carlo.
+      samples = bootstrapOls(s.x, s.y, { resamples: opts.resamples, seed: opts.seed, noise: opts.noise }).slopes.filter((v) => Number.isFinite(v));
+      const sorted = Float64Array.from(samples).sort();
+      // Doubling time is a decreasing function of the slope (for positive slopes), so its 2.5th
+      // percentile comes from the slope's 97.5th.
+      bootstrap =
+        sorted.length >= MIN_SUCCESS_SHARE * opts.resamples
+          ? {
+              computed: true,
+              resamples: opts.resamples,
+              seed: opts.seed,
+              noise: r(opts.noise),
+              slope: interval(sorted),
+              doubling_months: interval(sorted, doublingMonths, true),
+              growth_per_year: interval(sorted, (v) => 10 ** v),
+            }
+          : notComputed(messages.bootstrapTooFewSucceeded(sorted.length, opts.resamples, MIN_SUCCESS_SHARE), sorted.length);
+      if (!bootstrap.computed) samples = none;
+    }
+    const [lo, hi] = xRange(s);
+    return {
+      computed: true,
       n,
       x_range: [r(lo, 8), r(hi, 8)],
       intercept: r(f.intercept, 12),
@@ -66,11 +88,11 @@ export function fitTrendWithSamples(s: Series, opts: TrendOptions): TrendWithSam
       doubling_months: r(doublingMonths(f.slope)),
       growth_per_year: r(10 ** f.slope),
       bootstrap,
-    },
-    slopeSamples: samples,
-  };
+    };
+  });
+  return { fit, slopeSamples: fit.computed ? samples : none };
 }
 
-export function fitTrend(s: Series, opts: TrendOptions): TrendFit | null {
-  return fitTrendWithSamples(s, opts)?.fit ?? null;
+export function fitTrend(s: Series, opts: TrendOptions): Outcome<TrendFit> {
+  return fitTrendWithSamples(s, opts).fit;
 }

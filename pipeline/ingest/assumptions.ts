@@ -24,6 +24,14 @@ export const assumptionsSchema = z.strictObject({
   tokens_per_word: z.number().positive(),
   flop_per_parameter_per_token: z.number().positive(),
   audit_disagreement_factor: factor,
+  // The segment rules of the automatic breakpoints (pipeline/analyze/stats/admissible.ts). Optional,
+  // so an assumptions file written before them still reads: the defaults then apply.
+  breakpoints: z
+    .strictObject({
+      min_segment_years: z.number().gte(0).lte(100),
+      min_segment_points: z.number().int().gte(0).optional(),
+    })
+    .default({ min_segment_years: 2 }),
 });
 
 export type Assumptions = z.infer<typeof assumptionsSchema>;

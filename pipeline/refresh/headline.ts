@@ -28,8 +28,9 @@ export function headlineDoublings(
 ): Headline {
   const processed = impute([...records].sort(compareRecords), hardware, assumptions).records;
   const fits = analyze(processed, { resamples: options.resamples ?? 0 });
+  const { deep_learning: dl, large_scale: ls } = fits.eras;
   return {
-    deep_learning: fits.eras.deep_learning?.doubling_months ?? null,
-    large_scale: fits.eras.large_scale?.doubling_months ?? null,
+    deep_learning: dl.computed ? dl.doubling_months : null,
+    large_scale: ls.computed ? ls.doubling_months : null,
   };
 }

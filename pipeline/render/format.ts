@@ -2,8 +2,9 @@
  * How numbers read in the report: one module, so prose, tables and tooltips agree.
  * FLOP as "3.1 × 10²³", doubling times as "5.7 months (95% CI 4.3–9.0)", growth as "4.2×/year".
  */
+import { messages } from '../messages.ts';
 import { formatFlopUnicode } from '../normalize/format.ts';
-import type { Interval, TrendFit } from '../schema/fits.ts';
+import type { Interval, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
 
 export const LOG10_2 = Math.log10(2);
 
@@ -38,9 +39,17 @@ export function percent(fraction: number, digits = 0): string {
   return `${fixed(100 * fraction, digits)}%`;
 }
 
+/**
+ * A doubling time with its bootstrap interval. Only a rising trend doubles: a fitted slope at or
+ * below zero has no doubling time (its "doubling months" are negative or infinite), and when the
+ * slope's interval reaches zero the doubling time's interval has no upper end.
+ */
 export function doublingText(fit: TrendFit): string {
-  const ci = fit.bootstrap?.doubling_months;
-  return ci ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : months(fit.doubling_months);
+  if (!(fit.slope > 0)) return messages.noDoubling(growth(fit.growth_per_year));
+  const b = fit.bootstrap.computed ? fit.bootstrap : null;
+  if (!b || !(b.slope.hi > 0)) return months(fit.doubling_months);
+  const ci = b.doubling_months;
+  return b.slope.lo > 0 ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : `${months(fit.doubling_months)} (${messages.openDoublingCi(fixed(ci.lo))})`;
 }
 
 export function growthText(fit: TrendFit): string {
@@ -49,7 +58,7 @@ export function growthText(fit: TrendFit): string {
 
 /** Doubling time and growth together, short, for legends: "5.2 months, 4.9×/yr". */
 export function trendShort(fit: TrendFit): string {
-  return `doubling ${months(fit.doubling_months)}, ${growth(fit.growth_per_year)}/yr`;
+  return fit.slope > 0 ? `doubling ${months(fit.doubling_months)}, ${growth(fit.growth_per_year)}/yr` : `not rising, ${growth(fit.growth_per_year)}/yr`;
 }
 
 export function growth(factor: number): string {
@@ -71,12 +80,24 @@ export function yearMonth(x: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** A p-value: "0.03", or "4.2 × 10⁻⁸⁴" when tiny. */
+/** Below this a p-value prints as a bound: Davies' p-value is itself an approximation (an upper bound). */
+export const P_FLOOR = 1e-10;
+
+/** A p-value with its relation: "p = 0.030", "p = 4.2 × 10⁻⁸", or "p < 10⁻¹⁰" when below P_FLOOR. */
 export function pValue(p: number): string {
-  return p >= 0.001 ? fixed(p, 3) : formatFlopUnicode(p, 2);
+  if (p < P_FLOOR) return messages.pValueBelow;
+  return `p = ${p >= 0.001 ? fixed(p, 3) : formatFlopUnicode(p, 2)}`;
 }
 
 /** A length in years as months when under two years ("7.6 months"), else years ("3.55 years"). */
 export function duration(years: number): string {
   return years < 2 ? months(12 * years) : `${fixed(years, 2)} years`;
+}
+
+/** "980 gave an admissible fit and 20 did not (12 did not converge; 8 …)." */
+export function bootstrapOutcome(b: SegmentedBootstrapSummary): string {
+  const reasons = Object.entries(b.failed_by_reason)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${count(n)} ${messages.resampleFailures[reason] ?? reason}`);
+  return messages.bootstrapOutcome(b.succeeded, b.failed, reasons);
 }

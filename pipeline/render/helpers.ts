@@ -1,6 +1,8 @@
 /**
  * Handlebars helpers that put numbers from fits.json into prose, and charts and tables into pages.
- * A helper given a missing value fails the build (the page's strict lookup names the path).
+ * A helper given a missing value fails the build (the page's strict lookup names the path); one
+ * given an analysis that was not computed fails it too, naming the reason: the page must say so in
+ * a sentence instead ({{#if x.computed}} … {{else}}{{notComputed x "…"}}{{/if}}).
  *
  * Charts and tables go in as placeholders that the site swaps for their HTML after markdown-it has
  * run, so Markdown never re-reads (and can never re-interpret) generated HTML or the data in it.
@@ -8,13 +10,17 @@
 import Handlebars from 'handlebars';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import type { TrendFit } from '../schema/fits.ts';
-import type { ChartDef } from './charts/registry.ts';
+import type { SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
+import type { ChartDef, NotDrawn } from './charts/registry.ts';
 import { figureHtml } from './figure.ts';
 import * as fmt from './format.ts';
+import { esc } from './html.ts';
+import { isNotComputed, notComputedText } from './not-computed.ts';
 
 export interface HelperState {
   charts: Map<string, ChartDef>;
+  /** Charts whose analysis was not computed: {{chart}} writes a sentence instead. */
+  notDrawn: Map<string, NotDrawn>;
   tables: Map<string, () => string>;
   /** Figure counter of the page being rendered. */
   figure: number;
@@ -26,8 +32,8 @@ export interface HelperState {
   blocks: string[];
 }
 
-export function createHelperState(charts: Map<string, ChartDef>, tables: Map<string, () => string>): HelperState {
-  return { charts, tables, figure: 0, used: new Set(), pageCharts: [], blocks: [] };
+export function createHelperState(charts: Map<string, ChartDef>, tables: Map<string, () => string>, notDrawn = new Map<string, NotDrawn>()): HelperState {
+  return { charts, tables, notDrawn, figure: 0, used: new Set(), pageCharts: [], blocks: [] };
 }
 
 /** Starts a new page: figures count from 1 again. */
@@ -38,6 +44,7 @@ export function resetPage(state: HelperState): void {
 }
 
 function requireFit(name: string, fit: unknown): TrendFit {
+  if (isNotComputed(fit)) throw new PipelineError(messages.helperNotComputed(name, fit.reason));
   if (fit === null || fit === undefined || typeof (fit as TrendFit).doubling_months !== 'number') {
     throw new PipelineError(messages.helperNeedsFit(name, fit));
   }
@@ -74,11 +81,25 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
   hbs.registerHelper('months', (v: unknown) => fmt.months(num('months', v)));
   hbs.registerHelper('years', (v: unknown) => fmt.duration(num('years', v)));
   hbs.registerHelper('percent', (v: unknown) => fmt.percent(num('percent', v)));
+  hbs.registerHelper('bootstrapOutcome', (v: unknown) => {
+    if (typeof v !== 'object' || v === null || (v as { computed?: unknown }).computed !== true || typeof (v as SegmentedBootstrapSummary).succeeded !== 'number') {
+      throw new PipelineError(messages.helperNeedsBootstrap(v));
+    }
+    return fmt.bootstrapOutcome(v as SegmentedBootstrapSummary);
+  });
   hbs.registerHelper('pvalue', (v: unknown) => fmt.pValue(num('pvalue', v)));
   hbs.registerHelper('yearMonth', (v: unknown) => fmt.yearMonth(num('yearMonth', v)));
+  // {{notComputed path "The deep-learning trend"}}: the sentence saying why an analysis is missing.
+  hbs.registerHelper('notComputed', (v: unknown, what: unknown) => {
+    if (!isNotComputed(v)) throw new PipelineError(messages.helperNeedsNotComputed(v));
+    return notComputedText(typeof what === 'string' ? what : 'This analysis', v);
+  });
   hbs.registerHelper('chart', (name: unknown) => {
+    // A chart of an analysis that was not computed: the sentence saying so instead.
+    const missing = state.notDrawn.get(String(name));
+    if (missing) return block(state, `<p class="not-computed">${esc(messages.chartNotDrawn(missing.title, missing.notDrawn))}</p>`);
     const chart = state.charts.get(String(name));
-    if (!chart) throw new PipelineError(messages.unknownChart(String(name), [...state.charts.keys()]));
+    if (!chart) throw new PipelineError(messages.unknownChart(String(name), [...state.charts.keys(), ...state.notDrawn.keys()].sort()));
     state.used.add(chart.name);
     state.pageCharts.push(chart.name);
     return block(state, figureHtml(chart, ++state.figure));

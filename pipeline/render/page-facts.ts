@@ -15,7 +15,9 @@ export function pageFacts(model: RenderModel): Record<string, unknown> {
   const { fits, records, assumptions: a } = model;
   const withFlop = fits.data.with_flop;
   const imputed = (fits.data.by_method.operations ?? 0) + (fits.data.by_method.hardware ?? 0);
-  const boot = fits.eras.deep_learning?.bootstrap ?? fits.overall?.bootstrap ?? null;
+  // The bootstrap settings the pages quote: the deep-learning era's, else the overall trend's.
+  const withBoot = [fits.eras.deep_learning, fits.overall].find((f) => f.computed && f.bootstrap.computed);
+  const boot = withBoot?.computed && withBoot.bootstrap.computed ? withBoot.bootstrap : null;
   return {
     sources: sourceRows(model.provenance),
     funnel: funnelRows(model.provenance, records, fits),

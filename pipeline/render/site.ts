@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { toCsv, type CsvCell } from '../io/csv-writer.ts';
-import { buildCharts } from './charts/registry.ts';
+import { buildChartSet } from './charts/registry.ts';
 import { createHelperState, fillBlocks, registerHelpers, resetPage } from './helpers.ts';
 import type { RenderModel } from './model.ts';
 import { specToSvg } from './svg.ts';
@@ -49,7 +49,8 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
   const hbs = Handlebars.create();
   loadPartials(hbs, join(reportsDir, 'layout', 'partials'));
   const layout = hbs.compile(readFileSync(join(reportsDir, 'layout', 'page.hbs'), 'utf8'), { strict: true });
-  const state = createHelperState(buildCharts(model), buildTables(model));
+  const charts = buildChartSet(model);
+  const state = createHelperState(charts.drawn, buildTables(model), charts.notDrawn);
   registerHelpers(hbs, state);
   const md = createMarkdown();
   addHeadingIds(md);
@@ -63,15 +64,15 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
       pageFile(page.slug),
       layout({
         ...context,
-        page: { title: page.title, description: page.description, slug: page.slug, image: `charts/${state.pageCharts[0] ?? 'compute-over-time'}.svg` },
+        page: { title: page.title, description: page.description, slug: page.slug, image: previewImage(state.pageCharts[0], charts.drawn) },
         nav: nav.map((n) => ({ ...n, current: n.slug === page.slug })),
         toc: tableOfContents(body),
         body: new Handlebars.SafeString(body),
       }),
     );
   }
-  // The link-preview image of pages without a figure.
-  state.used.add('compute-over-time');
+  // The link-preview image of pages without a figure (when there is anything to plot).
+  if (charts.drawn.has(PREVIEW_CHART)) state.used.add(PREVIEW_CHART);
   for (const name of [...state.used].sort()) {
     const chart = state.charts.get(name)!;
     files.set(`charts/${name}.svg`, await specToSvg(chart.spec));
@@ -84,6 +85,14 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
   const assets = join(reportsDir, 'assets');
   for (const f of readdirSync(assets).sort()) files.set(`assets/${f}`, readFileSync(join(assets, f)));
   return files;
+}
+
+const PREVIEW_CHART = 'compute-over-time';
+
+/** A page's link-preview image: its first figure, else the compute chart, else the site's icon (no data to plot). */
+function previewImage(first: string | undefined, drawn: ReadonlyMap<string, unknown>): string {
+  const chart = first ?? (drawn.has(PREVIEW_CHART) ? PREVIEW_CHART : undefined);
+  return chart ? `charts/${chart}.svg` : 'assets/favicon.svg';
 }
 
 export function pageFile(slug: string): string {

@@ -4,11 +4,13 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
 import { linkUrl } from './charts/points.ts';
 import * as fmt from './format.ts';
-import { htmlTable, link } from './html.ts';
+import { esc, htmlTable, link } from './html.ts';
+import { TableNotes } from './not-computed.ts';
 
 export function recordSettersTable(fits: Fits, records: readonly ProcessedRecord[]): string {
   const byId = new Map(records.map((r) => [r.id, r]));
   const rows = fits.frontier.record_setter_ids.map((id) => byId.get(id)).filter((r): r is ProcessedRecord => r !== undefined && r.flop !== null);
+  if (rows.length === 0) return `<p class="table-note">${esc(messages.noRows(messages.noSystemsWithCompute))}</p>`;
   return htmlTable(
     rows,
     [
@@ -25,35 +27,39 @@ export function recordSettersTable(fits: Fits, records: readonly ProcessedRecord
 
 export function aiAndComputeTable(fits: Fits): string {
   const w = fits.ai_and_compute;
-  return htmlTable(
+  const notes = new TableNotes();
+  const table = htmlTable(
     [w],
     [
       { title: 'Window', value: (r) => `${r.from} to ${r.to}` },
-      { title: 'Record-setters fitted', value: (r) => r.fit?.n ?? 0, numeric: true },
-      { title: 'Doubling time, ours', value: (r) => (r.fit ? fmt.doublingText(r.fit) : messages.noFit) },
+      { title: 'Record-setters fitted', value: (r) => r.fit.n, numeric: true },
+      { title: 'Doubling time, ours', value: (r) => notes.cell(r.fit, 'Our doubling time', fmt.doublingText) },
       { title: 'Published', value: (r) => fmt.months(r.published_doubling_months) },
       { title: 'Source', value: (r) => r.source },
     ],
     { caption: w.label },
   );
+  return table + notes.html();
 }
 
 export function economicPeriodsTable(fits: Fits): string {
   const params = (v: number | null) => (v === null ? '' : fmt.sci(v));
-  return htmlTable(
+  const notes = new TableNotes();
+  const table = htmlTable(
     fits.economic_periods,
     [
       { title: 'Period', value: (p) => p.label },
       { title: 'Systems', value: (p) => p.n, numeric: true },
-      { title: 'With compute', value: (p) => p.compute?.n ?? 0, numeric: true },
-      { title: 'Compute doubling', value: (p) => (p.compute ? fmt.doublingText(p.compute) : messages.noFit) },
-      { title: 'Compute growth', value: (p) => (p.compute ? fmt.growthText(p.compute) : '') },
-      { title: 'Parameter doubling', value: (p) => (p.parameters ? fmt.doublingText(p.parameters) : messages.noFit) },
+      { title: 'With compute', value: (p) => p.compute.n, numeric: true },
+      { title: 'Compute doubling', value: (p) => notes.cell(p.compute, `${p.label}, compute`, fmt.doublingText) },
+      { title: 'Compute growth', value: (p) => (p.compute.computed ? fmt.growthText(p.compute) : '') },
+      { title: 'Parameter doubling', value: (p) => notes.cell(p.parameters, `${p.label}, parameters`, fmt.doublingText) },
       { title: 'Median parameters', value: (p) => p.median_parameters, numeric: true, html: (p) => params(p.median_parameters) },
       { title: 'Largest', value: (p) => p.max_parameters, numeric: true, html: (p) => params(p.max_parameters) },
     ],
     { caption: "Derek Jones's three economic periods: counts, compute and parameter trends, parameter statistics" },
   );
+  return table + notes.html();
 }
 
 const TRENDS: [string, string][] = [
@@ -62,8 +68,7 @@ const TRENDS: [string, string][] = [
   ['frontier', 'Our frontier trend'],
 ];
 
-function estimateCell(e: RunLengthEstimate | null | undefined): string {
-  if (!e) return messages.noFit;
+function estimateCell(e: RunLengthEstimate): string {
   if (e.median === null || e.lo === null || e.hi === null) return fmt.duration(e.years);
   // One unit for the whole cell: months when every figure is under two years.
   const inMonths = Math.max(e.years, e.hi) < 2;
@@ -72,16 +77,19 @@ function estimateCell(e: RunLengthEstimate | null | undefined): string {
 }
 
 export function runLengthTable(fits: Fits): string {
-  return htmlTable(
+  const notes = new TableNotes();
+  const missing = (key: string) => ({ computed: false as const, reason: messages.trendNotComputed(key), n: 0 });
+  const table = htmlTable(
     fits.run_length.rows,
     [
       { title: 'Scenario', value: (r) => r.label },
       { title: 'Optimal length', value: (r) => `L* = ${r.formula}` },
       { title: 'Literature rates', value: (r) => fmt.duration(r.literature_years) },
-      ...TRENDS.map(([key, title]) => ({ title, value: (r: (typeof fits.run_length.rows)[number]) => estimateCell(r.ours[key]) })),
+      ...TRENDS.map(([key, title]) => ({ title, value: (r: (typeof fits.run_length.rows)[number]) => notes.cell(r.ours[key] ?? missing(key), `${title}, ${r.label}`, estimateCell) })),
     ],
     { caption: 'Optimal training-run length by scenario: literature rates beside the compute growth of our own trends' },
   );
+  return table + notes.html();
 }
 
 export function runLengthRatesTable(fits: Fits): string {

@@ -1,11 +1,12 @@
 /** Tables of the Data quality page. */
 import type { Assumptions } from '../ingest/assumptions.ts';
-import type { Fits } from '../schema/fits.ts';
+import type { Fits, Outcome, TrendFit } from '../schema/fits.ts';
+import { TableNotes } from './not-computed.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
 import { auditRows } from './charts/period-charts.ts';
 import * as fmt from './format.ts';
-import { htmlTable, link } from './html.ts';
+import { esc, htmlTable, link } from './html.ts';
 
 const METHOD_NOTES: Record<string, string> = {
   stated: 'stated in FLOP by the authors',
@@ -56,6 +57,7 @@ function auditTable(rows: readonly AuditRow[], caption: string): string {
 /** Every record whose stated value could be checked, largest disagreement first. */
 export function imputationAuditTable(records: readonly ProcessedRecord[], a: Assumptions): string {
   const rows = auditRows(records, a.audit_disagreement_factor).sort((x, y) => Math.abs(Math.log(y.ratio)) - Math.abs(Math.log(x.ratio)) || (x.id < y.id ? -1 : 1));
+  if (rows.length === 0) return `<p class="table-note">${esc(messages.noRows(messages.noAudit))}</p>`;
   return auditTable(rows, 'Imputation audit: stated compute against an independent estimate, largest disagreement first');
 }
 
@@ -69,18 +71,20 @@ export function disagreementsTable(records: readonly ProcessedRecord[], disagree
 
 export function sensitivityTable(fits: Fits): string {
   const base = fits.sensitivity[0];
-  const delta = (fit: { doubling_months: number } | null, ref: { doubling_months: number } | null) =>
-    fit && ref && fit !== ref ? ` (${fit.doubling_months >= ref.doubling_months ? '+' : '−'}${fmt.fixed(Math.abs(fit.doubling_months - ref.doubling_months))})` : '';
-  return htmlTable(
+  const notes = new TableNotes();
+  const delta = (fit: TrendFit, ref: Outcome<TrendFit> | undefined) =>
+    ref?.computed && fit !== ref ? ` (${fit.doubling_months >= ref.doubling_months ? '+' : '−'}${fmt.fixed(Math.abs(fit.doubling_months - ref.doubling_months))})` : '';
+  const table = htmlTable(
     fits.sensitivity,
     [
       { title: 'Values used', value: (s) => s.label },
       { title: 'Methods', value: (s) => s.methods.join(', ') },
-      { title: 'Deep-learning doubling', value: (s) => (s.deep_learning ? `${fmt.doublingText(s.deep_learning)}${delta(s.deep_learning, base?.deep_learning ?? null)}` : messages.noFit) },
-      { title: 'Systems', value: (s) => s.deep_learning?.n ?? 0, numeric: true },
-      { title: 'Large-scale doubling', value: (s) => (s.large_scale ? `${fmt.doublingText(s.large_scale)}${delta(s.large_scale, base?.large_scale ?? null)}` : messages.noFit) },
-      { title: 'Systems ', value: (s) => s.large_scale?.n ?? 0, numeric: true },
+      { title: 'Deep-learning doubling', value: (s) => notes.cell(s.deep_learning, `${s.label}, deep-learning`, (f) => `${fmt.doublingText(f)}${delta(f, base?.deep_learning)}`) },
+      { title: 'Systems', value: (s) => s.deep_learning.n, numeric: true },
+      { title: 'Large-scale doubling', value: (s) => notes.cell(s.large_scale, `${s.label}, large-scale`, (f) => `${fmt.doublingText(f)}${delta(f, base?.large_scale)}`) },
+      { title: 'Systems ', value: (s) => s.large_scale.n, numeric: true },
     ],
     { caption: 'Sensitivity: the headline doubling times on the values of each provenance (change in months in brackets)' },
   );
+  return table + notes.html();
 }

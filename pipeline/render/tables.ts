@@ -8,7 +8,7 @@ import { esc, htmlTable, link } from './html.ts';
 import type { RenderModel } from './model.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { aiAndComputeTable, economicPeriodsTable, recordSettersTable, runLengthRatesTable, runLengthTable } from './tables-analysis.ts';
-import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, segmentsTable } from './tables-eras.ts';
+import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, rejectedFitsTable, segmentsTable } from './tables-eras.ts';
 import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
 import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable } from './tables-quality.ts';
 import { mergeReviewTable, upstreamRowsTable } from './tables-merge.ts';
@@ -38,6 +38,7 @@ export function buildTables(model: RenderModel): Map<string, () => string> {
     ['low-outliers', () => lowOutliersTable(fits, records)],
     ['bic-by-k', () => bicTable(fits)],
     ['breakpoints', () => breakpointsTable(fits)],
+    ['rejected-fits', () => rejectedFitsTable(fits)],
     ['segments', () => segmentsTable(fits)],
     ['record-setters', () => recordSettersTable(fits, records)],
     ['ai-and-compute', () => aiAndComputeTable(fits)],

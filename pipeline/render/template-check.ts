@@ -45,12 +45,36 @@ export interface MissingPath {
 const SAME_CONTEXT = new Set(['if', 'unless']);
 
 function resolves(context: unknown, parts: readonly string[]): boolean {
+  return lookup(context, parts).found;
+}
+
+function lookup(context: unknown, parts: readonly string[]): { found: boolean; value: unknown } {
   let value: unknown = context;
   for (const part of parts) {
-    if (value === null || value === undefined || typeof value !== 'object' || !(part in (value as object))) return false;
+    if (value === null || value === undefined || typeof value !== 'object' || !(part in (value as object))) return { found: false, value: undefined };
     value = (value as Record<string, unknown>)[part];
   }
-  return true;
+  return { found: true, value };
+}
+
+/** Handlebars' truthiness for {{#if}}: false, null, undefined, '', 0 and [] are false. */
+function truthy(v: unknown): boolean {
+  return !(v === false || v === null || v === undefined || v === '' || v === 0 || (Array.isArray(v) && v.length === 0));
+}
+
+/**
+ * Which branches of an {{#if path}} / {{#unless path}} at the page's level will render: the
+ * condition is read from the data, so a branch the data do not take is not checked (a page says
+ * "{{#if eras.large_scale.computed}}…{{else}}{{notComputed eras.large_scale "…"}}{{/if}}", and the
+ * fit's fields exist only in the first branch). Null when the condition is not a plain path.
+ */
+function takenBranch(b: AST.BlockStatement, context: Record<string, unknown>): 'program' | 'inverse' | null {
+  const name = (b.path as AST.PathExpression).original;
+  const cond = b.params[0] as AST.PathExpression | undefined;
+  if (!SAME_CONTEXT.has(name) || b.params.length !== 1 || cond?.type !== 'PathExpression' || cond.data || cond.depth > 0 || cond.this_) return null;
+  const { found, value } = lookup(context, cond.parts);
+  const yes = found && truthy(value);
+  return (name === 'if') === yes ? 'program' : 'inverse';
 }
 
 export function findMissingPath(source: string, context: Record<string, unknown>, helpers: Record<string, unknown>): MissingPath | null {
@@ -85,8 +109,9 @@ export function findMissingPath(source: string, context: Record<string, unknown>
         checkCall(b, root);
         const name = (b.path as AST.PathExpression).original;
         const inner = root && SAME_CONTEXT.has(name);
-        walk(b.program, inner);
-        walk(b.inverse, root);
+        const taken = root ? takenBranch(b, context) : null;
+        if (taken !== 'inverse') walk(b.program, inner);
+        if (taken !== 'program') walk(b.inverse, root);
       }
     }
   };

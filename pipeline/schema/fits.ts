@@ -4,6 +4,22 @@
  * per year; doubling times in months = 12·log10(2)/slope; growth per year = 10^slope.
  */
 
+/**
+ * An analysis the data at hand cannot support (too few systems in an era, no training tokens, no
+ * record-setters, …): written in place of its result, with the reason as a clause the pages print
+ * ("there are only 3 systems published before 2010 with a compute value, and a trend needs at
+ * least 5") and the number of points the analysis had. A result carries `computed: true`, so a
+ * reader (or a template: {{#if x.computed}}) tells the two apart by one field.
+ */
+export interface NotComputed {
+  computed: false;
+  reason: string;
+  n: number;
+}
+
+/** An analysis result, or why there is none. */
+export type Outcome<T extends { computed: true }> = T | NotComputed;
+
 /** A percentile interval of a bootstrap distribution: 2.5th, 50th and 97.5th percentiles. */
 export interface Interval {
   lo: number;
@@ -18,7 +34,15 @@ export interface BootstrapSettings {
   noise: number;
 }
 
+export interface TrendBootstrap extends BootstrapSettings {
+  computed: true;
+  slope: Interval;
+  doubling_months: Interval;
+  growth_per_year: Interval;
+}
+
 export interface TrendFit {
+  computed: true;
   n: number;
   /** First and last x (fractional year) in the fit. */
   x_range: [number, number];
@@ -30,7 +54,7 @@ export interface TrendFit {
   residual_sd: number;
   doubling_months: number;
   growth_per_year: number;
-  bootstrap: (BootstrapSettings & { slope: Interval; doubling_months: Interval; growth_per_year: Interval }) | null;
+  bootstrap: Outcome<TrendBootstrap>;
 }
 
 export interface PublishedValue {
@@ -49,10 +73,10 @@ export interface EraParameters {
 
 export interface EraAnalysis {
   parameters: EraParameters;
-  pre_deep_learning: TrendFit | null;
-  deep_learning: TrendFit | null;
-  large_scale: TrendFit | null;
-  regular_scale: TrendFit | null;
+  pre_deep_learning: Outcome<TrendFit>;
+  deep_learning: Outcome<TrendFit>;
+  large_scale: Outcome<TrendFit>;
+  regular_scale: Outcome<TrendFit>;
   large_scale_ids: string[];
   low_outliers: { id: string; name: string; year: number; z: number }[];
 }
@@ -61,21 +85,83 @@ export interface BreakpointEstimate {
   estimate: number;
   se: number;
   ci95: [number, number];
+  /** Percentile interval over the bootstrap resamples that gave an estimate; null when the bootstrap was not computed. */
   bootstrap_ci95: [number, number] | null;
   /** True when the estimate sits on the edge of the search range (inner quantiles of x): the data may favour a break further out. */
   at_search_bound: boolean;
 }
 
+/** The admissibility rules of the breakpoint search (pipeline/analyze/stats/admissible.ts). */
+export interface SegmentRulesUsed {
+  /** Every segment spans at least this many years (data/raw/assumptions.yaml: breakpoints.min_segment_years). */
+  min_segment_years: number;
+  /** Every segment holds at least this many systems (default max(5, ⌈√n⌉)). */
+  min_segment_points: number;
+}
+
+/**
+ * A configuration the breakpoint search found and did not accept: the lowest-RSS one of its K
+ * when it beat the accepted fit of that K, or when no fit of that K was accepted.
+ */
+export interface RejectedSegmentedFit {
+  k: number;
+  /** Its breakpoints (fractional years); empty when no configuration of K fits the data at all. */
+  breakpoints: number[];
+  /** The BIC it would have had; null without a configuration. */
+  bic: number | null;
+  reason: 'segment_too_short' | 'too_few_points' | 'not_converged' | 'no_room';
+  /** The offending segment (1-based), null for not_converged and no_room. */
+  segment: number | null;
+  /** The segment's length in years (segment_too_short) or its systems (too_few_points); null otherwise. */
+  value: number | null;
+  /** The minimum it missed; null for not_converged. */
+  minimum: number | null;
+  /** The reason as a clause, as the Breakpoints page prints it. */
+  detail: string;
+}
+
+/** The breakpoint bootstrap: how many resamples gave an admissible fit, and how many did not, by reason. */
+export interface SegmentedBootstrapSummary {
+  computed: true;
+  resamples: number;
+  seed: number;
+  succeeded: number;
+  failed: number;
+  /** start_not_admissible, singular, not_converged, inadmissible (pipeline/analyze/stats/bootstrap.ts). */
+  failed_by_reason: Record<string, number>;
+  /** Below this share of successful resamples no interval is given (it would describe the survivors only). */
+  min_success_share: number;
+  /** Null when the intervals are given; else why not (too few resamples succeeded). */
+  interval_note: string | null;
+}
+
 export interface SegmentedAnalysis {
+  computed: true;
   n: number;
   k: number;
   intercept: number;
   slopes: number[];
+  /** Standard error of each segment's slope (R's slope(), delta method). */
+  slope_ses: number[];
+  /** Bootstrap percentile interval of each segment's slope; null entries when the bootstrap was not computed. */
+  slope_ci95: ([number, number] | null)[];
   doubling_months: number[];
+  /**
+   * Bootstrap interval of each segment's doubling time, from the slope's interval: [lo, hi] months,
+   * hi null when the slope's interval reaches zero (growth may stop: no upper bound), the whole
+   * entry null when the slope's interval lies at or below zero or there is no bootstrap.
+   */
+  doubling_ci95: ([number, number | null] | null)[];
+  /** Systems in each segment. */
+  segment_points: number[];
   breakpoints: BreakpointEstimate[];
   rss: number;
   bic: number;
+  /** BIC of the accepted (admissible) fit of each K; a K without one is absent and in `rejected`. */
   bic_by_k: Record<string, number>;
+  rules: SegmentRulesUsed;
+  rejected: RejectedSegmentedFit[];
+  bootstrap: Outcome<SegmentedBootstrapSummary>;
   davies_p: number;
   x_range: [number, number];
   /** The range breakpoints were searched in (R's segmented: the inner quantiles of x). */
@@ -84,16 +170,16 @@ export interface SegmentedAnalysis {
 
 export interface FrontierAnalysis {
   record_setter_ids: string[];
-  record_setters: TrendFit | null;
+  record_setters: Outcome<TrendFit>;
   top10_ids: string[];
-  top10: TrendFit | null;
+  top10: Outcome<TrendFit>;
 }
 
 export interface WindowReplication {
   label: string;
   from: string;
   to: string;
-  fit: TrendFit | null;
+  fit: Outcome<TrendFit>;
   published_doubling_months: number;
   source: string;
 }
@@ -104,14 +190,15 @@ export interface EconomicPeriod {
   from: number;
   to: number;
   n: number;
-  compute: TrendFit | null;
-  parameters: TrendFit | null;
+  compute: Outcome<TrendFit>;
+  parameters: Outcome<TrendFit>;
   max_parameters: number | null;
   median_parameters: number | null;
 }
 
 /** Optimal run length from one of our compute trends: point value and Monte Carlo over its bootstrap. */
 export interface RunLengthEstimate {
+  computed: true;
   years: number;
   /** Median and 90% interval (5th–95th percentiles) of L over the trend's bootstrap slopes. */
   median: number | null;
@@ -127,11 +214,21 @@ export interface RunLengthRow {
   formula: string;
   literature_years: number;
   /** Keyed by the trend the compute growth rate comes from: deep_learning, large_scale, frontier. */
-  ours: Record<string, RunLengthEstimate | null>;
+  ours: Record<string, Outcome<RunLengthEstimate>>;
+}
+
+/** The widest empty band in log10 parameter counts among systems from 2015 on. */
+export interface ParameterGap {
+  computed: true;
+  from: 2015;
+  below: { id: string; parameters: number };
+  above: { id: string; parameters: number };
+  orders_of_magnitude: number;
 }
 
 export interface Fits {
-  schema_version: 1;
+  /** 2: analyses the data cannot support are NotComputed objects (with a reason), not null. */
+  schema_version: 2;
   data: {
     records: number;
     with_flop: number;
@@ -140,22 +237,22 @@ export interface Fits {
     latest_publication_date: string;
     first_publication_date: string;
   };
-  overall: TrendFit | null;
+  overall: Outcome<TrendFit>;
   eras: EraAnalysis;
   published_eras: Record<'pre_deep_learning' | 'deep_learning' | 'large_scale', PublishedValue>;
-  era_alternatives: { label: string; deep_learning_start: string; z_threshold: number; deep_learning: TrendFit | null; large_scale: TrendFit | null }[];
-  breakpoints: SegmentedAnalysis | null;
+  era_alternatives: { label: string; deep_learning_start: string; z_threshold: number; deep_learning: Outcome<TrendFit>; large_scale: Outcome<TrendFit> }[];
+  breakpoints: Outcome<SegmentedAnalysis>;
   frontier: FrontierAnalysis;
-  parameters_trend: TrendFit | null;
-  dataset_trend: TrendFit | null;
+  parameters_trend: Outcome<TrendFit>;
+  dataset_trend: Outcome<TrendFit>;
   ai_and_compute: WindowReplication;
   economic_periods: EconomicPeriod[];
   /**
    * The widest empty band in log10 parameter counts among systems from 2015 on (Derek Jones noted
    * such a gap between the largest runs and the rest): the systems on either side of it.
    */
-  parameter_gap: { from: 2015; below: { id: string; parameters: number }; above: { id: string; parameters: number }; orders_of_magnitude: number } | null;
-  sensitivity: { label: string; methods: string[]; deep_learning: TrendFit | null; large_scale: TrendFit | null }[];
+  parameter_gap: Outcome<ParameterGap>;
+  sensitivity: { label: string; methods: string[]; deep_learning: Outcome<TrendFit>; large_scale: Outcome<TrendFit> }[];
   run_length: {
     gH: number;
     gI: number;

@@ -20,6 +20,8 @@ import type { AnalyzeArtifact } from './definitions.ts';
 export interface AnalyzeOptions {
   resamples: number;
   seed?: number;
+  /** Segment rules of the breakpoint search (assumptions.yaml `breakpoints`; defaults in analyze/breakpoints.ts). */
+  breakpoints?: { min_segment_years?: number; min_segment_points?: number };
 }
 
 /**
@@ -44,7 +46,7 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
   const trend: TrendOptions = { resamples: options.resamples, seed: options.seed ?? 20220215, noise: LOG10_2 };
   const all = seriesOf(table, table.flop);
   const eras = analyzeEras(all, DEFAULT_ERA_PARAMETERS, trend);
-  const dlStart = eras.deep_learning?.x_range[0] ?? 2010;
+  const dlStart = eras.deep_learning.computed ? eras.deep_learning.x_range[0] : 2010;
 
   const alternatives = [
     { label: 'As published: DL from 2010, z > 0.76', deep_learning_start: '2010-01-01', z_threshold: 0.76 },
@@ -85,8 +87,9 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     if (table.method[i] >= 0) byMethod[FLOP_METHODS[table.method[i]]]++;
     thirdParty += table.thirdParty[i];
   }
+  const since = (detail: string) => ({ noun: 'system', detail: `${detail} published since ${Math.floor(dlStart)}` });
   return {
-    schema_version: 1,
+    schema_version: 2,
     data: {
       records: table.ids.length,
       with_flop: all.x.length,
@@ -99,10 +102,19 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     eras,
     published_eras: PUBLISHED_ERAS,
     era_alternatives: alternatives,
-    breakpoints: analyzeBreakpoints(withoutOutliers, { resamples: options.resamples, seed: trend.seed + 51 }),
+    breakpoints: analyzeBreakpoints(withoutOutliers, {
+      resamples: options.resamples,
+      seed: trend.seed + 51,
+      minSegmentYears: options.breakpoints?.min_segment_years,
+      minSegmentPoints: options.breakpoints?.min_segment_points,
+    }),
     frontier,
-    parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + 61 }),
-    dataset_trend: fitTrend(fromDl(seriesOf(table, table.languageTokens)), { ...trend, seed: trend.seed + 62 }),
+    parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + 61, subject: since('with a parameter count') }),
+    dataset_trend: fitTrend(fromDl(seriesOf(table, table.languageTokens)), {
+      ...trend,
+      seed: trend.seed + 62,
+      subject: { noun: 'language model', detail: since('with a training-token count').detail },
+    }),
     ai_and_compute: aiAndCompute(all, trend),
     economic_periods: economicPeriods(table, largeScaleRow, trend),
     parameter_gap: parameterGap(table),

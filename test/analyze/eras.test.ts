@@ -3,6 +3,7 @@ import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, windowZScores } from 
 import { recordSetters, topPerYear } from '../../pipeline/analyze/frontier.ts';
 import type { Series } from '../../pipeline/analyze/series.ts';
 import { createRng } from '../../pipeline/analyze/stats/index.ts';
+import { computed } from '../helpers/fits.ts';
 
 function series(points: [number, number][]): Series {
   return { ids: points.map((_, i) => `s${i}`), names: points.map((_, i) => `S${i}`), x: Float64Array.from(points, (p) => p[0]), y: Float64Array.from(points, (p) => p[1]) };
@@ -33,13 +34,13 @@ describe('three eras (Sevilla et al. 2022)', () => {
 
   it('splits the eras at the boundaries and recovers each slope', () => {
     const eras = analyzeEras(s, DEFAULT_ERA_PARAMETERS, { resamples: 200, seed: 1, noise: Math.log10(2) });
-    expect(eras.pre_deep_learning!.x_range[1]).toBeLessThan(2010);
-    expect(eras.deep_learning!.x_range[0]).toBeGreaterThanOrEqual(2010);
-    expect(eras.pre_deep_learning!.slope).toBeCloseTo(0.15, 1);
-    expect(eras.deep_learning!.slope).toBeCloseTo(0.6, 1);
-    const b = eras.deep_learning!.bootstrap!;
-    expect(b.doubling_months.lo).toBeLessThan(eras.deep_learning!.doubling_months);
-    expect(b.doubling_months.hi).toBeGreaterThan(eras.deep_learning!.doubling_months);
+    expect(computed(eras.pre_deep_learning).x_range[1]).toBeLessThan(2010);
+    expect(computed(eras.deep_learning).x_range[0]).toBeGreaterThanOrEqual(2010);
+    expect(computed(eras.pre_deep_learning).slope).toBeCloseTo(0.15, 1);
+    expect(computed(eras.deep_learning).slope).toBeCloseTo(0.6, 1);
+    const b = computed(computed(eras.deep_learning).bootstrap);
+    expect(b.doubling_months.lo).toBeLessThan(computed(eras.deep_learning).doubling_months);
+    expect(b.doubling_months.hi).toBeGreaterThan(computed(eras.deep_learning).doubling_months);
     // Large-scale systems: all from the LS start on, all with z above the threshold.
     const z = windowZScores(s, 1);
     for (const id of eras.large_scale_ids) {
@@ -53,7 +54,7 @@ describe('three eras (Sevilla et al. 2022)', () => {
     const withOutlier = series([...pts, [2020.5, -5]]);
     const eras = analyzeEras(withOutlier, DEFAULT_ERA_PARAMETERS, { resamples: 0, seed: 1, noise: 0 });
     expect(eras.low_outliers.map((o) => o.id)).toContain(`s${pts.length}`);
-    expect(eras.deep_learning!.n).toBe(pts.filter((p) => p[0] >= 2010).length + 1 - eras.low_outliers.filter((o) => o.year >= 2010).length);
+    expect(computed(eras.deep_learning).n).toBe(pts.filter((p) => p[0] >= 2010).length + 1 - eras.low_outliers.filter((o) => o.year >= 2010).length);
   });
 
   it('the same seed gives the same intervals', () => {
@@ -83,7 +84,25 @@ describe('frontier', () => {
 describe('trend bootstrap with degenerate resamples', () => {
   it('leaves resamples without a slope (all x equal) out of the interval instead of returning NaN', async () => {
     const { fitTrend } = await import('../../pipeline/analyze/trend.ts');
-    // Five points, four at one x: many resamples draw only that x and have no slope.
+    // Seven points, four at one x: a few resamples draw only that x and have no slope.
+    const s = series([
+      [2015, 18],
+      [2015, 18.5],
+      [2015, 19],
+      [2015, 18.2],
+      [2016, 19.1],
+      [2017, 20],
+      [2018, 20.4],
+    ]);
+    const fit = computed(fitTrend(s, { resamples: 200, seed: 1, noise: 0 }));
+    const b = computed(fit.bootstrap);
+    for (const v of [b.slope.lo, b.slope.median, b.slope.hi, b.doubling_months.lo, b.doubling_months.hi]) expect(Number.isNaN(v)).toBe(false);
+  });
+
+  it('gives no interval, and says why, when too many resamples have no slope', async () => {
+    const { fitTrend } = await import('../../pipeline/analyze/trend.ts');
+    const { messages } = await import('../../pipeline/messages.ts');
+    // Five points, four at one x: (4/5)^5 ≈ a third of the resamples draw only that x.
     const s = series([
       [2015, 18],
       [2015, 18.5],
@@ -91,9 +110,12 @@ describe('trend bootstrap with degenerate resamples', () => {
       [2015, 18.2],
       [2017, 20],
     ]);
-    const fit = fitTrend(s, { resamples: 200, seed: 1, noise: 0 })!;
-    const b = fit.bootstrap!;
-    for (const v of [b.slope.lo, b.slope.median, b.slope.hi, b.doubling_months.lo, b.doubling_months.hi]) expect(Number.isNaN(v)).toBe(false);
+    const fit = computed(fitTrend(s, { resamples: 200, seed: 1, noise: 0 }));
+    expect(fit.slope).toBeGreaterThan(0);
+    expect(fit.bootstrap.computed).toBe(false);
+    if (fit.bootstrap.computed) return;
+    expect(fit.bootstrap.n).toBeLessThan(180);
+    expect(fit.bootstrap.reason).toBe(messages.bootstrapTooFewSucceeded(fit.bootstrap.n, 200, 0.9));
   });
 });
 

@@ -7,6 +7,7 @@ import { createHelperState, fillBlocks, registerHelpers } from '../../pipeline/r
 import { createMarkdown, renderPageBody, type PageSource } from '../../pipeline/render/templates.ts';
 import { processedModel } from './fixture.ts';
 import { pipelineErrorOf } from '../helpers/errors.ts';
+import { computed } from '../helpers/fits.ts';
 
 const model = processedModel();
 const context = buildContext(model);
@@ -25,14 +26,14 @@ function failure(body: string): string {
 
 describe('number helpers in prose', () => {
   it('writes a doubling time with its bootstrap interval, growth, span and FLOP', () => {
-    const dl = model.fits.eras.deep_learning!;
-    const ci = dl.bootstrap!.doubling_months;
+    const dl = computed(model.fits.eras.deep_learning);
+    const ci = computed(dl.bootstrap).doubling_months;
     expect(render('{{doubling eras.deep_learning}}')).toBe(`<p>${dl.doubling_months.toFixed(1)} months (95% CI ${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)})</p>\n`);
     expect(render('{{doubling eras.deep_learning}}')).toMatch(/^<p>\d+\.\d months \(95% CI \d+\.\d–\d+\.\d\)<\/p>/);
     expect(render('{{growth eras.deep_learning}}')).toMatch(/^<p>\d+\.\d×\/year<\/p>/);
     expect(render('{{span eras.deep_learning}}')).toBe(`<p>${Math.floor(dl.x_range[0])}–${Math.floor(dl.x_range[1])}</p>\n`);
     expect(render('{{flop 314000000000000000000000}}')).toBe('<p>3.1 × 10²³</p>\n');
-    expect(render('{{pvalue breakpoints.davies_p}} {{pvalue 0.0412}} {{yearMonth 2013.96}} {{percent 0.256}} {{count 12345}}')).toMatch(/^<p>\d\.\d × 10⁻\S+ 0\.041 2013-12 26% 12,345<\/p>/);
+    expect(render('{{pvalue breakpoints.davies_p}} {{pvalue 0.0412}} {{pvalue 0.00002}} {{yearMonth 2013.96}} {{percent 0.256}} {{count 12345}}')).toBe('<p>p &lt; 10⁻¹⁰ p = 0.041 p = 2.0 × 10⁻⁵ 2013-12 26% 12,345</p>\n');
   });
 
   it('reads assumptions from the model, not from the page', () => {

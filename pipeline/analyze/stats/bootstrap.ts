@@ -15,6 +15,7 @@ import { MuggeoSolver } from './muggeo.ts';
 import { checkXY, mean } from './ols.ts';
 import { DEFAULT_PROBS, quantiles, type QuantileValue } from './quantile.ts';
 import { createRng } from './rng.ts';
+import { hasRules, segmentViolation } from './admissible.ts';
 import { defaultAlpha, psiBounds } from './starts.ts';
 import { SegmentSums } from './sufficient.ts';
 
@@ -46,11 +47,16 @@ export interface OlsBootstrap {
 export interface SegmentedBootstrapOptions extends BootstrapOptions {
   /** Breakpoints of the full-data fit (x units): every resample is refitted starting here; K = start.length. */
   start: readonly number[];
-  /** Same meaning as in fitSegmented (defaults: R's alpha on the full data, 2, 100). */
+  /** Same meaning as in fitSegmented (defaults: R's alpha on the full data, 2, 100, 0, 0). */
   alpha?: number;
   minPoints?: number;
   maxIter?: number;
+  minSegmentLength?: number;
+  minSegmentPoints?: number;
 }
+
+/** Why a resample gave no estimate. */
+export type ResampleFailure = 'start_not_admissible' | 'singular' | 'not_converged' | 'inadmissible';
 
 /** Result of bootstrapSegmented. */
 export interface SegmentedBootstrap {
@@ -62,8 +68,10 @@ export interface SegmentedBootstrap {
   breakpointQuantiles: QuantileValue[][];
   /** Percentile quantiles of each segment's slope. */
   slopeQuantiles: QuantileValue[][];
-  /** Resamples where the start was inadmissible (a segment lost its points) or the fit singular. */
+  /** Resamples that gave no estimate (NaN in the arrays above), left out of the quantiles. */
   failures: number;
+  /** The failures by reason: the start left a segment without its points in the resample, a singular fit, no convergence, or a fit that breaks the segment rules. */
+  failureReasons: Record<ResampleFailure, number>;
 }
 
 function checkOptions(o: BootstrapOptions): { resamples: number; seed: number; noise: number; probs: readonly number[] } {
@@ -158,7 +166,18 @@ function resampleSums(xc: Float64Array, yc: Float64Array, noise: number, state: 
   sums[3] = sxy;
 }
 
-/** Bootstrap a segmented fit with fixed K: resample rows, refit from the full-data ψ. */
+/**
+ * Bootstrap a segmented fit with fixed K: resample rows, refit from the full-data ψ. A resample's
+ * estimate is the local minimum its Muggeo iteration reaches from there, accepted only if it
+ * converged and meets the segment rules; if the plain iteration leaves the rules, a constrained
+ * descent from the same start and an unconstrained run from its end try for an admissible minimum
+ * (as the full-data search does, with one start). Resamples without an estimate are counted by
+ * reason, never thrown: the caller decides whether the rest suffice for an interval.
+ *
+ * The start is the full-data estimate in x units; mapped back to centred units it may land a few
+ * ulps outside the search bounds when the estimate sits on one (x ≈ 2000: 4.6e-14 was seen), so a
+ * start within round-off of a bound is put on it.
+ */
 export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, opts: SegmentedBootstrapOptions): SegmentedBootstrap {
   const { resamples, seed, noise, probs } = checkOptions(opts);
   const k = opts.start.length;
@@ -168,8 +187,11 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
   const solver = new MuggeoSolver(sums, k);
   const [lo, hi] = psiBounds(sums.x, opts.alpha ?? defaultAlpha(n));
   const bounds = { lo, hi, minPoints: opts.minPoints ?? 2, maxIter: opts.maxIter ?? 100 };
-  const start = Float64Array.from(opts.start, (v) => v - sums.xShift).sort();
-  if (!solver.feasible(start, k, bounds)) throw new PipelineError('bootstrap: the start breakpoints are not admissible for the full data');
+  const ruleSet = { minLength: opts.minSegmentLength ?? 0, minPoints: opts.minSegmentPoints ?? 0 };
+  const rules = hasRules(ruleSet) ? ruleSet : null;
+  const constrained = rules ? { ...bounds, rules } : null;
+  const start = Float64Array.from(opts.start, (v) => snapToBounds(v - sums.xShift, lo, hi, sums.xShift)).sort();
+  const startHolds = solver.feasible(start, k, bounds);
 
   const rng = createRng(seed);
   const w = new Float64Array(n);
@@ -179,6 +201,7 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
   const coef = new Float64Array(2 + k);
   const breakpoints = Array.from({ length: k }, () => new Float64Array(resamples));
   const slopes = Array.from({ length: k + 1 }, () => new Float64Array(resamples));
+  const failureReasons: Record<ResampleFailure, number> = { start_not_admissible: 0, singular: 0, not_converged: 0, inadmissible: 0 };
   let failures = 0;
   for (let r = 0; r < resamples; r++) {
     w.fill(0);
@@ -195,23 +218,14 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
         q[j] += v * v;
       }
     }
-    if (noise > 0) sums.setWeights(w, e, q);
-    else sums.setWeights(w);
-    psi.set(start);
-    const run = solver.run(psi, k, bounds);
-    const rss = run.rss < Infinity ? solver.coefficients(psi, k, coef) : Infinity;
-    if (rss === Infinity) {
+    // A start that does not hold on the full data holds on no resample: the draws still run, so
+    // the generator's stream does not depend on it.
+    const failure = startHolds ? refit(r) : 'start_not_admissible';
+    if (failure !== null) {
       failures++;
+      failureReasons[failure]++;
       for (const b of breakpoints) b[r] = NaN;
       for (const s of slopes) s[r] = NaN;
-      continue;
-    }
-    let slope = coef[1];
-    slopes[0][r] = slope;
-    for (let j = 0; j < k; j++) {
-      breakpoints[j][r] = psi[j] + sums.xShift;
-      slope += coef[2 + j];
-      slopes[j + 1][r] = slope;
     }
   }
   return {
@@ -220,5 +234,43 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
     breakpointQuantiles: breakpoints.map((b) => quantiles(b, probs)),
     slopeQuantiles: slopes.map((s) => quantiles(s, probs)),
     failures,
+    failureReasons,
   };
+
+  /** Refit resample r (weights in w, e, q); records its estimate, or returns why there is none. */
+  function refit(r: number): ResampleFailure | null {
+    if (noise > 0) sums.setWeights(w, e, q);
+    else sums.setWeights(w);
+    if (!solver.feasible(start, k, bounds)) return 'start_not_admissible';
+    psi.set(start);
+    let run = solver.run(psi, k, bounds);
+    if (run.rss === Infinity) return 'singular';
+    if (rules && run.converged && segmentViolation(sums, psi, k, rules) !== null && constrained && solver.feasible(start, k, constrained)) {
+      psi.set(start);
+      if (solver.run(psi, k, constrained).rss < Infinity) run = solver.run(psi, k, bounds);
+    }
+    if (!run.converged) return 'not_converged';
+    if (rules && segmentViolation(sums, psi, k, rules) !== null) return 'inadmissible';
+    if (solver.coefficients(psi, k, coef) === Infinity) return 'singular';
+    let slope = coef[1];
+    slopes[0][r] = slope;
+    for (let j = 0; j < k; j++) {
+      breakpoints[j][r] = psi[j] + sums.xShift;
+      slope += coef[2 + j];
+      slopes[j + 1][r] = slope;
+    }
+    return null;
+  }
+}
+
+/**
+ * A centred start within round-off of a search bound, put on the bound. The allowance is 1e-10 of
+ * the values' magnitude (x ≈ 2000 years: about 2e-7 years, six seconds), far above the ulps that
+ * centring loses and far below any distance that matters.
+ */
+export function snapToBounds(v: number, lo: number, hi: number, shift: number): number {
+  const tol = 1e-10 * (Math.abs(shift) + Math.max(Math.abs(lo), Math.abs(hi)) + (hi - lo));
+  if (v < lo && lo - v <= tol) return lo;
+  if (v > hi && v - hi <= tol) return hi;
+  return v;
 }

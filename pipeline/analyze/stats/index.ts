@@ -6,12 +6,17 @@
 export { ols, gaussianLogLik, bicFromRss, type OlsFit } from './ols.ts';
 export {
   fitSegmented,
+  fitSegmentedOutcome,
   selectSegmented,
   type SearchOptions,
   type SegmentedOptions,
   type SelectOptions,
   type SegmentedSelection,
+  type RejectedFit,
+  type KOutcome,
+  type RejectionReason,
 } from './segmented.ts';
+export { defaultMinSegmentPoints, type SegmentRules, type SegmentViolation, type NoRoom } from './admissible.ts';
 export { predictSegmented, type Breakpoint, type SegmentedFit } from './segmented-summary.ts';
 export { daviesTest, type Alternative, type DaviesOptions, type DaviesResult } from './davies.ts';
 export {

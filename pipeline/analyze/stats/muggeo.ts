@@ -17,6 +17,7 @@
  * which lands on such kink minima in one step.
  */
 import { SegmentedNormalEquations } from './normal-equations.ts';
+import { segmentViolation, type SegmentRules } from './admissible.ts';
 import type { SegmentSums } from './sufficient.ts';
 
 /** Constraints and stopping rules for one run of the iteration. */
@@ -28,6 +29,11 @@ export interface MuggeoOptions {
   minPoints: number;
   /** Iteration cap (R's it.max is 30; exact steps make 100 generous). */
   maxIter: number;
+  /**
+   * Segment rules (admissible.ts) every accepted step must also meet: a constrained run. Absent or
+   * null for an unconstrained run, as R's.
+   */
+  rules?: SegmentRules | null;
 }
 
 /** Outcome of one run; ψ is written into the caller's array. */
@@ -61,7 +67,10 @@ export class MuggeoSolver {
     this.allFree = new Uint8Array(kMax).fill(1);
   }
 
-  /** Are ψ[0..k) (sorted) within [lo, hi] with ≥ minPoints distinct x in every segment? */
+  /**
+   * Are ψ[0..k) (sorted) within [lo, hi] with ≥ minPoints distinct x in every segment (and, in a
+   * constrained run, within the segment rules)?
+   */
   feasible(psi: ArrayLike<number>, k: number, o: MuggeoOptions): boolean {
     const sd = this.sums.sd;
     let prev = sd[0];
@@ -71,9 +80,9 @@ export class MuggeoSolver {
       if (prev - left < o.minPoints) return false;
       prev = left;
     }
-    return prev >= o.minPoints;
+    if (prev < o.minPoints) return false;
+    return !o.rules || segmentViolation(this.sums, psi, k, o.rules) === null;
   }
-
 
   /** RSS of the continuous model at sorted ψ (Infinity if singular); no feasibility check. */
   rssAt(psi: ArrayLike<number>, k: number): number {

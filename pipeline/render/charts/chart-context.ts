@@ -38,9 +38,9 @@ export function chartContext(model: RenderModel): ChartContext {
   const fitted = (keep: (pt: ComputePoint) => boolean) => meanYear(points, (pt) => !lowOutliers.has(pt.id) && keep(pt));
   const eraLines: TrendLine[] = [];
   const e = fits.eras;
-  if (e.pre_deep_learning) eraLines.push({ key: 'Pre-deep-learning', label: 'Pre-deep-learning trend', fit: e.pre_deep_learning, xMean: fitted((pt) => pt.year < dlStart) });
-  if (e.deep_learning) eraLines.push({ key: 'Deep-learning', label: 'Deep-learning trend (all systems from the era start)', fit: e.deep_learning, xMean: fitted((pt) => pt.year >= dlStart) });
-  if (e.large_scale) eraLines.push({ key: 'Large-scale', label: 'Large-scale trend', fit: e.large_scale, xMean: fitted((pt) => largeScale.has(pt.id)) });
+  if (e.pre_deep_learning.computed) eraLines.push({ key: 'Pre-deep-learning', label: 'Pre-deep-learning trend', fit: e.pre_deep_learning, xMean: fitted((pt) => pt.year < dlStart) });
+  if (e.deep_learning.computed) eraLines.push({ key: 'Deep-learning', label: 'Deep-learning trend (all systems from the era start)', fit: e.deep_learning, xMean: fitted((pt) => pt.year >= dlStart) });
+  if (e.large_scale.computed) eraLines.push({ key: 'Large-scale', label: 'Large-scale trend', fit: e.large_scale, xMean: fitted((pt) => largeScale.has(pt.id)) });
   return {
     model,
     points,

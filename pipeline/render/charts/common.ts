@@ -16,6 +16,14 @@ export interface ChartDef {
   columns: ChartColumn[];
 }
 
+/** A chart whose analysis was not computed (or that has nothing to plot): a sentence replaces it. */
+export interface NotDrawn {
+  name: string;
+  title: string;
+  /** Why, as a clause. */
+  notDrawn: string;
+}
+
 export interface ChartColumn {
   field: string;
   title: string;

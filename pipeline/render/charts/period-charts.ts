@@ -1,28 +1,31 @@
 /** Charts of the Economic periods and Data quality pages. */
 import type { TopLevelSpec } from 'vega-lite';
+import { messages } from '../../messages.ts';
 import type { ProcessedRecord } from '../../schema/records.ts';
 import { count, doublingText, flop } from '../format.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
-import { base, interactionParams, LEGEND_OPACITY, LEGEND_TOP_LEFT, SOLID_SYMBOLS, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef } from './common.ts';
+import { base, interactionParams, LEGEND_OPACITY, LEGEND_TOP_LEFT, SOLID_SYMBOLS, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef, type NotDrawn } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { systemFields } from './points.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
 const PERIOD_COLORS = ['#4c78a8', '#54a24b', '#e45756', '#b279a2'];
 
-export function economicPeriodsChart(c: ChartContext): ChartDef {
+export function economicPeriodsChart(c: ChartContext): ChartDef | NotDrawn {
   const periods = c.model.fits.economic_periods;
+  const title = "Training compute in Derek Jones's three economic periods";
+  if (c.points.length === 0) return { name: 'economic-periods', title, notDrawn: messages.noSystemsWithCompute };
   const cloud = periods.find((p) => p.key === 'cloud')?.from ?? 2008;
   // The same partition as the analysis: large-scale systems are "bespoke", the rest split at the cloud start.
   const periodOf = (id: string, year: number) => periods.find((p) => (p.key === 'bespoke' ? c.largeScale.has(id) : p.key === 'diy' ? year < cloud : !c.largeScale.has(id) && year >= cloud));
   const rows = c.points.map((p) => ({ ...p, period: periodOf(p.id, p.year)?.label ?? 'Other' }));
   const domain = periods.map((p) => p.label);
-  const lines: TrendLine[] = periods.flatMap((p) => (p.compute ? [{ key: p.label, label: `${p.label} trend`, fit: p.compute, xMean: meanYear(rows, (r) => r.period === p.label) }] : []));
+  const lines: TrendLine[] = periods.flatMap((p) => (p.compute.computed ? [{ key: p.label, label: `${p.label} trend`, fit: p.compute, xMean: meanYear(rows, (r) => r.period === p.label) }] : []));
   return {
     name: 'economic-periods',
-    title: "Training compute in Derek Jones's three economic periods",
-    caption: `Every system with a compute value, coloured by economic period: do-it-yourself hardware before ${cloud}, rented cloud compute from ${cloud}, and bespoke supercomputers for the largest runs (the large-scale systems of the eras analysis). Lines are each period's trend with its 95% band; the dashed rule marks ${cloud}.`,
-    alt: `Scatter plot of ${count(rows.length)} systems' training compute over time in three colours by economic period; ${lines.map((l) => `${l.key} doubles every ${doublingText(l.fit)}`).join('; ')}.`,
+    title,
+    caption: `Every system with a compute value, coloured by economic period: do-it-yourself hardware before ${cloud}, rented cloud compute from ${cloud}, and bespoke supercomputers for the largest runs (the large-scale systems of the eras analysis). ${lines.length > 0 ? "Lines are each period's trend with its 95% band" : 'No period has enough systems for a trend'}; the dashed rule marks ${cloud}.`,
+    alt: `Scatter plot of ${count(rows.length)} systems' training compute over time in three colours by economic period${lines.map((l) => `; ${l.key} doubles every ${doublingText(l.fit)}`).join('')}.`,
     spec: scatterSpec({
       description: 'Training compute by economic period, with a trend per period.',
       points: rows,
@@ -59,9 +62,11 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
     });
 }
 
-export function auditChart(c: ChartContext): ChartDef {
+export function auditChart(c: ChartContext): ChartDef | NotDrawn {
   const factor = c.model.assumptions.audit_disagreement_factor;
   const rows = auditRows(c.model.records, factor);
+  const title = 'Consistency audit: stated compute against an independent estimate';
+  if (rows.length === 0) return { name: 'audit-ratios', title, notDrawn: messages.noAudit };
   const domain = [`Within ${factor}×`, `Differ by more than ${factor}×`];
   const beyond = rows.filter((r) => r.agreement === domain[1]).length;
   const spec = {
@@ -93,7 +98,7 @@ export function auditChart(c: ChartContext): ChartDef {
   } as unknown as TopLevelSpec;
   return {
     name: 'audit-ratios',
-    title: 'Consistency audit: stated compute against an independent estimate',
+    title,
     caption: `For ${count(rows.length)} systems with a stated compute value and enough detail to estimate it independently (6·N·D or hardware time), the ratio of the two on a log scale. Dashed rules mark agreement and a factor of ${factor} either way; ${count(beyond)} systems fall outside.`,
     alt: `Scatter plot of ${count(rows.length)} ratios of stated to estimated compute over time, mostly near 1, with ${count(beyond)} beyond a factor of ${factor}.`,
     spec,

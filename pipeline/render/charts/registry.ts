@@ -5,17 +5,23 @@
  */
 import type { RenderModel } from '../model.ts';
 import { chartContext } from './chart-context.ts';
-import type { ChartDef } from './common.ts';
+import type { ChartDef, NotDrawn } from './common.ts';
 import { breakpointsChart, computeOverTimeChart, erasDetailChart } from './era-charts.ts';
 import { auditChart, economicPeriodsChart } from './period-charts.ts';
 import { runLengthCharts } from './run-length-defs.ts';
 import { frontierChart, parametersChart, tokensChart } from './series-charts.ts';
 
-export type { ChartColumn, ChartDef } from './common.ts';
+export type { ChartColumn, ChartDef, NotDrawn } from './common.ts';
 
+/** The charts that can be drawn, by name. */
 export function buildCharts(model: RenderModel): Map<string, ChartDef> {
+  return buildChartSet(model).drawn;
+}
+
+/** Every chart: those drawn, and those whose analysis was not computed (a sentence replaces them). */
+export function buildChartSet(model: RenderModel): { drawn: Map<string, ChartDef>; notDrawn: Map<string, NotDrawn> } {
   const c = chartContext(model);
-  const defs: (ChartDef | null)[] = [
+  const defs: (ChartDef | NotDrawn)[] = [
     computeOverTimeChart(c),
     erasDetailChart(c),
     breakpointsChart(c),
@@ -26,5 +32,11 @@ export function buildCharts(model: RenderModel): Map<string, ChartDef> {
     auditChart(c),
     ...runLengthCharts(c),
   ];
-  return new Map(defs.filter((d): d is ChartDef => d !== null).map((d) => [d.name, d]));
+  const drawn = new Map<string, ChartDef>();
+  const notDrawn = new Map<string, NotDrawn>();
+  for (const d of defs) {
+    if ('notDrawn' in d) notDrawn.set(d.name, d);
+    else drawn.set(d.name, d);
+  }
+  return { drawn, notDrawn };
 }

@@ -1,30 +1,36 @@
 /** Charts of the Frontier, Parameters & data size and Economic periods pages. */
-import type { TrendFit } from '../../schema/fits.ts';
+import { messages } from '../../messages.ts';
+import type { Outcome, TrendFit } from '../../schema/fits.ts';
 import { count, doublingText } from '../format.ts';
+import { computedOrNull } from '../not-computed.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
-import { Q, QUANTITY_TOOLTIP, SYSTEM_TOOLTIP, type ChartDef } from './common.ts';
+import { Q, QUANTITY_TOOLTIP, SYSTEM_TOOLTIP, type ChartDef, type NotDrawn } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { quantityPoints } from './points.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
 const FRONTIER_COLORS: Record<string, string> = { 'Record-setter': '#e45756', 'Top 10 of its year': '#4c78a8', 'Other systems': '#b0b0b0' };
 
-export function frontierChart(c: ChartContext): ChartDef {
+export function frontierChart(c: ChartContext): ChartDef | NotDrawn {
   const f = c.model.fits.frontier;
+  const title = 'The frontier: record-setting systems and the ten largest of each year';
   const setters = new Set(f.record_setter_ids);
   const top = new Set(f.top10_ids);
   const rows = c.points
     .filter((p) => p.year >= c.dlStart)
     .map((p) => ({ ...p, group: setters.has(p.id) ? 'Record-setter' : top.has(p.id) ? 'Top 10 of its year' : 'Other systems' }));
+  if (rows.length === 0) return { name: 'frontier', title, notDrawn: messages.noSystemsSince(c.model.fits.eras.parameters.deep_learning_start) };
+  const setterFit = computedOrNull(f.record_setters);
+  const topFit = computedOrNull(f.top10);
   const line = (key: string, label: string, fit: TrendFit | null): TrendLine[] => (fit ? [{ key, label, fit, xMean: meanYear(rows, (r) => r.group === key || (key === 'Top 10 of its year' && r.group === 'Record-setter' && top.has(r.id))) }] : []);
-  const lines = [...line('Record-setter', 'Record-setters trend', f.record_setters), ...line('Top 10 of its year', 'Top-10 trend', f.top10)];
+  const lines = [...line('Record-setter', 'Record-setters trend', setterFit), ...line('Top 10 of its year', 'Top-10 trend', topFit)];
   const domain = Object.keys(FRONTIER_COLORS);
   const steps = rows.filter((r) => r.group === 'Record-setter').sort((a, b) => a.year - b.year);
   return {
     name: 'frontier',
-    title: 'The frontier: record-setting systems and the ten largest of each year',
-    caption: `Systems since ${Math.floor(c.dlStart)}: record-setters (each above every earlier system in training compute) in red, joined by a step line; the ten largest systems of each calendar year in blue; the rest in grey. Lines are the record-setter and top-10 trends with their 95% band.`,
-    alt: `Scatter plot of ${count(rows.length)} systems since ${Math.floor(c.dlStart)} with ${count(steps.length)} record-setters forming a rising staircase${f.record_setters ? `; the record-setters double every ${doublingText(f.record_setters)}` : ''}${f.top10 ? `, the top 10 of each year every ${doublingText(f.top10)}` : ''}.`,
+    title,
+    caption: `Systems since ${Math.floor(c.dlStart)}: record-setters (each above every earlier system in training compute) in red, joined by a step line; the ten largest systems of each calendar year in blue; the rest in grey. ${lines.length > 0 ? `Lines are the ${lines.map((l) => l.label.replace(/ trend$/, '')).join(' and ')} trends with their 95% band.` : 'No trend could be fitted to these systems.'}`,
+    alt: `Scatter plot of ${count(rows.length)} systems since ${Math.floor(c.dlStart)} with ${count(steps.length)} record-setters forming a rising staircase${setterFit ? `; the record-setters double every ${doublingText(setterFit)}` : ''}${topFit ? `, the top 10 of each year every ${doublingText(topFit)}` : ''}.`,
     spec: scatterSpec({
       description: 'Record-setting systems and the ten largest of each year, with their trends.',
       points: rows,
@@ -51,20 +57,26 @@ export const DOMAIN_COLORS: Record<string, string> = {
   other: '#b279a2',
 };
 
-function quantityChart(c: ChartContext, o: { name: string; title: string; noun: string; yTitle: string; fit: TrendFit | null; value: Parameters<typeof quantityPoints>[1]; caption: string }): ChartDef {
+function quantityChart(
+  c: ChartContext,
+  o: { name: string; title: string; noun: string; yTitle: string; fit: Outcome<TrendFit>; value: Parameters<typeof quantityPoints>[1]; caption: string; trendCaption: string },
+): ChartDef | NotDrawn {
   const rows = quantityPoints(c.model.records, o.value, c.dlStart);
+  // Nothing to plot: the trend's own reason says what is missing.
+  if (rows.length === 0) return { name: o.name, title: o.title, notDrawn: o.fit.computed ? messages.noSystemsWithCompute : o.fit.reason };
+  const fit = computedOrNull(o.fit);
   const domain = Object.keys(DOMAIN_COLORS).filter((d) => rows.some((r) => r.domain === d));
   const trendKey = 'Trend (all shown)';
-  const lines: TrendLine[] = o.fit ? [{ key: trendKey, label: `${o.noun} trend`, fit: o.fit, xMean: meanYear(rows, () => true) }] : [];
+  const lines: TrendLine[] = fit ? [{ key: trendKey, label: `${o.noun} trend`, fit, xMean: meanYear(rows, () => true) }] : [];
   return {
     name: o.name,
     title: o.title,
-    caption: o.caption,
-    alt: `Scatter plot of ${o.noun.toLowerCase()} against publication date for ${count(rows.length)} systems since ${Math.floor(c.dlStart)}, log scale, coloured by domain${o.fit ? `; the trend doubles every ${doublingText(o.fit)}` : ''}.`,
+    caption: `${o.caption} ${o.fit.computed ? o.trendCaption : `No trend line: ${o.fit.reason}.`}`,
+    alt: `Scatter plot of ${o.noun.toLowerCase()} against publication date for ${count(rows.length)} systems since ${Math.floor(c.dlStart)}, log scale, coloured by domain${fit ? `; the trend doubles every ${doublingText(fit)}` : ''}.`,
     spec: scatterSpec({
-      description: `${o.noun} of notable ML systems over time, with the fitted trend.`,
+      description: `${o.noun} of notable ML systems over time${fit ? ', with the fitted trend' : ''}.`,
       points: rows,
-      color: { field: 'domain', title: 'Domain (fitted trend)', domain: [...domain, ...(o.fit ? [trendKey] : [])], range: [...domain.map((d) => DOMAIN_COLORS[d]), '#555'] },
+      color: { field: 'domain', title: fit ? 'Domain (fitted trend)' : 'Domain', domain: [...domain, ...(fit ? [trendKey] : [])], range: [...domain.map((d) => DOMAIN_COLORS[d]), '#555'] },
       y: { field: 'value', title: o.yTitle },
       tooltip: QUANTITY_TOOLTIP(o.noun),
       lines,
@@ -81,7 +93,7 @@ function quantityChart(c: ChartContext, o: { name: string; title: string; noun: 
   };
 }
 
-export function parametersChart(c: ChartContext): ChartDef {
+export function parametersChart(c: ChartContext): ChartDef | NotDrawn {
   return quantityChart(c, {
     name: 'parameters',
     title: 'Parameters of notable ML systems over time',
@@ -89,11 +101,12 @@ export function parametersChart(c: ChartContext): ChartDef {
     yTitle: 'Trainable parameters',
     fit: c.model.fits.parameters_trend,
     value: (r) => r.parameters,
-    caption: `Trainable parameters (log scale) of systems published since ${Math.floor(c.dlStart)}, coloured by domain, with the least-squares trend over all of them and its 95% band. Mixture-of-experts models count all their parameters.`,
+    caption: `Trainable parameters (log scale) of systems published since ${Math.floor(c.dlStart)}, coloured by domain. Mixture-of-experts models count all their parameters.`,
+    trendCaption: 'The line is the least-squares trend over all of them, with its 95% band.',
   });
 }
 
-export function tokensChart(c: ChartContext): ChartDef {
+export function tokensChart(c: ChartContext): ChartDef | NotDrawn {
   return quantityChart(c, {
     name: 'training-tokens',
     title: 'Training tokens of language models over time',
@@ -101,6 +114,7 @@ export function tokensChart(c: ChartContext): ChartDef {
     yTitle: 'Tokens processed in training',
     fit: c.model.fits.dataset_trend,
     value: (r) => (r.domain === 'language' ? r.tokensProcessed : null),
-    caption: `Tokens processed in training (reported, or dataset size × epochs; log scale) by language models published since ${Math.floor(c.dlStart)}, with the least-squares trend and its 95% band.`,
+    caption: `Tokens processed in training (reported, or dataset size × epochs; log scale) by language models published since ${Math.floor(c.dlStart)}.`,
+    trendCaption: 'The line is the least-squares trend, with its 95% band.',
   });
 }

@@ -95,9 +95,62 @@ describe('bootstrapSegmented', () => {
     expect(covered / reps).toBeGreaterThan(0.8);
   });
 
-  it('rejects a start that is not admissible', () => {
+  it('counts every resample as failed, without throwing, when the start is not admissible', () => {
     const { x, y } = broken(9, 50);
-    expect(() => bootstrapSegmented(x, y, { start: [-3] })).toThrow(PipelineError);
+    const b = bootstrapSegmented(x, y, { start: [-3], resamples: 20 });
+    expect(b.failures).toBe(20);
+    expect(b.failureReasons).toEqual({ start_not_admissible: 20, singular: 0, not_converged: 0, inadmissible: 0 });
+    expect(b.breakpoints[0].every((v) => Number.isNaN(v))).toBe(true);
+  });
+});
+
+describe('bootstrapSegmented with the estimate on the search bound', () => {
+  // Publication years 2000–2024 with the slope doubling at 2023.6, beyond the 95% quantile of x:
+  // the fit's breakpoint is pinned on the upper search bound.
+  const rng = createRng(21);
+  const x = Array.from({ length: 200 }, () => 2000 + 24 * rng.next());
+  const y = x.map((v) => 15 + 0.3 * (v - 2000) + 3 * Math.max(v - 2023.6, 0) + 0.1 * rng.normal());
+  const fit = fitSegmented(x, y, { k: 1 });
+  const bound = fit.bounds[1];
+
+  it('the constructed fit sits on the bound', () => {
+    expect(fit.breakpoints[0].estimate).toBe(bound);
+  });
+
+  it('runs from a start within round-off of the bound, on either side, as from the bound itself', () => {
+    const at = bootstrapSegmented(x, y, { start: [bound], resamples: 100, seed: 3 });
+    expect(at.failures).toBeLessThan(10);
+    // A year near 2023 is a double with steps (ulps) of 4.5e-13: the estimate, written in years and
+    // read back relative to the mean year, lands that far from the bound (issue 15 saw 4.6e-14 past it).
+    const ulp = 2 ** (Math.floor(Math.log2(bound)) - 52);
+    expect(ulp).toBeLessThan(1e-12);
+    for (const delta of [ulp, -ulp, 2 * ulp, -2 * ulp, 4 * ulp]) {
+      const b = bootstrapSegmented(x, y, { start: [bound + delta], resamples: 100, seed: 3 });
+      expect(b.failures).toBe(at.failures);
+      // Put on the bound, the start gives the same resamples (below it, ψ moves to the same minimum).
+      b.breakpoints[0].forEach((v, r) => (Number.isNaN(v) ? expect(at.breakpoints[0][r]).toBeNaN() : expect(v).toBeCloseTo(at.breakpoints[0][r], 9)));
+    }
+  });
+
+  it('a start clearly beyond the bound is not moved: every resample fails, none throws', () => {
+    const b = bootstrapSegmented(x, y, { start: [bound + 1e-3], resamples: 10, seed: 3 });
+    expect(b.failureReasons.start_not_admissible).toBe(10);
+  });
+});
+
+describe('bootstrapSegmented with segment rules', () => {
+  it('fails a resample whose fit breaks them, counts it by reason, and keeps NaN out of the quantiles', () => {
+    const { x, y } = broken(12, 120);
+    const start = fitSegmented(x, y, { k: 1 }).breakpoints.map((b) => b.estimate);
+    // A minimum last-segment length just under the full-data one: resamples whose ψ moves right fail.
+    const minSegmentLength = Math.max(...x) - start[0] - 0.05;
+    const b = bootstrapSegmented(x, y, { start, resamples: 200, seed: 4, minSegmentLength });
+    expect(b.failureReasons.inadmissible).toBeGreaterThan(0);
+    expect(b.failures).toBe(Object.values(b.failureReasons).reduce((a, c) => a + c, 0));
+    const ok = b.breakpoints[0].filter((v) => !Number.isNaN(v));
+    expect(ok.length).toBe(200 - b.failures);
+    for (const v of ok) expect(Math.max(...x) - v).toBeGreaterThanOrEqual(minSegmentLength - 1e-9);
+    expect(Number.isNaN(b.breakpointQuantiles[0][1].value)).toBe(false);
   });
 });
 
