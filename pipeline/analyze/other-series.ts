@@ -7,6 +7,7 @@ import type { EconomicPeriod, Fits, WindowReplication } from '../schema/fits.ts'
 import { recordSetters } from './frontier.ts';
 import { pick, seriesOf, subset, subsetIn, type Series } from './series.ts';
 import type { AnalysisTable } from './table.ts';
+import { SEED_OFFSET } from './seeds.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 export const AI_AND_COMPUTE = {
@@ -27,7 +28,7 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
     label: AI_AND_COMPUTE.label,
     from: AI_AND_COMPUTE.from,
     to: AI_AND_COMPUTE.to,
-    fit: fitTrend(subsetIn(inWindow, setters), { ...trend, seed: trend.seed + 21, minPoints: 3 }),
+    fit: fitTrend(subsetIn(inWindow, setters), { ...trend, seed: trend.seed + SEED_OFFSET.ai_and_compute, minPoints: 3 }),
     published_doubling_months: AI_AND_COMPUTE.published_doubling_months,
     source: AI_AND_COMPUTE.source,
   };
@@ -61,8 +62,8 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, trend
       from: p.from,
       to: p.to,
       n: rows.length,
-      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + 31 + k }),
-      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + 41 + k }),
+      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_compute + k }),
+      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_parameters + k }),
       max_parameters: m > 0 ? sorted[m - 1] : null,
       median_parameters: m > 0 ? sorted[Math.floor((m - 1) / 2)] : null,
     };
