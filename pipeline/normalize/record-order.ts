@@ -31,6 +31,17 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord): number
 }
 
 /**
+ * Indices of items in their one order: by year, then id (compareRecords, computed from the keys by
+ * dateIdOrder; a comparator sort only if a year is NaN, which normalize rejects).
+ */
+export function recordOrder(year: ArrayLike<number>, ids: readonly string[]): Uint32Array {
+  const order = dateIdOrder(year, ids);
+  if (order !== null) return Uint32Array.from(order);
+  const compare = (a: number, b: number) => (year[a] < year[b] ? -1 : year[a] > year[b] ? 1 : ids[a] < ids[b] ? -1 : ids[a] === ids[b] ? 0 : 1);
+  return Uint32Array.from({ length: ids.length }, (_, i) => i).sort(compare);
+}
+
+/**
  * `[...records].sort(compareRecords)`, element for element. Falls back to exactly that when a year
  * is not a number or is NaN, or an id is not a string: compareRecords is then no consistent order,
  * and what a sort makes of it depends on the sort's own sequence of comparisons.

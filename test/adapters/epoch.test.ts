@@ -5,7 +5,7 @@ import { isExternalExport, mapEpochExport } from '../../pipeline/adapters/epoch.
 import { mapEpochDomain } from '../../pipeline/adapters/epoch-columns.ts';
 import { parseCsvBytes, readCsvFile } from '../../pipeline/io/csv-reader.ts';
 import { messages } from '../../pipeline/messages.ts';
-import { mergeRecords } from '../../pipeline/normalize/merge.ts';
+import { curatedIdentity, planMerge } from '../../pipeline/normalize/merge.ts';
 import { record } from '../helpers/records.ts';
 
 const fixture = new URL('../fixtures/epoch/notable-small.csv', import.meta.url);
@@ -71,16 +71,24 @@ describe('merging curated and external records', () => {
   const table = parseCsvBytes(readFileSync(fixture), 'epoch.csv');
   const external = mapEpochExport(table, hw, '2026-11-24').records;
 
-  it('keeps one row per system (name + year), curated values winning, and reports FLOP disagreements over 2×', () => {
+  it('plans one row per system (name + year): the curated record is the twin of its upstream row, and FLOP disagreements over 2× are reported', () => {
     const curated = [
       record({ id: 'gpt-3-175b', name: 'GPT-3 175B (davinci)', publicationDate: '2020-05-28', compute: { kind: 'flop', flop: 1e24, unit: 'FLOP', text: '1e24 FLOP', formula: '' } }),
     ];
-    const merged = mergeRecords(curated, external);
-    expect(merged.matched).toBe(1);
-    expect(merged.added).toBe(external.length - 1);
-    expect(merged.records.filter((r) => r.name === 'GPT-3 175B (davinci)')).toHaveLength(1);
-    expect(merged.records.find((r) => r.name === 'GPT-3 175B (davinci)')!.id).toBe('gpt-3-175b');
-    expect(merged.disagreements).toEqual([expect.objectContaining({ id: 'gpt-3-175b', curatedFlop: 1e24, externalFlop: 3.14e23, externalLine: 2 })]);
+    const plan = planMerge(curated.map(curatedIdentity), external);
+    expect(plan.matched).toBe(1);
+    expect(plan.added).toBe(external.length - 1);
+    const twin = external.findIndex((r) => r.name === 'GPT-3 175B (davinci)');
+    expect(plan.decisions[twin]).toEqual({ kind: 'matched', curatedId: 'gpt-3-175b' });
+    expect(plan.decisions.filter((d) => d.kind === 'added')).toHaveLength(external.length - 1);
+    expect(plan.disagreements).toEqual([expect.objectContaining({ id: 'gpt-3-175b', curatedFlop: 1e24, externalFlop: 3.14e23, externalLine: 2 })]);
+  });
+
+  it('adds the first upstream row of a system and drops a later one of the same system, saying why', () => {
+    const twice = [external[0], { ...external[0], id: `${external[0].id}-again` }];
+    const plan = planMerge([], twice);
+    expect(plan.decisions.map((d) => d.kind)).toEqual(['added', 'dropped']);
+    expect(plan.added).toBe(1);
   });
 });
 
