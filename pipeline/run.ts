@@ -94,8 +94,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   recoverPublication(journalPath, [opts.processedDir, opts.siteDir]);
   clearStaleTemporaries(opts.cacheDir);
   const manifestPath = join(opts.cacheDir, 'manifest.json');
-  // What the cache holds on disk, and what this run knows (the entries of stages that publish are
-  // written to disk only once their files are published).
+  // What the cache holds on disk, and what this run knows.
   const saved = readManifest(manifestPath);
   const manifest: Manifest = { ...saved };
   const code = hashTree(join(opts.root, 'pipeline'), notTemporary);
@@ -150,6 +149,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const started = performance.now();
     const cpu = process.cpuUsage();
     const key = keyOf(stage);
+    const previous = saved[stage.name];
     const cached = !opts.force && manifest[stage.name]?.key === key && existsSync(join(opts.cacheDir, `${stage.name}.json`));
     let counts = { rowsIn: 0, rowsOut: 0, warnings: 0 };
     if (!cached) {
@@ -158,10 +158,6 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
       const result = await stage.run(readerFor(stage), ctx);
       counts = { rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings };
       manifest[stage.name] = { key, output: saveArtifact(opts.cacheDir, stage.name, result.artifact) };
-      if (!stage.publishes) {
-        saved[stage.name] = manifest[stage.name];
-        writeFileAtomic(manifestPath, JSON.stringify(saved, null, 2));
-      }
     }
     // Later stages and the publication read the artifact as a cached rerun would: fresh and cached runs cannot differ.
     const pub = stage.publishes;
@@ -169,8 +165,14 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
       const files = pub.files(artifactOf(stage));
       Object.assign(processed, files);
       // A file this stage published before and no longer does (a merge report, once no export is merged).
-      stale.push(...(saved[stage.name]?.published ?? []).filter((name) => !(name in files)));
+      stale.push(...(previous?.published ?? []).filter((name) => !(name in files)));
       manifest[stage.name] = { ...manifest[stage.name], published: Object.keys(files) };
+    }
+    // A stage that replaces the site is recorded once the site is published: until then a rerun
+    // must publish it again. Processed files are published by every run that selects their stage.
+    if (!cached && pub?.folder !== 'site') {
+      saved[stage.name] = manifest[stage.name];
+      writeFileAtomic(manifestPath, JSON.stringify(saved, null, 2));
     }
     // The site is replaced when its stage ran, or when the folder is gone.
     if (pub?.folder === 'site' && (!cached || !existsSync(opts.siteDir))) site = pub.files(artifactOf(stage));
