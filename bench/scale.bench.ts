@@ -59,7 +59,7 @@ const s = (ms: number) => (ms / 1000).toFixed(2);
 function print(r: RunnerResult, stages: readonly string[]): number {
   const stageMs = stages.reduce((t, st) => t + (r.ms[st] ?? 0), 0);
   const total = r.firstRunMs + r.eraBootstrapMs;
-  const cells = stages.map((st) => pad(s(r.ms[st] ?? 0), 11)).join('');
+  const cells = stages.map((st) => pad(s(r.ms[st] ?? 0), 12)).join('');
   // Publishing and the orchestrator's own work (hashing inputs, the cache) are the rest of the run.
   console.log(
     `${pad(r.rows, 9)} ${cells}${pad(s(r.firstRunMs - stageMs), 10)}${pad(s(r.eraBootstrapMs), 10)} ${pad((total / 1000).toFixed(1), 8)} ${pad(Math.round(r.rows / (total / 1000)), 8)} ${pad(r.maxRssMb, 8)} ${pad(s(r.cachedRunMs), 9)}`,
@@ -71,7 +71,7 @@ function print(r: RunnerResult, stages: readonly string[]): number {
 }
 
 function header(stages: readonly string[]): void {
-  console.log(`${pad('rows', 9)} ${stages.map((st) => pad(`${st} s`, 11)).join('')}${pad('rest s', 10)}${pad('era s', 10)} ${pad('total s', 8)} ${pad('rows/s', 8)} ${pad('RSS MB', 8)} ${pad('cached s', 9)}`);
+  console.log(`${pad('rows', 9)} ${stages.map((st) => pad(`${st} s`, 12)).join('')}${pad('rest s', 10)}${pad('era s', 10)} ${pad('total s', 8)} ${pad('rows/s', 8)} ${pad('RSS MB', 8)} ${pad('cached s', 9)}`);
 }
 
 export async function run(): Promise<void> {
