@@ -12,6 +12,8 @@
  *   (publishing, or a page offering it for download); its bytes are checked against their sha256
  *   as they are read. A million-record models.csv (394 MB) is never held to be cached or published.
  * - A lone Uint8Array (a Buffer): a file, read back whole as a Buffer.
+ * - A long string (a page of the site: at 1e5 records the site's pages together are more than a
+ *   JavaScript string can hold): a file, read back whole as the same string.
  *
  * The JSON names every file by its sha256, so the JSON's own hash is the content hash of the whole
  * artifact: what the next stage's cache key is made of.
@@ -39,7 +41,7 @@ const TYPED: Record<Exclude<TypedArrayName, 'Buffer'>, { new (buffer: ArrayBuffe
 
 /** A file of the artifact, as the JSON refers to it. */
 interface FileRef {
-  [FILE_TAG]: 'pieces' | TypedArrayName;
+  [FILE_TAG]: 'pieces' | 'text' | TypedArrayName;
   sha256: string;
   bytes: number;
 }
@@ -72,6 +74,9 @@ export class CachedFile implements Iterable<Uint8Array> {
     if (total !== this.bytes || hash.digest('hex') !== this.sha256) throw new CorruptCacheError(this.path);
   }
 }
+
+/** Strings longer than this (characters) are kept as files of their own. */
+const LONG_TEXT = 1 << 16;
 
 /** A chunk of a cached file: large enough that a 400 MB file is a hundred reads, small enough to die young. */
 const CHUNK_BYTES = 4 << 20;
@@ -122,6 +127,7 @@ export function saveArtifact(dir: string, name: string, value: unknown): string 
       const kind = typedName(original);
       if (kind !== null) return writeFile(kind, [new Uint8Array(original.buffer, original.byteOffset, original.byteLength)]);
     }
+    if (typeof original === 'string' && original.length > LONG_TEXT) return writeFile('text', [Buffer.from(original, 'utf8')]);
     return typeof v === 'number' && !Number.isFinite(v) ? `${NUMBER_TAG}${v}` : v;
   });
   writeFileAtomic(join(dir, `${name}.json`), json);
@@ -142,6 +148,7 @@ export function loadArtifact(dir: string, name: string): unknown {
     if (!sameSize(file, v.bytes)) throw new CorruptCacheError(file);
     const kind = v[FILE_TAG];
     if (kind === 'pieces') return new CachedFile(file, v.sha256, v.bytes);
+    if (kind === 'text') return readFileSync(file, 'utf8');
     const bytes = readFileSync(file);
     if (kind === 'Buffer') return bytes;
     const Typed = TYPED[kind];

@@ -110,6 +110,13 @@ describe("the cache's artifact store", () => {
     expect(loaded.method).toEqual(value.method);
   });
 
+  it('keeps a long string (a page of the site) as a file, read back as the same string', () => {
+    const page = `<p>${'Ωmega, '.repeat(20_000)}</p>`;
+    saveArtifact(tmp, 'text', { site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
+    expect(readFileSync(join(tmp, 'text.json'), 'utf8').length).toBeLessThan(1000);
+    expect(loadArtifact(tmp, 'text')).toEqual({ site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
+  });
+
   it('a damaged file of the cache is an error, not other bytes', () => {
     saveArtifact(tmp, 'damaged', { outputs: [Buffer.from('abc\n')] });
     const dir = join(tmp, 'damaged');
