@@ -42,10 +42,8 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
   const chosen = stated ?? ops ?? hw;
   const independent = stated ? (ops ?? hw) : null;
   const factor = chosen ? uncertaintyFactor(r, chosen, a) : 1;
-  // Every field named, not {...r, flop, ...} or Object.assign: V8 gives each object built by that
-  // spread its own hidden class (2989 for 3000 records), and Object.assign a dictionary-mode one
-  // (~1.3 KB); either made every later property read slow. A literal is one fast shape
-  // (measured in bench/scale.bench.ts). TypeScript checks that no field is left out.
+  // Every field named, not {...r, flop, ...}: one object shape for every record (ARCHITECTURE.md,
+  // "Engine notes"). TypeScript checks that no field is left out.
   return {
     id: r.id,
     name: r.name,
