@@ -117,7 +117,7 @@ export function cellProblem(row: RawModelRow, column: RawModelColumn, message: s
 
 /**
  * What checkRows remembers across calls: the line of each id and system seen so far. A file read
- * in batches (pipeline/stages/row-batches.ts) passes the same state to every batch, so a duplicate
+ * in batches (the ingest stage's pass, pipeline/stages/ingest.ts) passes the same state to every batch, so a duplicate
  * is found wherever its first occurrence was.
  */
 export interface RowCheckState {

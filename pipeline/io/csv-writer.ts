@@ -470,7 +470,7 @@ export function csvLine(row: readonly CsvCell[]): string {
 /**
  * Lines without a header, each ending in LF, as one UTF-8 buffer, with the byte offset at which
  * each line ends: a batch of a table written in batches, whose lines can later be put in another
- * order (pipeline/stages/row-batches.ts) without being held as strings.
+ * order (pipeline/io/line-store.ts) without being held as strings.
  */
 export function csvLines(rows: Iterable<readonly CsvCell[]>): { bytes: Buffer; ends: Uint32Array } {
   return writeLines(rows, writeCells);
