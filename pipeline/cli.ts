@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PipelineError } from './errors.ts';
 import { formatProblem, messages } from './messages.ts';
+import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
 import { runPipeline } from './run.ts';
-import { STAGES, type StageName } from './stages/definitions.ts';
+import { STAGE_NAMES } from './stages/index.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
-Runs the five stages: ${STAGES.join(' → ')}.
+Runs the five stages: ${STAGE_NAMES.join(' → ')}.
   ingest     read and validate data/raw/ (models.csv, hardware.csv, assumptions.yaml, Epoch AI exports)
   normalize  parse units, sizes and dates; merge external exports with the curated records
   impute     fill missing training FLOP (6·N·D or hardware time), with method, source and range
@@ -26,7 +27,7 @@ Options:
   --raw <dir>      folder of raw records (default data/raw)
   --out <dir>      write processed data to <dir>/processed and the site to <dir>/site
                    (default data/processed and reports/site)
-  --resamples <n>  bootstrap resamples (default 1000)
+  --resamples <n>  bootstrap resamples (default ${DEFAULT_RESAMPLES})
   --force          ignore the cache: rerun every selected stage
   -h, --help       show this help
 
@@ -35,10 +36,9 @@ Outputs are published only when every stage has succeeded.`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function stageArg(value: string | undefined): StageName | undefined {
-  if (value === undefined) return undefined;
-  if (!(STAGES as readonly string[]).includes(value)) throw new PipelineError(messages.unknownStage(value, STAGES), [], 2);
-  return value as StageName;
+function stageArg(value: string | undefined): string | undefined {
+  if (value !== undefined && !STAGE_NAMES.includes(value)) throw new PipelineError(messages.unknownStage(value, STAGE_NAMES), [], 2);
+  return value;
 }
 
 /** Paths shown to the user and written into outputs stay relative, never machine paths. */
@@ -76,11 +76,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const [from, until] = [stageArg(args.from), stageArg(args.until)];
-  if (from && until && STAGES.indexOf(until) < STAGES.indexOf(from)) {
+  if (from && until && STAGE_NAMES.indexOf(until) < STAGE_NAMES.indexOf(from)) {
     console.error(`--until ${until} comes before --from ${from}: no stage would run`);
     return 2;
   }
-  const resamples = args.resamples === undefined ? 1000 : Number(args.resamples);
+  const resamples = args.resamples === undefined ? DEFAULT_RESAMPLES : Number(args.resamples);
   if (!Number.isInteger(resamples) || resamples < 0) {
     console.error('--resamples takes a whole number');
     return 2;

@@ -69,13 +69,10 @@ export const messages = {
   unknownStage: (name: string, stages: readonly string[]) => `unknown stage "${name}"; the stages are ${stages.join(', ')}`,
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
-  uncachedArtifact: (stage: string, previous: string) =>
-    `cannot run from stage "${stage}": the ${previous} stage's output was not cached (too large, or run in batches with ingest); run the pipeline from ingest`,
   corruptArtifact: (stage: string) =>
     `the ${stage} stage's cached artifact is not what that stage writes (edited or damaged); run the pipeline with --force`,
-  artifactNotCached: 'not cached: its artifact is too large for the cache; it will run again next time',
-  rowsInBatches: 'ingest, normalize and impute run together in batches of rows, the curated file being large; not cached, they run again next time',
-  inIngestBatches: 'in the same batches as ingest; not cached',
+  rawFileChanged: (file: string) => `${file} changed after the ingest stage read it; run the pipeline from ingest`,
+  undeclaredRead: (stage: string, other: string) => `stage "${stage}" reads the artifact of "${other}", which it does not declare`,
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
 

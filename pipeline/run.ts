@@ -1,29 +1,24 @@
 /**
- * The orchestrator: runs the stages in order, each from the previous stage's artifact, skips a
- * stage whose inputs' content hash is unchanged (and says so), and publishes data/processed/ and
- * reports/site/ only after every stage has succeeded, so a failed or killed run leaves the
- * previous outputs as they were.
+ * The orchestrator: runs a list of stages (pipeline/stages/stage.ts) in order, skips a stage whose
+ * inputs' content hash is unchanged (and says so), and publishes data/processed/ and reports/site/
+ * only after every selected stage has succeeded, so a failed or killed run leaves the previous
+ * outputs as they were. It knows no stage by name: what a stage reads, runs and publishes is the
+ * stage's own declaration.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PipelineError } from './errors.ts';
-import type { FileText } from './io/csv-writer.ts';
-import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
+import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
+import { CorruptCacheError, loadArtifact, saveArtifact } from './io/artifact-store.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
+import type { FileText } from './io/csv-writer.ts';
 import { displayPaths } from './io/display-path.ts';
+import { hashTree, sha256 } from './io/hash.ts';
 import { pauseAt } from './io/pause.ts';
 import { publish, recoverPublication } from './io/publish.ts';
-import { hashTree, sha256 } from './io/hash.ts';
 import { messages } from './messages.ts';
-import { analyzeStage, type AnalyzeOptions } from './stages/analyze.ts';
-import { STAGES, type ImputeArtifact, type StageName } from './stages/definitions.ts';
-import { analysisTable } from './analyze/table.ts';
-import { imputeStage } from './stages/impute-stage.ts';
-import { CURATED_FILE, ingest, type IngestOptions } from './stages/ingest.ts';
-import { DEFAULT_BATCH_ABOVE_BYTES, runRowBatches, type RowBatchResult, type RowStage } from './stages/row-batches.ts';
-import { normalize } from './stages/normalize.ts';
-import { renderStage } from './stages/render.ts';
-import { readChangelog } from './render/changelog.ts';
+import { PIPELINE_STAGES } from './stages/index.ts';
+import { DamagedArtifactError, type Read, type Stage, type StageContext } from './stages/stage.ts';
 
 export interface RunOptions {
   /** Project root: pipeline code and shipped defaults are found from here. */
@@ -34,263 +29,190 @@ export interface RunOptions {
   cacheDir: string;
   /** Run date YYYY-MM-DD (validation only; never written to outputs). */
   today: string;
-  only?: StageName;
-  from?: StageName;
-  /** Last stage to run (default render); for library callers that need only the data. */
-  until?: StageName;
+  only?: string;
+  from?: string;
+  /** Last stage to run (default the last); for callers that need only the data. */
+  until?: string;
   /** Ignore the cache and rerun every selected stage. */
   force?: boolean;
-  /** Bootstrap resamples for the analyze stage (default 1000). */
+  /** Bootstrap resamples for the analyses (default DEFAULT_RESAMPLES). */
   resamples?: number;
-  /**
-   * A curated file of at least this many bytes runs ingest, normalize and impute together in
-   * batches of rows (pipeline/stages/row-batches.ts), uncached; default 8 MiB (~40,000 records).
-   */
-  batchAboveBytes?: number;
+  /** The stages, in order (default PIPELINE_STAGES). */
+  stages?: readonly Stage<unknown>[];
   log?: (line: string) => void;
 }
 
 export interface StageReport {
-  stage: StageName;
+  stage: string;
   cached: boolean;
   rowsIn: number;
   rowsOut: number;
   warnings: number;
+  /** Wall time of the stage, and the process's CPU time in it (user + system). */
   ms: number;
+  cpuMs: number;
 }
-
-/** data/processed files the impute stage writes only in some runs. */
-const OPTIONAL_IMPUTE_OUTPUTS = ['merge-report.csv'] as const;
-
-type Artifacts = Partial<Record<StageName, unknown>>;
-
-/** The artifacts each stage reads (runStage below). */
-const READS: Record<StageName, readonly StageName[]> = {
-  ingest: [],
-  normalize: ['ingest'],
-  impute: ['normalize'],
-  analyze: ['impute'],
-  render: ['impute', 'analyze'],
-};
 
 /** Temporaries and backups of an atomic write or a directory swap are never inputs. */
 const notTemporary = (rel: string) => !/(^|\/)\.tmp-/.test(rel) && !/(^|\/)site(\.previous)?\//.test(rel);
 
-function pipelineCodeHash(root: string): string {
-  return hashTree(join(root, 'pipeline'), notTemporary);
+/** The content hash of a file or folder a stage reads; a missing one is "absent". */
+function contentHash(path: string): string {
+  if (!existsSync(path)) return 'absent';
+  return statSync(path).isDirectory() ? hashTree(path, notTemporary) : sha256(readFileSync(path));
 }
 
 /**
- * A stage's cache entry: the key of its inputs (content hashes of the files it reads, or of the
- * previous stage's artifact) and the content hash of the artifact it produced. Keying a stage on
- * its upstream artifact's content, not on the upstream's inputs, means a change that leaves an
- * artifact identical (a comment in assumptions.yaml) stops there: later stages stay cached.
+ * A stage's cache entry: the key of its inputs and the content hash of the artifact it produced.
+ * Keying a stage on its upstream artifacts' content, not on the upstream's inputs, means a change
+ * that leaves an artifact identical (a comment in assumptions.yaml) stops there: later stages stay
+ * cached.
  */
 interface CacheEntry {
   key: string;
   output: string;
-  /** The artifact was not saved (too large, or the stage ran in batches): nothing can start after it. */
-  uncached?: boolean;
+  /** The files the stage published to data/processed/, so that one it no longer produces is removed. */
+  published?: string[];
 }
+
+type Manifest = Record<string, CacheEntry>;
 
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const first = opts.only ?? opts.from ?? 'ingest';
-  const last = opts.only ?? opts.until ?? 'render';
-  const selected = STAGES.slice(STAGES.indexOf(first), STAGES.indexOf(last) + 1);
+  const stages = opts.stages ?? PIPELINE_STAGES;
+  const names = stages.map((s) => s.name);
+  const indexOf = (name: string) => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new PipelineError(messages.unknownStage(name, names), [], 2);
+    return i;
+  };
+  const first = opts.only ?? opts.from ?? names[0];
+  const selected = stages.slice(indexOf(first), indexOf(opts.only ?? opts.until ?? names[names.length - 1]) + 1);
   mkdirSync(opts.cacheDir, { recursive: true });
   const journalPath = join(opts.cacheDir, 'publish.json');
   // Before anything reads or writes the outputs: finish or undo what a killed run left behind.
   recoverPublication(journalPath, [opts.processedDir, opts.siteDir]);
   clearStaleTemporaries(opts.cacheDir);
   const manifestPath = join(opts.cacheDir, 'manifest.json');
-  const manifest = readManifest(manifestPath);
-  const code = pipelineCodeHash(opts.root);
-  const artifacts: Artifacts = {};
-  const artifactPath = (s: StageName) => join(opts.cacheDir, `${s}.json`);
-  const load = (s: StageName): unknown => {
-    if (artifacts[s] !== undefined) return artifacts[s];
-    if (!existsSync(artifactPath(s))) {
-      throw new PipelineError(manifest[s]?.uncached ? messages.uncachedArtifact(first, s) : messages.missingArtifact(first, artifactPath(s)));
-    }
-    return (artifacts[s] = decodeArtifact(readFileSync(artifactPath(s), 'utf8')));
-  };
+  // What the cache holds on disk, and what this run knows.
+  const saved = readManifest(manifestPath);
+  const manifest: Manifest = { ...saved };
+  const code = hashTree(join(opts.root, 'pipeline'), notTemporary);
   const display = displayPaths(opts.root, opts.rawDir);
-  const output = (s: StageName) => manifest[s]?.output ?? '';
-  // What each stage reads, as content hashes. Only analyze depends on the resample count.
-  const inputKey = (stage: StageName): string => {
-    switch (stage) {
-      case 'ingest':
-        return [hashTree(opts.rawDir), hashTree(join(opts.root, 'data', 'raw')), display(opts.rawDir)].join('\0');
-      case 'normalize':
-        return output('ingest');
-      case 'impute':
-        return output('normalize');
-      case 'analyze':
-        return `${output('impute')}\0${opts.resamples ?? 1000}`;
-      case 'render':
-        // The site also shows reports/ (pages, layout) and data/CHANGELOG.md, which no earlier stage reads.
-        return [output('impute'), output('analyze'), hashTree(join(opts.root, 'reports'), notTemporary), sha256(readChangelog(opts.root))].join('\0');
+  const ctx: StageContext = {
+    root: opts.root,
+    rawDir: opts.rawDir,
+    // Relative, so file names in outputs never carry a machine path.
+    defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.',
+    today: opts.today,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+    rawName: display(opts.rawDir),
+    display,
+  };
+
+  // The artifacts of this run as the cache holds them: each stage restores (and checks) its own.
+  const artifacts = new Map<Stage<unknown>, unknown>();
+  const artifactOf = <A>(stage: Stage<A>): A => {
+    try {
+      if (!artifacts.has(stage)) {
+        const cached = loadArtifact(opts.cacheDir, stage.name);
+        if (cached === undefined) throw new PipelineError(messages.missingArtifact(first, join(opts.cacheDir, `${stage.name}.json`)));
+        artifacts.set(stage, cached);
+      }
+      return stage.restore(artifacts.get(stage));
+    } catch (err) {
+      if (err instanceof DamagedArtifactError || err instanceof CorruptCacheError) throw new PipelineError(messages.corruptArtifact(stage.name));
+      throw err;
     }
   };
-  // A stage's artifact is dropped once no later stage of this run reads it (memory, at scale).
-  const dropUnneededAfter = (stage: StageName) => {
-    const later = selected.slice(selected.indexOf(stage) + 1);
-    for (const s of STAGES) if (artifacts[s] !== undefined && !later.some((l) => READS[l].includes(s))) delete artifacts[s];
+  const readerFor = (stage: Stage<unknown>): Read => (dep) => {
+    if (!stage.reads.stages.includes(dep)) throw new PipelineError(messages.undeclaredRead(stage.name, dep.name));
+    return artifactOf(dep);
   };
-  // A large curated file: the row stages run together in batches, when this run has all three.
-  const curatedFile = join(opts.rawDir, CURATED_FILE);
-  const batchable =
-    first === 'ingest' && selected.includes('impute') && existsSync(curatedFile) && statSync(curatedFile).size >= (opts.batchAboveBytes ?? DEFAULT_BATCH_ABOVE_BYTES);
-  let batched: RowBatchResult | null = null;
-  const reports: StageReport[] = [];
-  const publishProcessed: Record<string, FileText> = {};
-  let siteFiles: Map<string, string | Uint8Array> | null = null;
-  let renderEntry: CacheEntry | null = null;
+  // What a stage reads, as content hashes and values: its cache key.
+  const keyOf = (stage: Stage<unknown>): string =>
+    sha256(
+      [
+        stage.name,
+        code,
+        ...stage.reads.stages.map((s) => `${s.name}:${manifest[s.name]?.output ?? ''}`),
+        ...(stage.reads.files?.(ctx) ?? []).map(contentHash),
+        ...(stage.reads.options ?? []).map((o) => `${o}=${ctx[o]}`),
+      ].join('\0'),
+    );
 
+  const reports: StageReport[] = [];
+  const processed: Record<string, FileText> = {};
+  const stale: string[] = [];
+  let site: Map<string, string | Uint8Array> | null = null;
   for (const stage of selected) {
     const started = performance.now();
-    const key = sha256(`${stage}\0${code}\0${inputKey(stage)}`);
-    const entry = manifest[stage];
-    const inBatches = isRowStage(stage) && (batched !== null || (stage === 'ingest' && batchable));
-    const cacheHit = !inBatches && !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
-    if (!cacheHit) pauseAt(stage);
-    if (inBatches && stage === 'ingest') {
-      batched = runRowBatches({ ...ingestOptions(opts, display), keepRecords: selected.includes('render') });
+    const cpu = process.cpuUsage();
+    const key = keyOf(stage);
+    const previous = saved[stage.name];
+    const cached = !opts.force && manifest[stage.name]?.key === key && existsSync(join(opts.cacheDir, `${stage.name}.json`));
+    let counts = { rowsIn: 0, rowsOut: 0, warnings: 0 };
+    let note: string | undefined;
+    if (!cached) {
+      pauseAt(stage.name);
+      artifacts.delete(stage);
+      const result = await stage.run(readerFor(stage), ctx);
+      counts = { rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings };
+      note = result.note;
+      manifest[stage.name] = { key, output: saveArtifact(opts.cacheDir, stage.name, result.artifact) };
     }
-    const fromBatches = batched !== null && isRowStage(stage) ? batched.stages[stage] : null;
-    // A stage may let its inputs go early (analyze, once it has its table): what no later stage reads.
-    const result = cacheHit
-      ? { artifact: stage === 'render' ? null : load(stage), rowsIn: 0, rowsOut: 0, warnings: 0 }
-      : fromBatches
-        ? { ...fromBatches, artifact: stage === 'impute' ? batched!.artifact : null }
-        : await runStage(stage, opts, load, display, () => dropUnneededAfter(stage));
-    let outputHash = cacheHit ? entry.output : '';
-    let uncached = false;
-    if (!cacheHit && stage !== 'render') {
-      const json = fromBatches ? null : encodeArtifactOrNull(result.artifact);
-      if (json !== null) {
-        outputHash = sha256(json);
-        writeFileAtomic(artifactPath(stage), json);
-        // Later stages read what a cached rerun would read, so fresh and cached runs cannot differ.
-        artifacts[stage] = decodeArtifact(json);
-      } else {
-        // Run in batches, or too large for one JSON string (~360,000 records for impute): run on
-        // without caching it. Its output is then named by its inputs, which determine it; the next
-        // run recomputes it.
-        uncached = true;
-        outputHash = sha256(`uncached\0${key}`);
-        rmSync(artifactPath(stage), { force: true });
-        artifacts[stage] = result.artifact;
-      }
+    // Later stages and the publication read the artifact as a cached rerun would: fresh and cached runs cannot differ.
+    const pub = stage.publishes;
+    if (pub?.folder === 'processed') {
+      const files = pub.files(artifactOf(stage));
+      Object.assign(processed, files);
+      // A file this stage published before and no longer does (a merge report, once no export is merged).
+      stale.push(...(previous?.published ?? []).filter((name) => !(name in files)));
+      manifest[stage.name] = { ...manifest[stage.name], published: Object.keys(files) };
     }
-    dropUnneededAfter(stage);
-    const artifact = result.artifact as { outputs?: Record<string, FileText> } | null;
-    if (artifact?.outputs) Object.assign(publishProcessed, artifact.outputs);
-    if (stage === 'render' && !cacheHit) siteFiles = (result as { site: Map<string, string | Uint8Array> }).site;
-    if (stage !== 'render') {
-      manifest[stage] = { key, output: outputHash, ...(uncached ? { uncached } : {}) };
-      writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
-    } else renderEntry = { key, output: '' };
-    const ms = fromBatches ? fromBatches.ms : performance.now() - started;
-    const note = cacheHit ? undefined : (result as StageResult).note;
-    const counts = cacheHit ? 'cached: inputs unchanged, skipped' : `rows ${result.rowsIn} → ${result.rowsOut}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}${note ? `, ${note}` : ''}`;
-    log(`${stage.padEnd(9)} ${counts}, ${ms.toFixed(0)} ms${fromBatches ? ` (${stage === 'ingest' ? messages.rowsInBatches : messages.inIngestBatches})` : uncached ? ` (${messages.artifactNotCached})` : ''}`);
-    reports.push({ stage, cached: cacheHit, rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings, ms });
+    // A stage that replaces the site is recorded once the site is published: until then a rerun
+    // must publish it again. Processed files are published by every run that selects their stage.
+    if (!cached && pub?.folder !== 'site') {
+      saved[stage.name] = manifest[stage.name];
+      writeFileAtomic(manifestPath, JSON.stringify(saved, null, 2));
+    }
+    // The site is replaced when its stage ran, or when the folder is gone.
+    if (pub?.folder === 'site' && (!cached || !existsSync(opts.siteDir))) site = pub.files(artifactOf(stage));
+    // An artifact no later stage of this run reads is let go (memory, at scale).
+    const later = selected.slice(selected.indexOf(stage) + 1);
+    for (const s of artifacts.keys()) if (!later.some((l) => l.reads.stages.includes(s))) artifacts.delete(s);
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const line = cached ? 'cached: inputs unchanged, skipped' : `rows ${counts.rowsIn} → ${counts.rowsOut}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}${note ? `, ${note}` : ''}`;
+    log(`${stage.name.padEnd(9)} ${line}, ${ms.toFixed(0)} ms`);
+    reports.push({ stage: stage.name, cached, ...counts, ms, cpuMs: (used.user + used.system) / 1000 });
   }
 
   // Publish only now that every selected stage has succeeded, both folders as one step.
   pauseAt('publish');
   publish(
     {
-      // When impute ran, its outputs are the whole set: a merge report from an earlier run with an
-      // external export is stale once no export is merged.
-      processed: { dir: opts.processedDir, files: publishProcessed, remove: selected.includes('impute') ? [...OPTIONAL_IMPUTE_OUTPUTS] : [] },
-      ...(siteFiles ? { site: { dir: opts.siteDir, files: siteFiles } } : {}),
+      processed: { dir: opts.processedDir, files: processed, remove: stale.filter((name) => !(name in processed)) },
+      ...(site ? { site: { dir: opts.siteDir, files: site } } : {}),
     },
     journalPath,
     (i) => (i > 0 ? pauseAt('swap') : undefined),
   );
-  if (renderEntry) {
-    manifest.render = renderEntry;
-    writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
-  }
+  writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
   return reports;
 }
 
-function ingestOptions(opts: RunOptions, display: (path: string) => string): IngestOptions {
-  // Relative, so file names in outputs never carry a machine path.
-  return { rawDir: opts.rawDir, defaultsDir: relative(process.cwd(), join(opts.root, 'data', 'raw')) || '.', today: opts.today, display };
-}
-
-const isRowStage = (stage: StageName): stage is RowStage => stage === 'ingest' || stage === 'normalize' || stage === 'impute';
-
-/** The records of an impute artifact; a cached one that holds none is damaged, not empty. */
-function imputeRecords(artifact: unknown): ImputeArtifact['records'] {
-  const records = (artifact as Partial<ImputeArtifact> | null)?.records;
-  if (!Array.isArray(records)) throw new PipelineError(messages.corruptArtifact('impute'));
-  return records;
-}
-
 /** The cache manifest; an unreadable one, or one of an older format, is an empty cache. */
-function readManifest(path: string): Partial<Record<StageName, CacheEntry>> {
+function readManifest(path: string): Manifest {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'object' && v !== null && typeof (v as CacheEntry).key === 'string'));
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof data !== 'object' || data === null) return {};
+    return Object.fromEntries(Object.entries(data).filter((e): e is [string, CacheEntry] => isEntry(e[1])));
   } catch {
     return {};
   }
 }
 
-interface StageResult {
-  artifact: unknown;
-  rowsIn: number;
-  rowsOut: number;
-  warnings: number;
-  site?: Map<string, string | Uint8Array>;
-  /** More for the stage's log line (normalize: what became of the upstream rows). */
-  note?: string;
-}
-
-async function runStage(
-  stage: StageName,
-  opts: RunOptions,
-  load: (s: StageName) => unknown,
-  display: (path: string) => string,
-  /** Lets go of the artifacts no later stage of the run reads. */
-  release: () => void,
-): Promise<StageResult> {
-  switch (stage) {
-    case 'ingest': {
-      const out = ingest(ingestOptions(opts, display));
-      const rows = out.models.length + out.external.reduce((n, t) => n + t.rows.length, 0);
-      return { artifact: out, rowsIn: rows, rowsOut: rows, warnings: out.warnings.length };
-    }
-    case 'normalize': {
-      const input = load('ingest') as Parameters<typeof normalize>[0];
-      const out = normalize(input, opts.today);
-      const rowsIn = input.models.length + input.external.reduce((n, t) => n + t.rows.length, 0);
-      const note = out.merge ? messages.mergeCounts(out.merge.total) : undefined;
-      return { artifact: { ...out, ingest: { files: input.files, hardware: input.hardware, assumptions: input.assumptions, models: input.models.length, external: input.external.map((t) => ({ file: t.file, rows: t.rows.length })) } }, rowsIn, rowsOut: out.records.length, warnings: out.warnings.length, note };
-    }
-    case 'impute': {
-      const input = load('normalize') as Parameters<typeof imputeStage>[0];
-      const out = imputeStage(input);
-      return { artifact: out, rowsIn: input.records.length, rowsOut: out.records.length, warnings: 0 };
-    }
-    case 'analyze': {
-      const imputed = load('impute') as (Partial<ImputeArtifact> & { assumptions?: { breakpoints?: AnalyzeOptions['breakpoints'] } }) | null;
-      const table = imputed?.table ?? analysisTable(imputeRecords(imputed));
-      // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
-      release();
-      const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000, breakpoints: imputed?.assumptions?.breakpoints });
-      return { artifact: out, rowsIn: table.ids.length, rowsOut: out.fits.data.with_flop, warnings: 0 };
-    }
-    case 'render': {
-      const imputed = load('impute') as Parameters<typeof renderStage>[0];
-      const analyzed = load('analyze') as Parameters<typeof renderStage>[1];
-      const site = await renderStage(imputed, analyzed, { root: opts.root });
-      return { artifact: null, rowsIn: imputed.records.length, rowsOut: site.size, warnings: 0, site };
-    }
-  }
+function isEntry(v: unknown): v is CacheEntry {
+  return typeof v === 'object' && v !== null && 'key' in v && typeof v.key === 'string' && 'output' in v && typeof v.output === 'string';
 }

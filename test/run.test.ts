@@ -13,8 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../pipeline/errors.ts';
 import { messages } from '../pipeline/messages.ts';
 import { runPipeline, type RunOptions } from '../pipeline/run.ts';
+import { imputeStage } from '../pipeline/stages/impute.ts';
+import { PIPELINE_STAGES } from '../pipeline/stages/index.ts';
+import { restoreShape, type Stage } from '../pipeline/stages/stage.ts';
 import type { Fits } from '../pipeline/schema/fits.ts';
-import { outputHashes } from './reliability/helpers.ts';
 import { computed } from './helpers/fits.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -152,34 +154,47 @@ describe('the CLI', () => {
   });
 });
 
-describe('a large curated file: the row stages in batches', () => {
-  it('publishes the same files and site as the stages run whole, says so per stage, and is never cached', async () => {
-    const whole = mkdtempSync(join(tmpdir(), 'ct-whole-'));
-    const batched = mkdtempSync(join(tmpdir(), 'ct-batched-'));
+describe('the stage contract', () => {
+  /** A toy stage, through the contract alone: it reads the impute stage's artifact and publishes one file. */
+  const counted: Stage<{ systems: number; withFlop: number }> = {
+    name: 'count',
+    reads: { stages: [imputeStage] },
+    run(read) {
+      const { table } = read(imputeStage);
+      const withFlop = table.method.filter((m) => m >= 0).length;
+      return { artifact: { systems: table.ids.length, withFlop }, rowsIn: table.ids.length, rowsOut: 1, warnings: 0 };
+    },
+    restore: (saved) => restoreShape('count', saved, ['systems', 'withFlop']),
+    publishes: { folder: 'processed', files: (a) => ({ 'count.txt': `${a.systems} systems, ${a.withFlop} with FLOP\n` }) },
+  };
+  const stages = [...PIPELINE_STAGES.slice(0, 3), counted];
+
+  it('runs a new stage from the artifact it declares, publishes its file, and caches it on a rerun', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ct-toy-'));
     try {
-      await runPipeline(options(whole));
       const lines: string[] = [];
-      // Every curated file counts as large here (0 bytes and up).
-      const reports = await runPipeline(options(batched, { batchAboveBytes: 0, log: (l) => lines.push(l) }));
-      expect(outputHashes(batched)).toEqual(outputHashes(whole));
-      expect(lines[0]).toContain(messages.rowsInBatches);
-      expect(lines[1]).toMatch(/^normalize rows 40 → 40, 0 warnings, \d+ ms/);
-      expect(lines.slice(1, 3).every((l) => l.endsWith(`(${messages.inIngestBatches})`))).toBe(true);
-      expect(lines[0]).toMatch(/^ingest {4}rows 40 → 40, 0 warnings, \d+ ms/);
-      expect(reports.map((r) => r.cached)).toEqual([false, false, false, false, false]);
-      // A rerun cannot skip the row stages (nothing is cached of them); analyze and render see the
-      // same impute output (named by its inputs) and stay cached.
-      const again = await runPipeline(options(batched, { batchAboveBytes: 0 }));
-      expect(again.map((r) => r.cached)).toEqual([false, false, false, true, true]);
-      // Without a render the records are not kept: analyze reads the columns.
-      const untilAnalyze = await runPipeline(options(batched, { batchAboveBytes: 0, until: 'analyze', force: true }));
-      expect(untilAnalyze.at(-1)).toMatchObject({ stage: 'analyze', rowsIn: 40 });
-      expect(outputHashes(batched).processed).toEqual(outputHashes(whole).processed);
-      // Nothing can start after a stage whose output was not saved, and the message says why.
-      await expect(runPipeline(options(batched, { batchAboveBytes: 0, only: 'analyze', force: true }))).rejects.toThrow(messages.uncachedArtifact('analyze', 'impute'));
+      const first = await runPipeline(options(out, { stages, log: (l) => lines.push(l) }));
+      expect(first.map((r) => [r.stage, r.cached])).toEqual([['ingest', false], ['normalize', false], ['impute', false], ['count', false]]);
+      expect(lines[3]).toMatch(/^count {5}rows 40 → 1, 0 warnings, \d+ ms$/);
+      expect(readFileSync(join(out, 'processed/count.txt'), 'utf8')).toMatch(/^40 systems, \d+ with FLOP\n$/);
+      const again = await runPipeline(options(out, { stages }));
+      expect(again.map((r) => r.cached)).toEqual([true, true, true, true]);
+      // Its cache key is its declaration: the impute artifact it reads. A forced impute that comes
+      // out the same leaves it cached.
+      expect((await runPipeline(options(out, { stages, from: 'impute', force: true }))).map((r) => r.cached)).toEqual([false, false]);
+      expect((await runPipeline(options(out, { stages, only: 'count' }))).map((r) => r.cached)).toEqual([true]);
     } finally {
-      rmSync(whole, { recursive: true, force: true });
-      rmSync(batched, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('a stage that reads an artifact it did not declare fails, naming both', async () => {
+    const sneaky: Stage<number> = { ...counted, name: 'sneaky', reads: { stages: [] }, run: (read) => ({ artifact: read(imputeStage).table.ids.length, rowsIn: 0, rowsOut: 0, warnings: 0 }), restore: (v) => Number(v), publishes: undefined };
+    const out = mkdtempSync(join(tmpdir(), 'ct-sneaky-'));
+    try {
+      await expect(runPipeline(options(out, { stages: [...PIPELINE_STAGES.slice(0, 3), sneaky] }))).rejects.toThrow(messages.undeclaredRead('sneaky', 'impute'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

@@ -10,6 +10,7 @@ import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } fr
 import type { Subject } from './outcome.ts';
 import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
 import { isSorted } from './stats/sorted.ts';
+import { SEED_OFFSET } from './seeds.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 export const DEFAULT_ERA_PARAMETERS: EraParameters = {
@@ -78,8 +79,6 @@ function computeWindowZScores(s: Series, windowYears: number): Float64Array {
 }
 
 type Era = 'pre_deep_learning' | 'deep_learning' | 'large_scale' | 'regular_scale';
-const SEED_OFFSET: Record<Era, number> = { pre_deep_learning: 1, deep_learning: 2, large_scale: 3, regular_scale: 4 };
-
 /**
  * Era fits already computed, by series and by everything a fit reads. Analyze asks for the same
  * fit up to four times: the first alternative is the published parameters, and each other one

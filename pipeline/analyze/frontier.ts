@@ -5,6 +5,7 @@
 import type { FrontierAnalysis } from '../schema/fits.ts';
 import { idAt, subsetIn, type Series } from './series.ts';
 import { isSorted } from './stats/sorted.ts';
+import { SEED_OFFSET } from './seeds.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 /**
@@ -77,8 +78,8 @@ export function analyzeFrontier(s: Series, trend: TrendOptions, fromYear: number
   const recent = (i: number) => s.x[i] >= fromYear;
   return {
     record_setter_ids: [...setters].map((i) => idAt(s, i)),
-    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + 11, minPoints: 4, subject: { noun: 'record-setter', detail: `published from ${fromYear}` } }),
+    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + SEED_OFFSET.record_setters, minPoints: 4, subject: { noun: 'record-setter', detail: `published from ${fromYear}` } }),
     top10_ids: [...top].filter(recent).map((i) => idAt(s, i)).sort(),
-    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + 12, subject: { noun: 'system', detail: `among the ten largest of its year published from ${fromYear}` } }),
+    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + SEED_OFFSET.top10, subject: { noun: 'system', detail: `among the ten largest of its year published from ${fromYear}` } }),
   };
 }

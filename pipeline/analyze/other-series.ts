@@ -9,6 +9,7 @@ import { notComputed } from './outcome.ts';
 import { recordSetters } from './frontier.ts';
 import { pick, seriesOf, subset, subsetIn, type Series } from './series.ts';
 import type { AnalysisTable } from './table.ts';
+import { SEED_OFFSET } from './seeds.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
 export const AI_AND_COMPUTE = {
@@ -31,7 +32,7 @@ export function aiAndCompute(s: Series, trend: TrendOptions): WindowReplication 
     to: AI_AND_COMPUTE.to,
     fit: fitTrend(subsetIn(inWindow, setters), {
       ...trend,
-      seed: trend.seed + 21,
+      seed: trend.seed + SEED_OFFSET.ai_and_compute,
       minPoints: 3,
       subject: { noun: 'record-setter', detail: `within the window ${AI_AND_COMPUTE.from} to ${AI_AND_COMPUTE.to}` },
     }),
@@ -68,8 +69,8 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, trend
       from: p.from,
       to: p.to,
       n: rows.length,
-      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + 31 + k, subject: { noun: 'system', detail: `of this period with a compute value` } }),
-      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + 41 + k, subject: { noun: 'system', detail: `of this period with a parameter count` } }),
+      compute: fitTrend(seriesOf(table, table.flop, rows), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_compute + k, subject: { noun: 'system', detail: `of this period with a compute value` } }),
+      parameters: fitTrend(seriesOf(table, table.parameters, rows), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_parameters + k, subject: { noun: 'system', detail: `of this period with a parameter count` } }),
       max_parameters: m > 0 ? sorted[m - 1] : null,
       median_parameters: m > 0 ? sorted[Math.floor((m - 1) / 2)] : null,
     };

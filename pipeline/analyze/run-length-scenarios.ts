@@ -4,6 +4,7 @@
  * run length from bootstrap samples of that slope. See run-length-model.ts for the objectives.
  */
 import { optimalLength, optimalLengthSwapping } from './run-length-model.ts';
+import { createRng } from './stats/rng.ts';
 
 export interface Citation {
   text: string;
@@ -138,18 +139,6 @@ export function quantileType7(sorted: readonly number[], p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** mulberry32: a small seeded 32-bit PRNG, uniform on [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface RunLengthDistribution {
   scenario: ScenarioId;
   /** Samples considered (after resampling, if any). */
@@ -183,8 +172,8 @@ export function runLengthDistribution(args: {
   for (const s of slopeSamples) if (!Number.isFinite(s)) throw new RangeError(`runLengthDistribution: non-finite slope sample ${s}`);
   let samples: readonly number[] = slopeSamples;
   if (draws !== undefined) {
-    const rand = mulberry32(seed);
-    samples = Array.from({ length: draws }, () => slopeSamples[Math.floor(rand() * slopeSamples.length)]);
+    const rng = createRng(seed);
+    samples = Array.from({ length: draws }, () => slopeSamples[rng.int(slopeSamples.length)]);
   }
   const lengths = samples
     .map((slope) => scenarioLength(scenario, { gH, gI: ratesFromComputeSlope(slope, gH).gI, gS }))

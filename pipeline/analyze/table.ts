@@ -68,7 +68,7 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
 /**
  * The rows of `tables`, taken as one table in the order given, rearranged by `order` (indices
  * into that concatenation): how the row stages, run in batches of the file's order, give the
- * analyses one table in the records' order (pipeline/stages/row-batches.ts).
+ * analyses one table in the records' order (the impute stage's pass, pipeline/stages/impute.ts).
  */
 export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
   const n = order.length;

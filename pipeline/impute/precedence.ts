@@ -96,10 +96,8 @@ export function imputeRecord(r: NormalizedRecord, hardware: ReadonlyMap<string, 
   const factor = chosen ? uncertaintyFactor(r, chosen, a) : 1;
   // The upstream's own bounds, where it states them for the value used, are the value's range.
   const bounds = chosen !== null && chosen === stated ? r.computeBounds : null;
-  // Every field named, not {...r, flop, ...} or Object.assign: V8 gives each object built by that
-  // spread its own hidden class (2989 for 3000 records), and Object.assign a dictionary-mode one
-  // (~1.3 KB); either made every later property read slow. A literal is one fast shape
-  // (measured in bench/scale.bench.ts). TypeScript checks that no field is left out.
+  // Every field named, not {...r, flop, ...}: one object shape for every record (ARCHITECTURE.md,
+  // "Engine notes"). TypeScript checks that no field is left out.
   return {
     id: r.id,
     name: r.name,

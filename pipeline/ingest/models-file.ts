@@ -69,11 +69,8 @@ function field(cells: readonly string[], i: number): string {
 }
 
 /**
- * The cells of one row as an object literal with every column named, in RAW_MODEL_COLUMNS order.
- * Assigning 30 computed keys one by one would leave V8 a dictionary-mode object of ~2 KB per row;
- * the literal is a fast object of a fifth of that, which a million-row file needs (bench/scale.bench.ts).
- * The field reader is a module function, not a closure made per row: tsx compiles with keepNames,
- * so every closure created costs an Object.defineProperty: ~0.4 s for a million rows.
+ * The cells of one row as an object literal with every column named, in RAW_MODEL_COLUMNS order
+ * (one object shape for every row: ARCHITECTURE.md, "Engine notes").
  */
 function rawCells(cells: readonly string[], at: readonly number[]): Record<RawModelColumn, string> {
   return {
@@ -125,7 +122,7 @@ export function cellProblem(row: RawModelRow, column: RawModelColumn, message: s
 
 /**
  * What checkRows remembers across calls: the line of each id and system seen so far. A file read
- * in batches (pipeline/stages/row-batches.ts) passes the same state to every batch, so a duplicate
+ * in batches (the ingest stage's pass, pipeline/stages/ingest.ts) passes the same state to every batch, so a duplicate
  * is found wherever its first occurrence was.
  */
 export interface RowCheckState {
@@ -177,12 +174,8 @@ function thirdPartyChecks(problems: Problem[], row: RawModelRow): void {
 }
 
 /**
- * Every row's problems, in row order and, within a row, in the order of the checks below.
- *
- * Each cell is read by name (`c.notes`), never as `c[col]` over a list of columns: a keyed load
- * that sees many keys goes megamorphic (16 of them per row took 0.5 s per million rows in a
- * microbenchmark, named loads a tenth of that), and this did ~35 per row; a named load of
- * rawCells' one object shape is a single memory read.
+ * Every row's problems, in row order and, within a row, in the order of the checks below. Each
+ * cell is read by name (`c.notes`), not as `c[col]` over a list (ARCHITECTURE.md, "Engine notes").
  * The checks keep the schema lists' order (REQUIRED_MODEL_COLUMNS; free text: name,
  * organization, source_title, notes, then the four value sources; listed columns: domain,
  * architecture, dataset_unit, precision); test/ingest/check-rows-reference.test.ts compares

@@ -61,7 +61,7 @@ export function parseCsvText(text: string, file: string, options: ReadCsvOptions
   return { file, header: reader.header, rows };
 }
 
-/** A CSV file read a batch of rows at a time (pipeline/stages/row-batches.ts). */
+/** A CSV file read a batch of rows at a time (a stage's pass over its records: pipeline/stages/). */
 export interface CsvBatchReader {
   file: string;
   header: string[];
@@ -73,9 +73,9 @@ export interface CsvBatchReader {
   next(limit: number): { rows: CsvRow[]; ragged: Problem[] };
 }
 
-/** Reads a file's bytes for openCsvText, with the same checks as readCsvFile. */
-export function openCsvFile(path: string, displayName = path, options: ReadCsvOptions = {}): CsvBatchReader {
-  return openCsvText(decodeUtf8(readFileSync(path), displayName), displayName, options);
+/** A file's bytes for openCsvText, with the same checks as readCsvFile. */
+export function openCsvBytes(bytes: Uint8Array, file: string, options: ReadCsvOptions = {}): CsvBatchReader {
+  return openCsvText(decodeUtf8(bytes, file), file, options);
 }
 
 /** The header and a reader of the rows after it; an empty or header-only text fails here. */

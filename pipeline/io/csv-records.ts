@@ -34,7 +34,7 @@ export function scanCsv(text: string, maxRecordSize: number): ScanResult {
 
 /**
  * A scanner that hands out the records of `text` a batch at a time, for a file read in batches
- * (pipeline/stages/row-batches.ts): `next(limit)` returns up to `limit` more records, fewer only
+ * (a stage's pass over its records): `next(limit)` returns up to `limit` more records, fewer only
  * at the end of the text or at the first malformed record (after which it returns nothing more).
  */
 export interface CsvScanner {

@@ -352,17 +352,18 @@ function decimalExponent(m: number): number {
 }
 
 /**
- * A file's content, whole or in pieces to be written one after another. A million-record table
+ * A file's content, whole or in pieces to be written one after another (an array of buffers, or
+ * a file of the cache read a chunk at a time: pipeline/io/artifact-store.ts). A million-record table
  * is kept as UTF-8 pieces of a few thousand lines: as one string it would be held twice while
  * joined, and V8 keeps a string in two bytes a character as soon as one of the strings it was
  * built from is (a cell compared with an enumeration can be swapped for a two-byte copy of the
  * same word), which doubled the impute stage's memory (bench/scale.bench.ts).
  */
-export type FileText = string | readonly Uint8Array[];
+export type FileText = string | Iterable<Uint8Array>;
 
 /** The text of a FileText as one string (for small files: downloads, tests). */
 export function joinText(text: FileText): string {
-  return typeof text === 'string' ? text : Buffer.concat(text).toString('utf8');
+  return typeof text === 'string' ? text : Buffer.concat([...text]).toString('utf8');
 }
 
 /** Lines per piece of toCsvPieces: ~1 MB of a 39-column table. */
@@ -469,7 +470,7 @@ export function csvLine(row: readonly CsvCell[]): string {
 /**
  * Lines without a header, each ending in LF, as one UTF-8 buffer, with the byte offset at which
  * each line ends: a batch of a table written in batches, whose lines can later be put in another
- * order (pipeline/stages/row-batches.ts) without being held as strings.
+ * order (pipeline/io/line-store.ts) without being held as strings.
  */
 export function csvLines(rows: Iterable<readonly CsvCell[]>): { bytes: Buffer; ends: Uint32Array } {
   return writeLines(rows, writeCells);

@@ -1,5 +1,5 @@
 /**
- * The lines of a CSV table written in batches (pipeline/stages/row-batches.ts), kept as the UTF-8
+ * The lines of a CSV table written in batches (the impute stage's pass, pipeline/stages/impute.ts), kept as the UTF-8
  * bytes csvLines made of each batch, and put together at the end in any order: a million lines
  * are then a few dozen buffers outside the JavaScript heap, not a million strings in it.
  */

@@ -22,13 +22,9 @@ export interface RecordResult {
 }
 
 /*
- * Everything below runs once per record, a million times for a large file, so the helpers are
- * module functions given the row and its problem list, not closures made inside
- * normalizeCuratedRow: tsx compiles with keepNames, which gives every closure created an
- * Object.defineProperty call: a dozen closures a record were ~2 s of this stage's ~10 s profile
- * at a million records.
- * Cells are read by name (`c.epochs`) for the same reason as in ingest's checkRows: `c[col]` over
- * many columns is a megamorphic keyed load.
+ * Everything below runs once per record, a million times for a large file: the helpers are module
+ * functions given the row and its problem list, not closures, and cells are read by name
+ * (`c.epochs`) (ARCHITECTURE.md, "Engine notes").
  */
 
 /** Adds a cell's ParseError as a located problem; anything else is a bug and goes on up. */

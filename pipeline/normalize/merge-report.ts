@@ -4,8 +4,18 @@
  * sides, so every upstream row of a run can be accounted for and every disagreement checked.
  */
 import type { CsvCell } from '../io/csv-writer.ts';
-import type { ProcessedRecord } from '../schema/records.ts';
+import type { FlopEstimate } from '../schema/records.ts';
 import type { MergePlan } from './merge.ts';
+
+/** The compute published for each curated record a row matched (its id → its processed `flop`). */
+export type PublishedFlop = ReadonlyMap<string, FlopEstimate | null>;
+
+/** The curated records the report reads the published compute of: those an upstream row matched. */
+export function matchedIds(plan: MergePlan): Set<string> {
+  const ids = new Set<string>();
+  for (const row of plan.rows) if (row.outcome === 'matched' && row.rule !== 'earlier export') ids.add(row.id!);
+  return ids;
+}
 
 export const MERGE_REPORT_COLUMNS = [
   'file',
@@ -25,11 +35,9 @@ export const MERGE_REPORT_COLUMNS = [
 ] as const;
 
 /** The report's rows, in the order the exports were read, by line. */
-export function* mergeReportRows(plan: MergePlan, records: readonly ProcessedRecord[]): Generator<CsvCell[]> {
-  const byId = new Map(records.map((r) => [r.id, r]));
+export function* mergeReportRows(plan: MergePlan, published: PublishedFlop): Generator<CsvCell[]> {
   for (const row of plan.rows) {
-    const mine = row.outcome === 'matched' && row.rule !== 'earlier export' ? byId.get(row.id!) : undefined;
-    const curated = mine?.flop ?? null;
+    const curated = (row.outcome === 'matched' && row.rule !== 'earlier export' ? published.get(row.id!) : null) ?? null;
     const ratio = curated !== null && row.upstreamFlop !== null ? Number((curated.flop / row.upstreamFlop).toPrecision(4)) : null;
     yield [
       row.file,
@@ -51,13 +59,12 @@ export function* mergeReportRows(plan: MergePlan, records: readonly ProcessedRec
 }
 
 /** Matched rows whose FLOP differs by more than `factor` from the value published for their curated record. */
-export function flopDisagreements(plan: MergePlan, records: readonly ProcessedRecord[], factor = 2): number {
-  const byId = new Map(records.map((r) => [r.id, r]));
+export function flopDisagreements(plan: MergePlan, published: PublishedFlop, factor = 2): number {
   let n = 0;
   for (const row of plan.rows) {
     if (row.outcome !== 'matched' || row.rule === 'earlier export' || row.upstreamFlop === null) continue;
-    const published = byId.get(row.id!)?.flop?.flop;
-    if (published !== undefined && Math.max(published / row.upstreamFlop, row.upstreamFlop / published) > factor) n++;
+    const flop = published.get(row.id!)?.flop;
+    if (flop !== undefined && Math.max(flop / row.upstreamFlop, row.upstreamFlop / flop) > factor) n++;
   }
   return n;
 }

@@ -4,10 +4,15 @@
  *
  * - planMerge decides, from identities alone (id, name, organization, date, stated FLOP), what
  *   becomes of every upstream row: matched to a curated record (by which rule), added as a new
- *   system, or dropped (why); plus the ambiguous matches and the likely twins left unmatched.
- * - applyMergePlan carries the plan out on the records: curated values win, and the fields only
- *   the upstream states (country, cost, …) are filled from the twin where the curated record has
- *   none.
+ *   system, or dropped (why); plus the ambiguous matches and the likely twins left unmatched. It
+ *   reads the curated identities once, as they stream by, against the upstream rows held in
+ *   memory (an export is thousands of rows; the curated records may be a million): what it keeps
+ *   of the curated side is what touches an upstream row — candidate matches, likely twins, ids an
+ *   added row could collide with — so it works at every size.
+ * - The plan is carried out on the records (withTwin, addedRecords; applyMergePlan for a whole
+ *   list): curated values win, and the fields only the upstream states (country, cost, …) are
+ *   filled from the twin where the curated record has none. The normalize stage does this a batch
+ *   at a time (pipeline/stages/normalize.ts, normalizedRecords).
  *
  * Matching rules, strongest first (identity.ts says how names compare):
  *   alias             a row of data/raw/aliases.csv names the upstream name and the curated id;
@@ -130,14 +135,6 @@ export interface MergePlan {
   unusedAliases: Alias[];
 }
 
-/** One candidate match of a row, and how strong its rule is (higher wins). */
-interface Candidate {
-  id: string;
-  rule: MatchRule;
-  strength: number;
-  evidence: string;
-}
-
 const STRENGTH: Record<MatchRule, number> = { alias: 3, 'name+year': 2, 'name+organization': 1, 'earlier export': 0 };
 
 /** Publication dates at most this many days apart corroborate a name (preprint vs journal version). */
@@ -151,69 +148,132 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function planMerge(curated: readonly Identity[], exports: readonly UpstreamExport[], aliases: readonly Alias[] = []): MergePlan {
-  const byKey = new Map<string, Identity[]>();
-  for (const c of curated) push(byKey, identityKey(c.name), c);
-  const curatedById = new Map(curated.map((c) => [c.id, c]));
+/** A curated record as a candidate match of an upstream row: how strong its rule is (higher wins). */
+interface Candidate {
+  id: string;
+  rule: MatchRule;
+  strength: number;
+  evidence: string;
+  /** The curated record's stated FLOP, for the report. */
+  flop: number | null;
+}
+
+/** An upstream row as the plan indexes it. */
+interface UpstreamRow {
+  file: string;
+  upstream: UpstreamIdentity;
+  /** Its name as an alias names it (identity.ts). */
+  aliasKey: string;
+  /** Candidate matches by name, in the curated records' order. */
+  byName: Candidate[];
+  /** Likely twins found while the curated records streamed by (looksLikeTwin held), by curated id. */
+  twins: Map<string, { identity: Identity; group: number; position: number }>;
+  /** What looksLikeTwin reads of the row, worked out once. */
+  probe: TwinProbe;
+  /** The row's organization words, in order, and its year: the likely-twin groups (TwinIndex). */
+  words: string[];
+  year: number;
+}
+
+export function planMerge(curated: Iterable<Identity>, exports: readonly UpstreamExport[], aliases: readonly Alias[] = []): MergePlan {
   const sameAlias = new Map<string, Alias>();
-  const distinct = new Set<string>();
+  /** aliasKey(upstream name) → the curated ids a `distinct` alias keeps it apart from. */
+  const distinct = new Map<string, Set<string>>();
   for (const a of aliases) {
     if (a.relation === 'same') sameAlias.set(aliasKey(a.upstreamName), a);
-    else distinct.add(`${a.id}\u0000${aliasKey(a.upstreamName)}`);
+    else {
+      const key = aliasKey(a.upstreamName);
+      distinct.set(key, (distinct.get(key) ?? new Set()).add(a.id));
+    }
   }
+  const isDistinct = (id: string, row: UpstreamRow) => distinct.get(row.aliasKey)?.has(id) === true;
+
+  // The upstream rows, indexed by what a curated record can meet them on.
+  const upstreamRows: UpstreamRow[][] = exports.map((exp) =>
+    exp.records.map((u) => {
+      const probe = twinProbe(u.name, u.organization, u.publicationDate, u.flop, u.title);
+      return { file: exp.file, upstream: u, aliasKey: aliasKey(u.name), byName: [], twins: new Map(), probe, words: [...probe.words], year: Number(year(u.publicationDate)) };
+    }),
+  );
+  const byNameKey = new Map<string, UpstreamRow[]>();
+  const twinIndex = new TwinIndex();
+  const upstreamIds = new Set<string>();
+  for (const rows of upstreamRows) {
+    for (const row of rows) {
+      push(byNameKey, identityKey(row.upstream.name), row);
+      twinIndex.add(row);
+      upstreamIds.add(row.upstream.id);
+    }
+  }
+  const aliasIds = new Set(aliases.map((a) => a.id));
+
+  // The one pass over the curated records.
+  /** Curated records named by an alias, with their stated FLOP. */
+  const aliasedFlop = new Map<string, number | null>();
+  /** Curated ids an added row's id could collide with (its id, or its id with a -k suffix). */
+  const curatedTaken = new Set<string>();
+  let position = 0;
+  for (const c of curated) {
+    if (aliasIds.has(c.id)) aliasedFlop.set(c.id, c.flop);
+    if (upstreamIds.has(c.id) || upstreamIds.has(c.id.replace(/-\d+$/, ''))) curatedTaken.add(c.id);
+    for (const row of byNameKey.get(identityKey(c.name)) ?? []) {
+      const u = row.upstream;
+      if (isDistinct(c.id, row)) continue;
+      if (year(c.publicationDate) === year(u.publicationDate)) {
+        row.byName.push({ id: c.id, rule: 'name+year', strength: STRENGTH['name+year'], evidence: messages.matchedByNameYear(year(u.publicationDate)), flop: c.flop });
+      } else if (daysApart(c.publicationDate, u.publicationDate) <= MAX_DAYS_APART && organizationsOverlap(c.organization, u.organization)) {
+        const days = Math.round(daysApart(c.publicationDate, u.publicationDate));
+        row.byName.push({ id: c.id, rule: 'name+organization', strength: STRENGTH['name+organization'], evidence: messages.matchedByNameOrganization(c.publicationDate, u.publicationDate, days), flop: c.flop });
+      }
+    }
+    const near = twinIndex.rowsNear(c);
+    if (near.size > 0) {
+      const probe = twinProbe(c.name, c.organization, c.publicationDate, c.flop, c.title);
+      for (const [row, group] of near) {
+        if (isDistinct(c.id, row) || !twinLike(probe, row.probe)) continue;
+        row.twins.set(c.id, { identity: c, group, position });
+      }
+    }
+    position++;
+  }
+
   const usedAliases = new Set<Alias>();
-  const isDistinct = (id: string, name: string) => distinct.has(`${id}\u0000${aliasKey(name)}`);
-
-  const twinIndex = new TwinIndex(curated);
-  /** Each upstream row's source title, by file and line, for the likely twins. */
-  const titles = new Map<string, string>();
-
   const rows: PlannedRow[] = [];
   const ambiguous: AmbiguousMatch[] = [];
   const files: MergePlan['files'] = [];
-  const usedIds = new Set(curated.map((c) => c.id));
+  const usedIds = new Set(curatedTaken);
   /** Systems added by earlier exports: name key + year → id. */
   const addedEarlier = new Map<string, string>();
+  /** Each planned row's index entry, for the likely twins. */
+  const indexed = new Map<PlannedRow, UpstreamRow>();
 
-  for (const exp of exports) {
+  exports.forEach((exp, e) => {
     const planned: { row: PlannedRow; candidates: Candidate[]; upstream: UpstreamIdentity }[] = [];
-    for (const u of exp.records) {
-      if (u.title) titles.set(`${exp.file}\u0000${u.line}`, u.title);
-      const candidates: Candidate[] = [];
-      const alias = sameAlias.get(aliasKey(u.name));
-      if (alias && curatedById.has(alias.id)) {
+    for (const entry of upstreamRows[e]) {
+      const u = entry.upstream;
+      let candidates: Candidate[];
+      const alias = sameAlias.get(entry.aliasKey);
+      if (alias && aliasedFlop.has(alias.id)) {
         usedAliases.add(alias);
-        candidates.push({ id: alias.id, rule: 'alias', strength: STRENGTH.alias, evidence: messages.matchedByAlias(alias.file, alias.line, alias.note) });
-      } else {
-        for (const c of byKey.get(identityKey(u.name)) ?? []) {
-          if (isDistinct(c.id, u.name)) continue;
-          if (year(c.publicationDate) === year(u.publicationDate)) {
-            candidates.push({ id: c.id, rule: 'name+year', strength: STRENGTH['name+year'], evidence: messages.matchedByNameYear(year(u.publicationDate)) });
-          } else if (daysApart(c.publicationDate, u.publicationDate) <= MAX_DAYS_APART && organizationsOverlap(c.organization, u.organization)) {
-            const days = Math.round(daysApart(c.publicationDate, u.publicationDate));
-            candidates.push({ id: c.id, rule: 'name+organization', strength: STRENGTH['name+organization'], evidence: messages.matchedByNameOrganization(c.publicationDate, u.publicationDate, days) });
-          }
-        }
-      }
+        candidates = [{ id: alias.id, rule: 'alias', strength: STRENGTH.alias, evidence: messages.matchedByAlias(alias.file, alias.line, alias.note), flop: aliasedFlop.get(alias.id)! }];
+      } else candidates = entry.byName;
       const best = Math.max(-1, ...candidates.map((c) => c.strength));
-      planned.push({
-        upstream: u,
-        candidates: candidates.filter((c) => c.strength === best),
-        row: {
-          file: exp.file,
-          line: u.line,
-          name: u.name,
-          organization: u.organization,
-          publicationDate: u.publicationDate,
-          outcome: 'added',
-          id: null,
-          rule: null,
-          reason: '',
-          curatedFlop: null,
-          upstreamFlop: u.flop,
-          likelyTwins: [],
-        },
-      });
+      const row: PlannedRow = {
+        file: exp.file,
+        line: u.line,
+        name: u.name,
+        organization: u.organization,
+        publicationDate: u.publicationDate,
+        outcome: 'added',
+        id: null,
+        rule: null,
+        reason: '',
+        curatedFlop: null,
+        upstreamFlop: u.flop,
+        likelyTwins: [],
+      };
+      indexed.set(row, entry);
+      planned.push({ upstream: u, candidates: candidates.filter((c) => c.strength === best), row });
     }
 
     // One row to several records: ambiguous. Several rows to one record: an alias decides, else ambiguous.
@@ -234,7 +294,7 @@ export function planMerge(curated: readonly Identity[], exports: readonly Upstre
       for (const p of claimants) {
         const c = p.candidates[0];
         if (p === winner) {
-          Object.assign(p.row, { outcome: 'matched', id, rule: c.rule, reason: c.evidence, curatedFlop: curatedById.get(id)!.flop });
+          Object.assign(p.row, { outcome: 'matched', id, rule: c.rule, reason: c.evidence, curatedFlop: c.flop });
         } else if (winner !== null) {
           // An alias gave the record to another row: this one is a system of its own, listed as a likely twin.
           p.candidates = [];
@@ -286,9 +346,9 @@ export function planMerge(curated: readonly Identity[], exports: readonly Upstre
     }
     files.push({ file: exp.file, ...counts, in: exp.rows });
     rows.push(...fileRows);
-  }
+  });
 
-  const likelyTwins = findLikelyTwins(rows, twinIndex, isDistinct, (r) => titles.get(`${r.file}\u0000${r.line}`) ?? '');
+  const likelyTwins = findLikelyTwins(rows, indexed);
   const total = countRows(rows);
   const inTotal = exports.reduce((n, e) => n + e.rows, 0);
   if (total.matched + total.added + total.dropped !== inTotal) throw new Error(`merge plan: ${inTotal} rows in, ${total.matched + total.added + total.dropped} accounted for`);
@@ -318,30 +378,47 @@ const SAME_FLOP = 1.01;
 /** FLOP buckets of log10 width 1/200: values within SAME_FLOP of each other fall in neighbouring ones. */
 const flopBucket = (flop: number) => Math.round(Math.log10(flop) * 200);
 
-/** Candidate curated records for likely twins, by organization word and year, and by stated FLOP. */
+/**
+ * The upstream rows by what a likely twin shares with them — a source title, an organization word
+ * and a year (±1), a FLOP bucket (±1) — so that each curated record, as it streams by, meets only
+ * the rows it may be a twin of. `group` orders a row's twins as its candidates are listed: the
+ * title first, then each of the row's organization words by year (the row's −1, 0, +1), then the
+ * FLOP buckets (the row's −1, 0, +1); within a group, the curated records' order.
+ */
 class TwinIndex {
-  private readonly byOrgYear = new Map<string, Identity[]>();
-  private readonly byFlop = new Map<number, Identity[]>();
-  private readonly byTitle = new Map<string, Identity[]>();
-  constructor(curated: readonly Identity[]) {
-    for (const c of curated) {
-      const t = titleKey(c.title ?? '');
-      if (t !== '') push(this.byTitle, t, c);
-      for (const w of organizationWords(c.organization)) push(this.byOrgYear, `${w}|${year(c.publicationDate)}`, c);
-      if (c.flop !== null && c.flop > 0) push(this.byFlop, flopBucket(c.flop), c);
-    }
+  private readonly byTitle = new Map<string, UpstreamRow[]>();
+  private readonly byOrgYear = new Map<string, UpstreamRow[]>();
+  private readonly byFlop = new Map<number, UpstreamRow[]>();
+  add(row: UpstreamRow): void {
+    const u = row.upstream;
+    // A row without a date is matched by no rule on time, and so has no likely twin.
+    if (u.publicationDate === '') return;
+    const t = titleKey(u.title ?? '');
+    if (t !== '') push(this.byTitle, t, row);
+    for (const w of row.words) push(this.byOrgYear, `${w}|${row.year}`, row);
+    if (u.flop !== null && u.flop > 0) push(this.byFlop, flopBucket(u.flop), row);
   }
-  /** Every curated record sharing an organization word and a year (±1), a FLOP bucket (±1) or its source's title with the row. */
-  *candidates(r: PlannedRow, title: string): Generator<Identity> {
-    const y = Number(year(r.publicationDate));
-    const t = titleKey(title);
-    if (t !== '') yield* this.byTitle.get(t) ?? [];
-    for (const w of organizationWords(r.organization)) for (const yy of [y - 1, y, y + 1]) yield* this.byOrgYear.get(`${w}|${yy}`) ?? [];
-    if (r.upstreamFlop !== null && r.upstreamFlop > 0) {
-      const b = flopBucket(r.upstreamFlop);
-      for (const bb of [b - 1, b, b + 1]) yield* this.byFlop.get(bb) ?? [];
+  /** Every row sharing a source title, an organization word and a year (±1), or a FLOP bucket (±1) with the curated record, with its first group. */
+  rowsNear(c: Identity): Map<UpstreamRow, number> {
+    const near = new Map<UpstreamRow, number>();
+    const t = titleKey(c.title ?? '');
+    if (t !== '') for (const row of this.byTitle.get(t) ?? []) meet(near, row, 0);
+    const cy = Number(year(c.publicationDate));
+    for (const w of organizationWords(c.organization)) {
+      for (const y of [cy - 1, cy, cy + 1]) for (const row of this.byOrgYear.get(`${w}|${y}`) ?? []) meet(near, row, 1 + row.words.indexOf(w) * 3 + (cy - y + 1));
     }
+    if (c.flop !== null && c.flop > 0) {
+      const b = flopBucket(c.flop);
+      for (const bb of [b - 1, b, b + 1]) for (const row of this.byFlop.get(bb) ?? []) meet(near, row, 1 + row.words.length * 3 + (b - bb + 1));
+    }
+    return near;
   }
+}
+
+/** A row met in `group`: kept with the first (lowest) group it is met in. */
+function meet(near: Map<UpstreamRow, number>, row: UpstreamRow, group: number): void {
+  const seen = near.get(row);
+  if (seen === undefined || group < seen) near.set(row, group);
 }
 
 /**
@@ -356,34 +433,50 @@ class TwinIndex {
  *   can present several systems, so this one is for a maintainer to judge.
  */
 export function looksLikeTwin(c: Identity, r: { name: string; organization: string; publicationDate: string; upstreamFlop: number | null; title?: string }): boolean {
+  return twinLike(twinProbe(c.name, c.organization, c.publicationDate, c.flop, c.title), twinProbe(r.name, r.organization, r.publicationDate, r.upstreamFlop, r.title));
+}
+
+/** What looksLikeTwin reads of either side, its title and organization words worked out once. */
+interface TwinProbe {
+  name: string;
+  organization: string;
+  publicationDate: string;
+  flop: number | null;
+  title: string;
+  words: Set<string>;
+}
+
+function twinProbe(name: string, organization: string, publicationDate: string, flop: number | null, title: string | undefined): TwinProbe {
+  return { name, organization, publicationDate, flop, title: titleKey(title ?? ''), words: organizationWords(organization) };
+}
+
+/** looksLikeTwin of a curated record (c) and an upstream row (r). */
+function twinLike(c: TwinProbe, r: TwinProbe): boolean {
   const days = daysApart(c.publicationDate, r.publicationDate);
   if (days > MAX_DAYS_APART) return false;
-  const title = titleKey(r.title ?? '');
-  if (title !== '' && title === titleKey(c.title ?? '')) return true;
-  const org = organizationsOverlap(c.organization, r.organization);
-  const names = namesLookAlike(c.name, r.name);
-  if (org && names) return true;
-  const sameFlop = c.flop !== null && r.upstreamFlop !== null && Math.max(c.flop / r.upstreamFlop, r.upstreamFlop / c.flop) <= SAME_FLOP;
+  if (r.title !== '' && r.title === c.title) return true;
+  let org = false;
+  for (const w of r.words) if (c.words.has(w)) org = true;
+  if (org && namesLookAlike(c.name, r.name)) return true;
+  const sameFlop = c.flop !== null && r.flop !== null && Math.max(c.flop / r.flop, r.flop / c.flop) <= SAME_FLOP;
   const sameTime = year(c.publicationDate) === year(r.publicationDate) || days <= 45;
-  return sameFlop && sameTime && (org || names || c.organization.trim() === '' || r.organization.trim() === '');
+  return sameFlop && sameTime && (org || namesLookAlike(c.name, r.name) || c.organization.trim() === '' || r.organization.trim() === '');
 }
 
 /**
- * Curated records that look like an upstream row though neither was matched (looksLikeTwin).
- * Pairs an alias declares distinct are left out. Each pair is also written on the row (likelyTwins).
+ * Curated records that look like an upstream row though neither was matched (looksLikeTwin,
+ * tested as the curated records streamed by). Pairs an alias declares distinct are left out. Each
+ * pair is also written on the row (likelyTwins).
  */
-function findLikelyTwins(rows: PlannedRow[], index: TwinIndex, isDistinct: (id: string, name: string) => boolean, titleOf: (r: PlannedRow) => string): LikelyTwin[] {
+function findLikelyTwins(rows: PlannedRow[], indexed: ReadonlyMap<PlannedRow, UpstreamRow>): LikelyTwin[] {
   const twins: LikelyTwin[] = [];
   // A matched row has its record, and a matched record its row: only the unmatched are looked at.
   const matched = new Set(rows.filter((r) => r.outcome === 'matched').map((r) => r.id));
   for (const r of rows) {
-    if (r.outcome === 'matched' || r.publicationDate === '') continue;
-    const seen = new Set<string>();
-    const title = titleOf(r);
-    for (const c of index.candidates(r, title)) {
-      if (seen.has(c.id) || matched.has(c.id)) continue;
-      seen.add(c.id);
-      if (isDistinct(c.id, r.name) || !looksLikeTwin(c, { ...r, title })) continue;
+    const entry = indexed.get(r);
+    if (r.outcome === 'matched' || entry === undefined) continue;
+    const found = [...entry.twins.values()].filter((t) => !matched.has(t.identity.id)).sort((a, b) => a.group - b.group || a.position - b.position);
+    for (const { identity: c } of found) {
       r.likelyTwins.push(c.id);
       twins.push({
         id: c.id,
@@ -434,28 +527,58 @@ export interface MergeResult {
   plan: MergePlan;
 }
 
-/** Carries out a plan: the curated records (matched ones filled from their twin) and the added ones. */
-export function applyMergePlan(curated: readonly NormalizedRecord[], upstream: readonly NormalizedRecord[], plan: MergePlan): NormalizedRecord[] {
-  const at = new Map(upstream.map((r) => [`${r.origin.file}\u0000${r.origin.line}`, r]));
-  const twinOf = new Map<string, { row: PlannedRow; record: NormalizedRecord }>();
+/** A curated record's upstream twin: the plan's row and the upstream record. */
+export interface Twin {
+  row: PlannedRow;
+  record: NormalizedRecord;
+}
+
+const at = (file: string, line: number) => `${file}\u0000${line}`;
+
+/** The upstream records by their place (file, line). */
+function upstreamAt(upstream: readonly NormalizedRecord[]): Map<string, NormalizedRecord> {
+  return new Map(upstream.map((r) => [at(r.origin.file, r.origin.line), r]));
+}
+
+/** Each matched curated record's twin (the first row matched to it), by curated id. */
+export function twinsOf(upstream: readonly NormalizedRecord[], plan: MergePlan): Map<string, Twin> {
+  const records = upstreamAt(upstream);
+  const twins = new Map<string, Twin>();
+  for (const row of plan.rows) {
+    if (row.outcome !== 'matched' || row.rule === 'earlier export' || twins.has(row.id!)) continue;
+    const record = records.get(at(row.file, row.line));
+    if (record !== undefined) twins.set(row.id!, { row, record });
+  }
+  return twins;
+}
+
+/** A curated record with the fields only its twin states filled in, and the twin named; itself without a twin. */
+export function withTwin(c: NormalizedRecord, twin: Twin | undefined): NormalizedRecord {
+  if (twin === undefined) return c;
+  const filled: NormalizedRecord = { ...c };
+  for (const field of FILLED_FROM_TWIN) {
+    if (filled[field] === null) (filled as unknown as Record<string, unknown>)[field] = twin.record[field];
+  }
+  filled.upstreamTwin = { file: twin.row.file, line: twin.row.line, name: twin.record.name, exportDate: twin.record.origin.exportDate, rule: twin.row.rule! };
+  return filled;
+}
+
+/** The upstream records the plan adds, under the ids it gave them, in the plan's order. */
+export function addedRecords(upstream: readonly NormalizedRecord[], plan: MergePlan): NormalizedRecord[] {
+  const records = upstreamAt(upstream);
   const added: NormalizedRecord[] = [];
   for (const row of plan.rows) {
-    const record = at.get(`${row.file}\u0000${row.line}`);
-    if (record === undefined) continue;
-    if (row.outcome === 'added') added.push(row.id === record.id ? record : { ...record, id: row.id! });
-    else if (row.outcome === 'matched' && row.rule !== 'earlier export' && !twinOf.has(row.id!)) twinOf.set(row.id!, { row, record });
+    if (row.outcome !== 'added') continue;
+    const record = records.get(at(row.file, row.line));
+    if (record !== undefined) added.push(row.id === record.id ? record : { ...record, id: row.id! });
   }
-  const merged = curated.map((c) => {
-    const twin = twinOf.get(c.id);
-    if (twin === undefined) return c;
-    const filled: NormalizedRecord = { ...c };
-    for (const field of FILLED_FROM_TWIN) {
-      if (filled[field] === null) (filled as unknown as Record<string, unknown>)[field] = twin.record[field];
-    }
-    filled.upstreamTwin = { file: twin.row.file, line: twin.row.line, name: twin.record.name, exportDate: twin.record.origin.exportDate, rule: twin.row.rule! };
-    return filled;
-  });
-  return sortRecords([...merged, ...added]);
+  return added;
+}
+
+/** Carries out a plan on whole lists: the curated records (matched ones filled from their twin) and the added ones, in the records' order. */
+export function applyMergePlan(curated: readonly NormalizedRecord[], upstream: readonly NormalizedRecord[], plan: MergePlan): NormalizedRecord[] {
+  const twins = twinsOf(upstream, plan);
+  return sortRecords([...curated.map((c) => withTwin(c, twins.get(c.id))), ...addedRecords(upstream, plan)]);
 }
 
 /** Plan and apply: the merged records and the plan. */

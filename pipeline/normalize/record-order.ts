@@ -7,20 +7,14 @@
  * record is read once, in input order; the distinct years are sorted and the records counted into
  * them; ids are compared only within a year, first by a number made of their first characters.
  *
- * The working arrays are ordinary arrays, not typed ones: typed arrays live outside the heap, and
- * V8 collects the whole heap (two gigabytes at that point) for every ~64 MB of them allocated;
- * with typed arrays such a collection landed in the sort and cost more than the sort itself
- * (see also pipeline/analyze/stats/scratch.ts).
+ * The working arrays are ordinary arrays, not typed ones (ARCHITECTURE.md, "Engine notes").
  */
 import type { NormalizedRecord } from '../schema/records.ts';
 
 /**
- * By date, then id.
- *
- * Written with comparisons, not `a.year - b.year || …`, though the order is the same (equal or
- * unordered years, NaN included, fall through to the ids either way): the difference of two
- * fractional years is a double the engine boxes as a new heap number on every return, where -1,
- * 0 and 1 are small integers. One `<` and one `===` decide two strings, rather than `<` and `>`.
+ * By date, then id. Written with comparisons, not `a.year - b.year || …` (the same order: equal
+ * or unordered years, NaN included, fall through to the ids either way), so that it returns small
+ * integers (ARCHITECTURE.md, "Engine notes").
  */
 export function compareRecords(a: NormalizedRecord, b: NormalizedRecord): number {
   const x = a.year;
@@ -28,6 +22,17 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord): number
   if (x < y) return -1;
   if (x > y) return 1;
   return a.id < b.id ? -1 : a.id === b.id ? 0 : 1;
+}
+
+/**
+ * Indices of items in their one order: by year, then id (compareRecords, computed from the keys by
+ * dateIdOrder; a comparator sort only if a year is NaN, which normalize rejects).
+ */
+export function recordOrder(year: ArrayLike<number>, ids: readonly string[]): Uint32Array {
+  const order = dateIdOrder(year, ids);
+  if (order !== null) return Uint32Array.from(order);
+  const compare = (a: number, b: number) => (year[a] < year[b] ? -1 : year[a] > year[b] ? 1 : ids[a] < ids[b] ? -1 : ids[a] === ids[b] ? 0 : 1);
+  return Uint32Array.from({ length: ids.length }, (_, i) => i).sort(compare);
 }
 
 /**

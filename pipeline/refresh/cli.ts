@@ -95,7 +95,7 @@ export async function main(argv: string[], log: (line: string) => void = console
 
   if (args.diff) {
     if (!SOURCE_NAME.test(args.name)) usage(messages.badSourceName(args.name));
-    const comparison = compareNewest(args.name, common);
+    const comparison = await compareNewest(args.name, common);
     const newest = listSnapshots(rawDir, args.name).at(-1)!;
     log(consoleReport(comparison, sha256(readFileSync(newest.path))));
     return 0;

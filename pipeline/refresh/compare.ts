@@ -3,14 +3,14 @@
  * runs the headline analysis on each. Hardware and assumptions come from the raw folder when it has
  * them, else the shipped ones, as in the ingest stage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapEpochExport } from '../adapters/epoch.ts';
 import { PipelineError } from '../errors.ts';
 import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
 import { listSnapshots, type SnapshotRef } from '../ingest/snapshots.ts';
-import { readCsvFile, type CsvTable } from '../io/csv-reader.ts';
+import { parseCsvBytes, readCsvFile } from '../io/csv-reader.ts';
 import { messages } from '../messages.ts';
 import type { HardwareSpec, NormalizedRecord } from '../schema/records.ts';
 import { diffRecords, type SnapshotDiff } from './diff.ts';
@@ -59,11 +59,11 @@ function loadReference(rawDir: string, defaultsDir: string): Reference {
   return { hardware: hw.specs, assumptions: loadAssumptions(asPath, asPath.replace(/\\/g, '/')) };
 }
 
-/** A stored snapshot, or one about to be stored whose table is already read (and validated). */
-export type SnapshotInput = SnapshotRef & { table?: CsvTable };
+/** A stored snapshot, or one about to be stored whose bytes are already read (and validated). */
+export type SnapshotInput = SnapshotRef & { bytes?: Uint8Array };
 
 function mapSnapshot(ref: SnapshotInput, hardwareIds: ReadonlySet<string>, today: string): { summary: SnapshotSummary; records: NormalizedRecord[] } {
-  const table = ref.table ?? readCsvFile(ref.path, ref.display);
+  const table = ref.bytes ? parseCsvBytes(ref.bytes, ref.display) : readCsvFile(ref.path, ref.display);
   const mapped = mapEpochExport(table, hardwareIds, today);
   return {
     summary: { date: ref.date, file: ref.display, rows: table.rows.length, systems: mapped.records.length, dropped: mapped.dropped.length },
@@ -71,18 +71,18 @@ function mapSnapshot(ref: SnapshotInput, hardwareIds: ReadonlySet<string>, today
   };
 }
 
-export function compareSnapshots(before: SnapshotInput | null, after: SnapshotInput, options: CompareOptions): SnapshotComparison {
+export async function compareSnapshots(before: SnapshotInput | null, after: SnapshotInput, options: CompareOptions): Promise<SnapshotComparison> {
   const ref = loadReference(options.rawDir, options.defaultsDir);
   const ids = new Set(ref.hardware.map((h) => h.id));
   const b = before ? mapSnapshot(before, ids, options.today) : null;
   const a = mapSnapshot(after, ids, options.today);
-  const run = (records: NormalizedRecord[]) => headlineDoublings(records, ref.hardware, ref.assumptions, { resamples: options.resamples });
-  const headline = { before: b ? run(b.records) : null, after: run(a.records) };
+  const run = (s: SnapshotInput) => headlineDoublings(s.bytes ?? readFileSync(s.path), options);
+  const headline = { before: before ? await run(before) : null, after: await run(after) };
   return { source: after.source, before: b?.summary ?? null, after: a.summary, diff: diffRecords(b?.records ?? [], a.records), headline };
 }
 
 /** The two newest snapshots of a source, compared. */
-export function compareNewest(source: string, options: CompareOptions): SnapshotComparison {
+export async function compareNewest(source: string, options: CompareOptions): Promise<SnapshotComparison> {
   const all = listSnapshots(options.rawDir, source);
   if (all.length < 2) throw new PipelineError(messages.diffFailed(source), [{ message: messages.diffNeedsTwo(source, all.length) }], 1);
   return compareSnapshots(all[all.length - 2], all[all.length - 1], options);

@@ -1,13 +1,15 @@
 /**
  * The effect of a snapshot on the report's headline: the deep-learning and large-scale era
- * doubling times, from the snapshot's records alone, through the same impute and analyze code as
- * the pipeline. Point estimates do not depend on the bootstrap, so it runs without resamples by default.
+ * doubling times, from the snapshot's records alone, through the pipeline's own stages (ingest →
+ * analyze on a temporary raw folder holding just the export, with the hardware and assumptions the
+ * raw folder uses). Point estimates do not depend on the bootstrap, so it runs without resamples by default.
  */
-import type { Assumptions } from '../ingest/assumptions.ts';
-import { compareRecords } from '../normalize/merge.ts';
-import type { HardwareSpec, NormalizedRecord } from '../schema/records.ts';
-import { analyze } from '../stages/analyze.ts';
-import { impute } from '../stages/impute.ts';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runPipeline } from '../run.ts';
+import type { Fits } from '../schema/fits.ts';
 
 export interface Headline {
   /** Doubling time in months of each era, null where the era has too few systems to fit. */
@@ -16,21 +18,45 @@ export interface Headline {
 }
 
 export interface HeadlineOptions {
+  /** Folder whose hardware.csv and assumptions.yaml are used, else those of defaultsDir. */
+  rawDir: string;
+  defaultsDir: string;
+  /** Run date YYYY-MM-DD. */
+  today: string;
   /** Bootstrap resamples passed to analyze (default 0: point estimates only). */
   resamples?: number;
 }
 
-export function headlineDoublings(
-  records: readonly NormalizedRecord[],
-  hardware: HardwareSpec[],
-  assumptions: Assumptions,
-  options: HeadlineOptions = {},
-): Headline {
-  const processed = impute([...records].sort(compareRecords), hardware, assumptions).records;
-  const fits = analyze(processed, { resamples: options.resamples ?? 0 });
-  const { deep_learning: dl, large_scale: ls } = fits.eras;
-  return {
-    deep_learning: dl.computed ? dl.doubling_months : null,
-    large_scale: ls.computed ? ls.doubling_months : null,
-  };
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function headlineDoublings(exportBytes: Uint8Array, options: HeadlineOptions): Promise<Headline> {
+  const tmp = mkdtempSync(join(tmpdir(), 'ct-headline-'));
+  try {
+    const raw = join(tmp, 'raw');
+    mkdirSync(raw);
+    for (const file of ['hardware.csv', 'assumptions.yaml']) {
+      copyFileSync(existsSync(join(options.rawDir, file)) ? join(options.rawDir, file) : join(options.defaultsDir, file), join(raw, file));
+    }
+    writeFileSync(join(raw, 'export.csv'), exportBytes);
+    const out = join(tmp, 'out');
+    await runPipeline({
+      root,
+      rawDir: raw,
+      processedDir: join(out, 'processed'),
+      siteDir: join(out, 'site'),
+      cacheDir: join(out, '.cache'),
+      today: options.today,
+      until: 'analyze',
+      resamples: options.resamples ?? 0,
+      log: () => {},
+    });
+    const fits: Fits = JSON.parse(readFileSync(join(out, 'processed', 'fits.json'), 'utf8'));
+    const { deep_learning: dl, large_scale: ls } = fits.eras;
+    return {
+      deep_learning: dl.computed ? dl.doubling_months : null,
+      large_scale: ls.computed ? ls.doubling_months : null,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

@@ -84,7 +84,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
 
   // Compared with the snapshot just before it in date order: the newest, unless backfilling.
   const previous = existing.filter((s) => s.date < options.date).at(-1) ?? null;
-  const comparison = compareSnapshots(previous, { ...target, table }, options);
+  const comparison = await compareSnapshots(previous, { ...target, bytes: fetched.bytes }, options);
   const entry = changelogEntry(comparison, hash);
   const meta: SnapshotMeta = {
     source: info.name,

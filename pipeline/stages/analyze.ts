@@ -1,6 +1,7 @@
 /**
- * Stage 4, analyze: every fit the report shows, from the processed records, into fits.json.
- * Deterministic: all bootstraps are seeded, and records arrive in a stable order.
+ * Stage 4, analyze: every fit the report shows, from the impute stage's analysis table (the
+ * columns the fits read: pipeline/analyze/table.ts), into fits.json. Deterministic: all
+ * bootstraps are seeded (pipeline/analyze/seeds.ts), and records arrive in a stable order.
  */
 import { analyzeBreakpoints } from '../analyze/breakpoints.ts';
 import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, PUBLISHED_ERAS } from '../analyze/eras.ts';
@@ -9,13 +10,16 @@ import { aiAndCompute, economicPeriods, parameterGap } from '../analyze/other-se
 import { analyzeRunLength } from '../analyze/run-length-analysis.ts';
 import { SENSITIVITY_SUBSETS } from '../analyze/sensitivity.ts';
 import { IdFlags } from '../analyze/id-flags.ts';
+import { BASE_SEED, SEED_OFFSET } from '../analyze/seeds.ts';
 import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts';
-import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
+import { hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
 import { releaseScratch } from '../analyze/stats/scratch.ts';
 import type { Fits } from '../schema/fits.ts';
-import { FLOP_METHODS, type ProcessedRecord } from '../schema/records.ts';
-import type { AnalyzeArtifact } from './definitions.ts';
+import { FLOP_METHODS } from '../schema/records.ts';
+import { imputeStage } from './impute.ts';
+import { ingestStage } from './ingest.ts';
+import { restoreShape, type Stage } from './stage.ts';
 
 export interface AnalyzeOptions {
   resamples: number;
@@ -24,26 +28,32 @@ export interface AnalyzeOptions {
   breakpoints?: { min_segment_years?: number; min_segment_points?: number };
 }
 
-/**
- * The stage: from the impute artifact, or from its analysis table alone (a caller that lets the
- * records go before the fits run; see pipeline/analyze/table.ts).
- */
-export function analyzeStage(input: { records: readonly ProcessedRecord[] } | { table: AnalysisTable }, options: AnalyzeOptions): AnalyzeArtifact {
-  let fits: Fits;
-  try {
-    fits = analyzeTable('table' in input ? input.table : analysisTable(input.records), options);
-  } finally {
-    releaseScratch();
-  }
-  return { fits, outputs: { 'fits.json': `${JSON.stringify(fits, null, 2)}\n` } };
+export interface AnalyzeArtifact {
+  fits: Fits;
+  outputs: Record<string, string>;
 }
 
-export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOptions): Fits {
-  return analyzeTable(analysisTable(records), options);
-}
+export const analyzeStage: Stage<AnalyzeArtifact> = {
+  name: 'analyze',
+  // The table from impute; the breakpoint search's segment rules from ingest's assumptions.
+  reads: { stages: [ingestStage, imputeStage], options: ['resamples'] },
+  run(read, ctx) {
+    const { table } = read(imputeStage);
+    const { breakpoints } = read(ingestStage).assumptions;
+    let fits: Fits;
+    try {
+      fits = analyzeTable(table, { resamples: ctx.resamples, breakpoints });
+    } finally {
+      releaseScratch();
+    }
+    return { artifact: { fits, outputs: { 'fits.json': `${JSON.stringify(fits, null, 2)}\n` } }, rowsIn: table.ids.length, rowsOut: fits.data.with_flop, warnings: 0 };
+  },
+  restore: (saved) => restoreShape<AnalyzeArtifact>('analyze', saved, ['fits', 'outputs']),
+  publishes: { folder: 'processed', files: (artifact) => artifact.outputs },
+};
 
 export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fits {
-  const trend: TrendOptions = { resamples: options.resamples, seed: options.seed ?? 20220215, noise: LOG10_2 };
+  const trend: TrendOptions = { resamples: options.resamples, seed: options.seed ?? BASE_SEED, noise: LOG10_2 };
   const all = seriesOf(table, table.flop);
   const eras = analyzeEras(all, DEFAULT_ERA_PARAMETERS, trend);
   const dlStart = eras.deep_learning.computed ? eras.deep_learning.x_range[0] : 2010;
@@ -75,10 +85,10 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
   const withoutOutliers = subset(all, (i) => (allFlags[i] & OUTLIER) === 0);
   const fromDl = (s: Series) => subset(s, (i) => s.x[i] >= dlStart);
 
-  const dlTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => withoutOutliers.x[i] >= 2010), { ...trend, seed: trend.seed + 2 });
+  const dlTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => withoutOutliers.x[i] >= 2010), { ...trend, seed: trend.seed + SEED_OFFSET.deep_learning });
   const large = byId.of(withoutOutliers);
-  const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => (large[i] & LARGE) !== 0), { ...trend, seed: trend.seed + 3 });
-  const frontierTrend = fitTrendWithSamples(subset(all, (i) => (allFlags[i] & SETTER) !== 0 && all.x[i] >= 2010), { ...trend, seed: trend.seed + 11, minPoints: 4 });
+  const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => (large[i] & LARGE) !== 0), { ...trend, seed: trend.seed + SEED_OFFSET.large_scale });
+  const frontierTrend = fitTrendWithSamples(subset(all, (i) => (allFlags[i] & SETTER) !== 0 && all.x[i] >= 2010), { ...trend, seed: trend.seed + SEED_OFFSET.record_setters, minPoints: 4 });
   const largeScaleRow = byId.rows.map((f) => f & LARGE);
 
   const byMethod = Object.fromEntries(FLOP_METHODS.map((m) => [m, 0]));
@@ -104,15 +114,15 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     era_alternatives: alternatives,
     breakpoints: analyzeBreakpoints(withoutOutliers, {
       resamples: options.resamples,
-      seed: trend.seed + 51,
+      seed: trend.seed + SEED_OFFSET.breakpoints,
       minSegmentYears: options.breakpoints?.min_segment_years,
       minSegmentPoints: options.breakpoints?.min_segment_points,
     }),
     frontier,
-    parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + 61, subject: since('with a parameter count') }),
+    parameters_trend: fitTrend(fromDl(seriesOf(table, table.parameters)), { ...trend, seed: trend.seed + SEED_OFFSET.parameters_trend, subject: since('with a parameter count') }),
     dataset_trend: fitTrend(fromDl(seriesOf(table, table.languageTokens)), {
       ...trend,
-      seed: trend.seed + 62,
+      seed: trend.seed + SEED_OFFSET.dataset_trend,
       subject: { noun: 'language model', detail: since('with a training-token count').detail },
     }),
     ai_and_compute: aiAndCompute(all, trend),

@@ -1,21 +1,26 @@
 /**
- * Stage 1, ingest: reads data/raw/ (curated records, hardware table, assumptions and any external
- * exports, top-level or as refresh snapshots) and validates every field's shape. Reads only the files it declares; fails with every
- * located problem at once.
+ * Stage 1, ingest: reads data/raw/ (curated records, hardware table, assumptions, the alias table
+ * and any external exports, top-level or as refresh snapshots) and validates every field's shape, in one pass over
+ * each file; fails with every located problem at once. Its artifact holds what is small (the
+ * hardware, the assumptions, the files read) and refers to the record files by the sha256 of the
+ * bytes it validated: later stages read their records again through `curatedRows` and
+ * `externalTables`, which give exactly those bytes or fail.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { append, PipelineError, type Problem } from '../errors.ts';
-import { openCsvFile, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
+import { openCsvBytes, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
+import { BATCH_ROWS, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
 import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
-import { checkHeader, checkRows, newRowCheckState, toRawRows, type RowCheckState } from '../ingest/models-file.ts';
+import { checkHeader, checkRows, newRowCheckState, toRawRows } from '../ingest/models-file.ts';
 import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
 import { selectSnapshots } from '../ingest/snapshots.ts';
 import { ALIASES_FILE, readAliasesFile } from '../ingest/aliases-file.ts';
 import type { Alias } from '../normalize/merge.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
+import { restoreShape, type Stage } from './stage.ts';
 
 export interface IngestOptions {
   /** Folder of raw records (default data/raw). */
@@ -28,12 +33,13 @@ export interface IngestOptions {
   display?: (path: string) => string;
 }
 
-export interface IngestOutput {
-  models: RawModelRow[];
+export interface IngestArtifact {
+  /** The curated records file, validated; null when the folder has none. */
+  curated: SourceFile | null;
+  /** External exports (e.g. Epoch AI CSVs), read and recognized but not yet mapped. */
+  external: SourceFile[];
   hardware: HardwareSpec[];
   assumptions: Assumptions;
-  /** External exports (e.g. Epoch AI CSVs), read but not yet mapped. */
-  external: CsvTable[];
   /** data/raw/aliases.csv: curated id ↔ upstream name, for the merge. */
   aliases: Alias[];
   /** The files read, in the order read, for provenance. */
@@ -54,146 +60,149 @@ function pick(rawDir: string, defaultsDir: string, file: string): string {
   return existsSync(join(rawDir, file)) ? rawDir : defaultsDir;
 }
 
-/**
- * Everything ingest reads except the curated records, which are left open to be read whole
- * (ingest) or a batch at a time (pipeline/stages/row-batches.ts). Problems are gathered, not
- * thrown, in the order ingest reports them: `before` the curated rows' problems, then `after`.
- */
-export interface IngestPlan {
-  hardware: HardwareSpec[];
-  assumptions: Assumptions | undefined;
-  external: CsvTable[];
-  aliases: Alias[];
-  files: string[];
-  /** The curated file's rows, header already checked; null without a file or with a broken header. */
-  curated: CsvBatchReader | null;
-  /** The curated file's own problems so far (unreadable, header); its rows' problems join them. */
-  curatedProblems: Problem[];
-  /** Whether a row of the curated file had the wrong number of fields (the file is then unreadable). */
-  ragged: boolean;
-  /** Curated rows read so far. */
-  rowCount: number;
-  before: Problem[];
-  after: Problem[];
-  hardwareIds: ReadonlySet<string>;
-  today: string;
+/** Problems of `fn` gathered into `into` rather than thrown. */
+function collect<T>(into: Problem[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PipelineError) append(into, err.problems.length ? err.problems : [{ message: err.message }]);
+    else throw err;
+    return undefined;
+  }
 }
 
-export function planIngest(options: IngestOptions): IngestPlan {
+/**
+ * The pass: every file read and checked. Problems come in one order: hardware and assumptions,
+ * the curated file, the alias table, then the exports.
+ */
+export function ingest(options: IngestOptions): IngestArtifact {
   const { rawDir, defaultsDir, today } = options;
   const named = (dir: string, file: string) => (options.display ? options.display(join(dir, file)) : displayName(dir, file));
   if (!existsSync(rawDir)) throw new PipelineError(messages.missingFile(rawDir));
   const files: string[] = [];
-  const collect = <T>(into: Problem[], fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (err) {
-      if (err instanceof PipelineError) append(into, err.problems.length ? err.problems : [{ message: err.message }]);
-      else throw err;
-      return undefined;
-    }
-  };
-  const before: Problem[] = [];
-  const after: Problem[] = [];
-  const curatedProblems: Problem[] = [];
+  const problems: Problem[] = [];
 
   const hwDir = pick(rawDir, defaultsDir, HARDWARE_FILE);
   const hwName = named(hwDir, HARDWARE_FILE);
   files.push(hwName);
-  const hwTable = collect(before, () => readCsvFile(join(hwDir, HARDWARE_FILE), hwName));
+  const hwTable = collect(problems, () => readCsvFile(join(hwDir, HARDWARE_FILE), hwName));
   const hw = hwTable ? parseHardwareTable(hwTable) : { specs: [], problems: [] };
-  before.push(...hw.problems);
+  problems.push(...hw.problems);
 
   const asDir = pick(rawDir, defaultsDir, ASSUMPTIONS_FILE);
   const asName = named(asDir, ASSUMPTIONS_FILE);
   files.push(asName);
-  const assumptions = collect(before, () => loadAssumptions(join(asDir, ASSUMPTIONS_FILE), asName));
+  const assumptions = collect(problems, () => loadAssumptions(join(asDir, ASSUMPTIONS_FILE), asName));
 
-  let curated: CsvBatchReader | null = null;
+  let curated: SourceFile | null = null;
   const curatedPath = join(rawDir, CURATED_FILE);
   if (existsSync(curatedPath)) {
     const name = named(rawDir, CURATED_FILE);
     files.push(name);
-    const reader = collect(curatedProblems, () => openCsvFile(curatedPath, name));
-    if (reader) {
-      const headerProblems = checkHeader({ file: reader.file, header: reader.header, rows: [] });
-      curatedProblems.push(...headerProblems);
-      if (headerProblems.length === 0) curated = reader;
-    }
+    const bytes = readFileSync(curatedPath);
+    const checked = checkCuratedFile(bytes, name, new Set(hw.specs.map((h) => h.id)), today);
+    append(problems, checked.problems);
+    curated = sourceFile(curatedPath, name, bytes, checked.rows);
   }
 
   // The alias table belongs to the folder's own curated records: never taken from the defaults.
   const aliasName = named(rawDir, ALIASES_FILE);
   const aliasTable = readAliasesFile(join(rawDir, ALIASES_FILE), aliasName);
   if (existsSync(join(rawDir, ALIASES_FILE))) files.push(aliasName);
-  after.push(...aliasTable.problems);
+  problems.push(...aliasTable.problems);
 
-  const external: CsvTable[] = [];
+  const external: SourceFile[] = [];
   const others = readdirSync(rawDir)
     .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE && f !== ALIASES_FILE)
     .sort()
     .map((file) => ({ path: join(rawDir, file), name: named(rawDir, file) }));
   // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
   const snapshots = selectSnapshots(rawDir);
-  after.push(...snapshots.problems);
+  problems.push(...snapshots.problems);
   for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: options.display ? options.display(s.path) : s.display }))]) {
     files.push(name);
-    const table = collect(after, () => readCsvFile(path, name));
+    const bytes = readFileSync(path);
+    const table = collect(problems, () => parseCsvBytes(bytes, name));
     if (!table) continue;
-    if (isExternalExport(table.header)) external.push(table);
-    else after.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });
+    if (isExternalExport(table.header)) external.push(sourceFile(path, name, bytes, table.rows.length));
+    else problems.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });
   }
-  return { hardware: hw.specs, assumptions, external, aliases: aliasTable.aliases, files, curated, curatedProblems, ragged: false, rowCount: 0, before, after, hardwareIds: new Set(hw.specs.map((h) => h.id)), today };
+
+  if ((curated?.rows ?? 0) === 0 && external.length === 0 && problems.length === 0) problems.push({ file: rawDir, message: messages.noRecords });
+  if (problems.length > 0 || !assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems);
+  return { curated, external, hardware: hw.specs, assumptions, aliases: aliasTable.aliases, files, warnings: [] };
 }
 
 /**
- * Reads and checks up to `limit` more curated rows of the plan, adding their problems to the
- * plan's: the whole file with Infinity; null once there are no more. A malformed record (broken
- * quoting) is the file's only problem, as when the file is read whole; after a ragged row, rows
- * are counted, not checked.
+ * The curated file's problems, read a batch of rows at a time: the file's own (unreadable, header)
+ * or, when it reads, its rows'. A malformed record (broken quoting) is the file's only problem;
+ * ragged rows are its problems instead of the checks of the other rows.
  */
-export function readCuratedRows(plan: IngestPlan, limit: number, state: RowCheckState): RawModelRow[] | null {
-  const reader = plan.curated;
-  if (!reader) return null;
-  let batch: ReturnType<CsvBatchReader['next']>;
+function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number } {
+  const problems: Problem[] = [];
+  const reader = collect(problems, () => openCsvBytes(bytes, name));
+  if (!reader) return { problems, rows: 0 };
+  const header = checkHeader({ file: reader.file, header: reader.header, rows: [] });
+  if (header.length > 0) return { problems: header, rows: 0 };
+  const state = newRowCheckState();
+  let rows = 0;
+  let ragged = false;
   try {
-    batch = reader.next(limit);
+    for (;;) {
+      const batch = reader.next(BATCH_ROWS);
+      if (batch.rows.length === 0) break;
+      rows += batch.rows.length;
+      if (batch.ragged.length > 0 || ragged) {
+        if (!ragged) problems.length = 0;
+        ragged = true;
+        append(problems, batch.ragged);
+        continue;
+      }
+      append(problems, checkRows(toRawRows({ file: reader.file, header: reader.header, rows: batch.rows }), hardwareIds, today, state));
+    }
   } catch (err) {
     if (!(err instanceof PipelineError)) throw err;
-    plan.curated = null;
-    plan.curatedProblems.length = 0;
-    append(plan.curatedProblems, err.problems);
-    return null;
+    return { problems: err.problems, rows };
   }
-  if (batch.rows.length === 0) return null;
-  plan.rowCount += batch.rows.length;
-  if (batch.ragged.length > 0 || plan.ragged) {
-    // The file is unreadable: its ragged rows are its problems, not the checks of the other rows.
-    if (!plan.ragged) plan.curatedProblems.length = 0;
-    plan.ragged = true;
-    append(plan.curatedProblems, batch.ragged);
-    return [];
-  }
-  const rows = toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
-  append(plan.curatedProblems, checkRows(rows, plan.hardwareIds, plan.today, state));
-  return rows;
+  return { problems, rows };
 }
 
 /**
- * Throws every problem of the plan, in ingest's order; otherwise the output with these rows (all
- * of them, or none when the rows were read in batches).
+ * The curated records as ingest validated them, again, a batch at a time, in file order: read
+ * from the bytes the artifact names (a file changed since fails here).
  */
-export function finishIngest(plan: IngestPlan, models: RawModelRow[], rawDir: string): IngestOutput {
-  const problems = [...plan.before, ...plan.curatedProblems, ...plan.after];
-  if (plan.rowCount === 0 && plan.external.length === 0 && problems.length === 0) {
-    problems.push({ file: rawDir, message: messages.noRecords });
+export function* curatedRows(ingested: IngestArtifact): Generator<RawModelRow[]> {
+  if (ingested.curated === null) return;
+  const reader: CsvBatchReader = openCsvBytes(readSource(ingested.curated), ingested.curated.name);
+  for (;;) {
+    const batch = reader.next(BATCH_ROWS);
+    if (batch.rows.length === 0) return;
+    yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
   }
-  if (problems.length > 0 || !plan.assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems);
-  return { models, hardware: plan.hardware, assumptions: plan.assumptions, external: plan.external, aliases: plan.aliases, files: plan.files, warnings: [] };
 }
 
-export function ingest(options: IngestOptions): IngestOutput {
-  const plan = planIngest(options);
-  const models = readCuratedRows(plan, Infinity, newRowCheckState()) ?? [];
-  return finishIngest(plan, models, options.rawDir);
+/** The external exports as ingest recognized them, read again whole (an export is thousands of rows). */
+export function externalTables(ingested: IngestArtifact): CsvTable[] {
+  return ingested.external.map((file) => parseCsvBytes(readSource(file), file.name));
 }
+
+/** Rows read: curated and external. */
+export function ingestedRows(ingested: IngestArtifact): number {
+  return (ingested.curated?.rows ?? 0) + ingested.external.reduce((n, f) => n + f.rows, 0);
+}
+
+export const ingestStage: Stage<IngestArtifact> = {
+  name: 'ingest',
+  reads: {
+    stages: [],
+    // The raw folder, and the shipped defaults it falls back on.
+    files: (ctx) => [ctx.rawDir, ctx.defaultsDir],
+    options: ['rawName'],
+  },
+  run(_read, ctx) {
+    const artifact = ingest({ rawDir: ctx.rawDir, defaultsDir: ctx.defaultsDir, today: ctx.today, display: ctx.display });
+    const rows = ingestedRows(artifact);
+    return { artifact, rowsIn: rows, rowsOut: rows, warnings: artifact.warnings.length };
+  },
+  restore: (saved) => restoreShape<IngestArtifact>('ingest', saved, ['curated', 'external', 'hardware', 'assumptions', 'aliases', 'files', 'warnings']),
+};

@@ -2,62 +2,140 @@
  * Stage 2, normalize: parses every value of the ingested rows into canonical units (FLOP, counts,
  * hours, ISO dates with fractional years), maps external exports, and merges them with the curated
  * records. Any unparseable or impossible value fails the stage with all problems located.
+ *
+ * One pass over the curated records collects every problem and warning, the merge plan (their
+ * identities streamed against the upstream records held in memory: pipeline/normalize/merge.ts)
+ * and the records' order keys (date, id). The artifact is the recipe, not the records:
+ * `normalizedRecords` gives them again from ingest's files — the curated rows normalized (those
+ * with an upstream twin filled from it), then the upstream records the plan adds — and `order`
+ * puts them in their one order.
  */
 import { append, PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
+import { BATCH_ROWS } from '../io/source-file.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
 import { unknownAliasIds } from '../ingest/aliases-file.ts';
-import { mergeRecords, sortRecords, type MergePlan } from '../normalize/merge.ts';
+import { addedRecords, identityOf, planMerge, twinsOf, withTwin, type Identity, type MergePlan, type UpstreamExport } from '../normalize/merge.ts';
+import { recordOrder } from '../normalize/record-order.ts';
 import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
-import type { IngestOutput } from './ingest.ts';
+import { curatedRows, externalTables, ingestedRows, ingestStage, type IngestArtifact } from './ingest.ts';
+import { restoreShape, type Stage } from './stage.ts';
 
-export interface NormalizeOutput {
-  records: NormalizedRecord[];
+export interface NormalizeArtifact {
+  /** Curated records: every row of the curated file (a row that does not normalize fails the stage). */
+  curated: number;
   /** What became of every upstream row (normalize/merge.ts); null when no export was read. */
   merge: MergePlan | null;
-  /** Rows left out of external exports, and why. */
+  /** Rows left out of external exports (by the adapter, or by the merge as ambiguous), and why. */
   dropped: { file: string; line: number; reason: string }[];
   warnings: Problem[];
+  /**
+   * The records' one order (by date, then id: pipeline/normalize/record-order.ts), as positions in
+   * the order normalizedRecords gives them.
+   */
+  order: Uint32Array;
 }
 
-/**
- * Normalizes curated rows in file order, adding to `into`: the records, and every problem and
- * warning. The whole file at once (normalize) or a batch at a time (pipeline/stages/row-batches.ts).
- */
-export function normalizeCuratedRows(
-  rows: readonly RawModelRow[],
-  hardware: ReadonlyMap<string, HardwareSpec>,
-  today: string,
-  into: { records: NormalizedRecord[]; problems: Problem[]; warnings: Problem[] },
-): void {
+type Hardware = ReadonlyMap<string, HardwareSpec>;
+
+const hardwareById = (ingested: IngestArtifact): Hardware => new Map(ingested.hardware.map((h) => [h.id, h]));
+
+/** Normalizes curated rows in file order, adding every problem and warning to `into`. */
+function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: string, into: { problems: Problem[]; warnings: Problem[] }): NormalizedRecord[] {
+  const records: NormalizedRecord[] = [];
   for (const row of rows) {
     const result = normalizeCuratedRow(row, hardware, today);
     if (result.problems.length > 0) into.problems.push(...result.problems);
     if (result.warnings.length > 0) append(into.warnings, result.warnings);
-    if (result.record) into.records.push(result.record);
+    if (result.record) records.push(result.record);
   }
+  return records;
 }
 
-export function normalize(input: IngestOutput, today: string): NormalizeOutput {
-  const hardware = new Map(input.hardware.map((h) => [h.id, h]));
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [...input.warnings];
-  const curated: NormalizedRecord[] = [];
-  normalizeCuratedRows(input.models, hardware, today, { records: curated, problems, warnings });
-  if (problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', problems.length), problems);
-
-  const aliasProblems = unknownAliasIds(input.aliases, new Set(curated.map((r) => r.id)));
-  if (aliasProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', aliasProblems.length), aliasProblems);
-  if (input.external.length === 0) return { records: sortRecords(curated), merge: null, dropped: [], warnings };
-
-  const ids = new Set(hardware.keys());
-  const exports = input.external.map((table) => {
+/** Every export's rows mapped by its adapter, in file order, with its warnings, and the rows it dropped. */
+function mapUpstream(ingested: IngestArtifact, today: string): { exports: UpstreamExport[]; records: NormalizedRecord[]; warnings: Problem[] } {
+  const ids = new Set(ingested.hardware.map((h) => h.id));
+  const out: ReturnType<typeof mapUpstream> = { exports: [], records: [], warnings: [] };
+  for (const table of externalTables(ingested)) {
     const mapped = mapEpochExport(table, ids, today);
-    append(warnings, mapped.warnings);
-    return { file: table.file, rows: table.rows.length, records: mapped.records, dropped: mapped.dropped };
-  });
-  const { records, plan } = mergeRecords(curated, exports, input.aliases);
-  const dropped = plan.rows.filter((r) => r.outcome === 'dropped').map((r) => ({ file: r.file, line: r.line, reason: r.reason }));
-  return { records, merge: plan, dropped, warnings };
+    append(out.records, mapped.records);
+    append(out.warnings, mapped.warnings);
+    out.exports.push({ file: table.file, rows: table.rows.length, records: mapped.records.map(upstreamIdentity), dropped: mapped.dropped });
+  }
+  return out;
 }
+
+const upstreamIdentity = (r: NormalizedRecord) => ({ ...identityOf(r), line: r.origin.line });
+
+/** The pass. */
+export function normalize(ingested: IngestArtifact, today: string): NormalizeArtifact {
+  const hardware = hardwareById(ingested);
+  const found = { problems: [] as Problem[], warnings: [...ingested.warnings] };
+  const years: number[] = [];
+  const ids: string[] = [];
+  let curated = 0;
+  // The ids the alias table names, and those of them the curated records have.
+  const aliasIds = new Set(ingested.aliases.map((a) => a.id));
+  const aliased = new Set<string>();
+  // The merge holds the upstream records while the curated ones stream by.
+  const upstream = ingested.external.length > 0 ? mapUpstream(ingested, today) : null;
+  function* pass(): Generator<Identity> {
+    for (const rows of curatedRows(ingested)) {
+      for (const r of normalizeRows(rows, hardware, today, found)) {
+        years.push(r.year);
+        ids.push(r.id);
+        if (aliasIds.has(r.id)) aliased.add(r.id);
+        curated++;
+        yield identityOf(r);
+      }
+    }
+  }
+  let merge: MergePlan | null = null;
+  if (upstream) merge = planMerge(pass(), upstream.exports, ingested.aliases);
+  else for (const _ of pass());
+  if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
+  const aliasProblems = unknownAliasIds(ingested.aliases, aliased);
+  if (aliasProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', aliasProblems.length), aliasProblems);
+  if (!upstream || !merge) return { curated, merge: null, dropped: [], warnings: found.warnings, order: recordOrder(years, ids) };
+  for (const r of addedRecords(upstream.records, merge)) {
+    years.push(r.year);
+    ids.push(r.id);
+  }
+  const dropped = merge.rows.filter((r) => r.outcome === 'dropped').map((r) => ({ file: r.file, line: r.line, reason: r.reason }));
+  return { curated, merge, dropped, warnings: [...found.warnings, ...upstream.warnings], order: recordOrder(years, ids) };
+}
+
+/**
+ * The normalized records again, a batch at a time: the curated rows in file order (a record with
+ * an upstream twin filled from it), then the upstream records the merge adds, in the plan's order
+ * (the positions `order` refers to).
+ */
+export function* normalizedRecords(ingested: IngestArtifact, normalized: NormalizeArtifact, today: string): Generator<NormalizedRecord[]> {
+  const hardware = hardwareById(ingested);
+  const found = { problems: [] as Problem[], warnings: [] as Problem[] };
+  const plan = normalized.merge;
+  const upstream = plan ? mapUpstream(ingested, today).records : [];
+  const twins = plan ? twinsOf(upstream, plan) : new Map();
+  for (const rows of curatedRows(ingested)) {
+    const records = normalizeRows(rows, hardware, today, found);
+    // The bytes are those the pass normalized (readSource checked them), so this cannot happen.
+    if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
+    yield twins.size > 0 ? records.map((r) => withTwin(r, twins.get(r.id))) : records;
+  }
+  if (plan === null) return;
+  const added = addedRecords(upstream, plan);
+  for (let from = 0; from < added.length; from += BATCH_ROWS) yield added.slice(from, from + BATCH_ROWS);
+}
+
+export const normalizeStage: Stage<NormalizeArtifact> = {
+  name: 'normalize',
+  reads: { stages: [ingestStage] },
+  run(read, ctx) {
+    const ingested = read(ingestStage);
+    const artifact = normalize(ingested, ctx.today);
+    const note = artifact.merge ? messages.mergeCounts(artifact.merge.total) : undefined;
+    return { artifact, rowsIn: ingestedRows(ingested), rowsOut: artifact.order.length, warnings: artifact.warnings.length, note };
+  },
+  restore: (saved) => restoreShape<NormalizeArtifact>('normalize', saved, ['curated', 'merge', 'dropped', 'warnings', 'order']),
+};

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
 import { analysisTable, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
-import { analyze, analyzeStage } from '../../pipeline/stages/analyze.ts';
 import { FLOP_METHODS, type ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { imputeAll, processedRecords as imputed } from '../../pipeline/stages/impute.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
-import { imputeStage } from '../../pipeline/stages/impute-stage.ts';
 
 /** The shipped data, through impute. */
 function processedRecords(): ProcessedRecord[] {
   const raw = new URL('../../data/raw', import.meta.url).pathname;
   const ingested = ingest({ rawDir: raw, defaultsDir: raw, today: '2026-11-24' });
-  const context = { files: ingested.files, hardware: ingested.hardware, assumptions: ingested.assumptions, models: ingested.models.length, external: [] };
-  return imputeStage({ ...normalize(ingested, '2026-11-24'), ingest: context }).records;
+  const normalized = normalize(ingested, '2026-11-24');
+  const records = [...imputed(ingested, normalized, '2026-11-24')].flat();
+  return Array.from(normalized.order, (i) => records[i]);
 }
 
 describe('analysisTable', () => {
@@ -40,10 +40,10 @@ describe('analysisTable', () => {
     expect(Array.from(s.y)).toEqual(expected.map((r) => Math.log10(r.flop!.flop)));
   });
 
-  it('gives the same fits from the records or from their table alone', () => {
-    const fromRecords = analyze(records, { resamples: 20 });
-    expect(analyzeStage({ table: analysisTable(records) }, { resamples: 20 }).fits).toEqual(fromRecords);
-    expect(fromRecords.data.records).toBe(records.length);
+  it('is the table the impute stage builds in its pass, batch by batch, put in the records\' order', () => {
+    const raw = new URL('../../data/raw', import.meta.url).pathname;
+    const ingested = ingest({ rawDir: raw, defaultsDir: raw, today: '2026-11-24' });
+    expect(imputeAll(ingested, normalize(ingested, '2026-11-24'), '2026-11-24').table).toEqual(analysisTable(records));
   });
 
   it('is empty-safe', () => {

@@ -105,7 +105,7 @@ export function runLibrary(rawDir: string): LibraryOutcome {
     throw err;
   }
   try {
-    return { stage: null, records: normalize(ingested, TODAY).records.length };
+    return { stage: null, records: normalize(ingested, TODAY).order.length };
   } catch (err) {
     if (err instanceof PipelineError) return { stage: 'normalize', error: err };
     throw err;

@@ -20,7 +20,8 @@ import { PipelineError, type Problem } from '../../pipeline/errors.ts';
 import { displayPaths } from '../../pipeline/io/display-path.ts';
 import { toRawRows } from '../../pipeline/ingest/models-file.ts';
 import { RAW_HARDWARE_COLUMNS, RAW_MODEL_COLUMNS } from '../../pipeline/schema/raw-columns.ts';
-import { ingest } from '../../pipeline/stages/ingest.ts';
+import { curatedRows, ingest } from '../../pipeline/stages/ingest.ts';
+import { normalizeCuratedRow } from '../../pipeline/normalize/curated-record.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
 import { anyCell } from '../normalize/arbitraries.ts';
 
@@ -186,18 +187,18 @@ describe('fuzzing ingest + normalize: only located PipelineErrors', () => {
     // Rows that passed ingest, so every case reaches the parsers of normalize (units, sizes, dates, durations).
     const valid = ingest({ rawDir: join(root, 'test/fixtures/raw-small'), defaultsDir: join(root, 'data/raw'), today: TODAY });
     const parsed = ['publication_date', 'parameters', 'active_parameters', 'training_tokens', 'dataset_size', 'epochs', 'training_compute', 'training_compute_unit', 'hardware', 'hardware_count', 'training_time', 'utilization'] as const;
-    const samples = new Map(parsed.map((c) => [c, [...new Set(valid.models.map((r) => r.cells[c]))]]));
+    const rows = [...curatedRows(valid)].flat();
+    const hardware = new Map(valid.hardware.map((h) => [h.id, h]));
+    const samples = new Map(parsed.map((c) => [c, [...new Set(rows.map((r) => r.cells[c]))]]));
     const edit = fc.tuple(fc.nat(), fc.constantFrom(...parsed)).chain(([row, col]) =>
       fc.oneof(fc.constantFrom(...samples.get(col)!), fc.constantFrom(...HOSTILE), anyCell(samples.get(col)!.filter(Boolean).slice(0, 20))).map((text) => ({ row, col, text })),
     );
     property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
-      const models = valid.models.map((r) => ({ ...r, cells: { ...r.cells } }));
+      const models = rows.map((r) => ({ ...r, cells: { ...r.cells } }));
       for (const { row, col, text } of edits) models[row % models.length].cells[col] = text.trim();
-      try {
-        normalize({ ...valid, models }, TODAY);
-      } catch (err) {
-        if (!(err instanceof PipelineError)) throw err;
-        for (const p of err.problems) {
+      // Each row as the normalize stage's pass normalizes it.
+      for (const model of models) {
+        for (const p of normalizeCuratedRow(model, hardware, TODAY).problems) {
           expect(p.file, JSON.stringify(p)).toMatch(/models\.csv$/);
           expect(Number.isInteger(p.line) && p.line! >= 2, JSON.stringify(p)).toBe(true);
           expect(Number.isInteger(p.column) && p.column! >= 1, JSON.stringify(p)).toBe(true);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/stages/ingest.ts';
-import { normalize } from '../../pipeline/stages/normalize.ts';
+import { normalize, normalizedRecords } from '../../pipeline/stages/normalize.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, '../shared/data/epoch');
@@ -20,7 +20,10 @@ function mergedWith(file: string) {
   copyFileSync(join(shared, file), join(raw, file));
   try {
     const input = ingest({ rawDir: raw, defaultsDir: join(root, 'data/raw'), today, display: (p) => p.replace(raw, 'raw') });
-    return { input, out: normalize(input, today) };
+    const normalized = normalize(input, today);
+    // The records the stage's recipe gives (read again while the folder is there), in their one order.
+    const records = [...normalizedRecords(input, normalized, today)].flat();
+    return { input, out: { ...normalized, records: Array.from(normalized.order, (i) => records[i]) } };
   } finally {
     rmSync(raw, { recursive: true, force: true });
   }
@@ -39,7 +42,7 @@ describe.skipIf(!existsSync(shared))('the curated records merged with each real 
     expect(plan.rows).toHaveLength(rows);
     expect(plan.ambiguous).toEqual([]);
     // Each curated record is kept once, and each added row once.
-    expect(out.records).toHaveLength(input.models.length + plan.total.added);
+    expect(out.records).toHaveLength(input.curated!.rows + plan.total.added);
     expect(new Set(out.records.map((r) => r.id)).size).toBe(out.records.length);
     // No curated record takes two rows.
     const matched = plan.rows.filter((r) => r.outcome === 'matched').map((r) => r.id);

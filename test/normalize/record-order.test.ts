@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareRecords, dateIdOrder, sortRecords } from '../../pipeline/normalize/record-order.ts';
+import { compareRecords, dateIdOrder, recordOrder, sortRecords } from '../../pipeline/normalize/record-order.ts';
 import type { NormalizedRecord } from '../../pipeline/schema/records.ts';
 
 /** Just what the order reads; `n` tells apart records with equal year and id. */
@@ -38,5 +38,28 @@ describe('sortRecords', () => {
     sortRecords(records);
     expect(records.map((r) => r.id)).toEqual(['b', 'a']);
     expect(sortRecords([])).toEqual([]);
+  });
+});
+
+describe('recordOrder', () => {
+  it('orders items as compareRecords orders records: by year, then id', () => {
+    const rows = [
+      { year: 2020.5, id: 'b' },
+      { year: 2019.1, id: 'z' },
+      { year: 2020.5, id: 'a' },
+      { year: 2021, id: 'c' },
+      { year: 2019.1, id: 'y' },
+    ];
+    const order = recordOrder(rows.map((r) => r.year), rows.map((r) => r.id));
+    expect(order).toBeInstanceOf(Uint32Array);
+    expect(Array.from(order)).toEqual([4, 1, 2, 0, 3]);
+  });
+
+  it('keeps items already in order as they are, and sorts NaN years as compareRecords does', () => {
+    expect(Array.from(recordOrder([1, 1, 2], ['a', 'b', 'a']))).toEqual([0, 1, 2]);
+    const years = [2018, NaN, 2017];
+    const ids = ['b', 'a', 'c'];
+    const byCompare = [0, 1, 2].sort((a, b) => compareRecords(rec(years[a], ids[a], a), rec(years[b], ids[b], b)));
+    expect(Array.from(recordOrder(years, ids))).toEqual(byCompare);
   });
 });

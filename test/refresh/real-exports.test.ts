@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listSnapshots } from '../../pipeline/ingest/snapshots.ts';
 import { compareNewest } from '../../pipeline/refresh/compare.ts';
 import { refresh, type RefreshResult } from '../../pipeline/refresh/refresh.ts';
-import { ingest } from '../../pipeline/stages/ingest.ts';
+import { externalTables, ingest } from '../../pipeline/stages/ingest.ts';
 import { root, tempRaw } from './helpers.ts';
 
 const shared = path.resolve(root, '../shared/data/epoch');
@@ -50,13 +50,13 @@ describe.skipIf(!existsSync(october) || !existsSync(december))('refresh with the
     expect(readFileSync(tmp.changelog, 'utf8')).toContain(second.entry.trim());
   });
 
-  it('reports the same diff with --diff, and the ingest stage reads December', () => {
+  it('reports the same diff with --diff, and the ingest stage reads December', async () => {
     if (second.status !== 'imported') throw new Error('expected an import');
-    const again = compareNewest('epoch-notable', common);
+    const again = await compareNewest('epoch-notable', common);
     expect(again.diff).toEqual(second.comparison.diff);
     const out = ingest({ rawDir: tmp.raw, defaultsDir: join(root, 'data', 'raw'), today: '2026-01-01' });
-    expect(out.external.map((t) => t.file)).toEqual([second.snapshot.display]);
-    expect(out.external[0].header[0]).toBe('Model');
+    expect(out.external.map((t) => t.name)).toEqual([second.snapshot.display]);
+    expect(externalTables(out)[0].header[0]).toBe('Model');
   });
 
   it('reports the headline doubling times before and after', () => {

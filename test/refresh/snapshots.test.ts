@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
 import { listSnapshots, readPins, selectSnapshots } from '../../pipeline/ingest/snapshots.ts';
 import { messages } from '../../pipeline/messages.ts';
-import { ingest } from '../../pipeline/stages/ingest.ts';
+import { externalTables, ingest } from '../../pipeline/stages/ingest.ts';
 import { fixture, root, tempRaw } from './helpers.ts';
 
 describe('snapshots in the ingest stage', () => {
@@ -33,21 +33,21 @@ describe('snapshots in the ingest stage', () => {
     const newest = join(dir(), '2024-12-01.csv').replace(/\\/g, '/');
     expect(out.files).toContain(newest);
     expect(out.files.some((f) => f.endsWith('2024-10-01.csv'))).toBe(false);
-    expect(out.external.map((t) => t.file)).toEqual([newest]);
-    expect(out.external[0].header[0]).toBe('Model');
+    expect(out.external.map((t) => t.name)).toEqual([newest]);
+    expect(externalTables(out)[0].header[0]).toBe('Model');
   });
 
   it('reads the snapshot pinned in pins.yaml instead', () => {
     writeFileSync(join(tmp.raw, 'snapshots', 'pins.yaml'), '# hold the report on October\nepoch-notable: 2024-10-01\n');
     expect(readPins(tmp.raw).pins.get('epoch-notable')).toBe('2024-10-01');
     const out = run();
-    expect(out.external.map((t) => t.file)).toEqual([join(dir(), '2024-10-01.csv').replace(/\\/g, '/')]);
-    expect(out.external[0].header[0]).toBe('System');
+    expect(out.external.map((t) => t.name)).toEqual([join(dir(), '2024-10-01.csv').replace(/\\/g, '/')]);
+    expect(externalTables(out)[0].header[0]).toBe('System');
   });
 
   it('reads top-level exports and snapshots together', () => {
     copyFileSync(fixture('epoch-2024-10.csv'), join(tmp.raw, 'epoch.csv'));
-    expect(run().external.map((t) => t.file.split('/').slice(-2).join('/'))).toEqual(['raw/epoch.csv', 'epoch-notable/2024-12-01.csv']);
+    expect(run().external.map((t) => t.name.split('/').slice(-2).join('/'))).toEqual(['raw/epoch.csv', 'epoch-notable/2024-12-01.csv']);
   });
 
   it('fails on a pin to an unknown source or date, located on its line', () => {

@@ -5,11 +5,11 @@
  * stage and says "cached"; a change reruns exactly the stages whose inputs it changes, and stops
  * where an artifact comes out identical.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
-import { decodeArtifact, encodeArtifact, encodeArtifactOrNull } from '../../pipeline/io/artifact-json.ts';
+import { CachedFile, CorruptCacheError, loadArtifact, saveArtifact } from '../../pipeline/io/artifact-store.ts';
 import type { RunOptions } from '../../pipeline/run.ts';
 import { outputHashes, rawFolder, runLibrary, tempDir } from './helpers.ts';
 
@@ -80,23 +80,51 @@ describe('stage caching', () => {
   });
 });
 
-describe("the cache's artifact encoding", () => {
+describe("the cache's artifact store", () => {
   it('reads back NaN and ±Infinity as the numbers they were, so a cached run sees what a fresh one did', () => {
     const value = { fit: { lo: NaN, hi: Infinity, low: -Infinity, n: 3, text: 'NaN' }, list: [1, NaN, null] };
-    expect(decodeArtifact(encodeArtifact(value))).toEqual(value);
+    saveArtifact(tmp, 'numbers', value);
+    expect(loadArtifact(tmp, 'numbers')).toEqual(value);
     expect(JSON.parse(JSON.stringify(value)).fit.lo).toBeNull();
   });
 
-  it('reads back a table kept in byte pieces as the same bytes', () => {
+  it('keeps a table in byte pieces as a file beside the JSON, read back lazily as the same bytes', () => {
     const value = { outputs: { 'models.csv': [Buffer.from('id,name\n'), Buffer.from('a,Ωmega\n')] }, n: 1 };
-    const decoded = decodeArtifact(encodeArtifact(value)) as typeof value;
-    expect(decoded.outputs['models.csv'].map((b) => Buffer.isBuffer(b))).toEqual([true, true]);
-    expect(Buffer.concat(decoded.outputs['models.csv']).toString('utf8')).toBe('id,name\na,Ωmega\n');
-    expect(decoded.n).toBe(1);
+    const hash = saveArtifact(tmp, 'pieces', value);
+    expect(readFileSync(join(tmp, 'pieces.json'), 'utf8')).not.toContain('Ωmega');
+    const loaded = loadArtifact(tmp, 'pieces') as { outputs: Record<string, Iterable<Uint8Array>>; n: number };
+    expect(loaded.outputs['models.csv']).toBeInstanceOf(CachedFile);
+    expect(Buffer.concat([...loaded.outputs['models.csv']]).toString('utf8')).toBe('id,name\na,Ωmega\n');
+    expect(loaded.n).toBe(1);
+    // The artifact's hash names the bytes: the same content saved again hashes the same.
+    expect(saveArtifact(tmp, 'pieces', loaded)).toBe(hash);
   });
 
-  it('gives up (null, so the stage runs uncached) on an artifact too large to be one string', () => {
-    expect(encodeArtifactOrNull({ rows: [1, 2, 3] })).toBe(encodeArtifact({ rows: [1, 2, 3] }));
-    expect(encodeArtifactOrNull({ rows: [1, 2, 3] }, 5)).toBeNull();
+  it('keeps typed arrays (an analysis table, an order) as files, read back as the same typed arrays', () => {
+    const value = { year: Float64Array.from([2020.5, NaN, -0]), order: Uint32Array.from([2, 0, 1]), method: Int8Array.from([-1, 3]) };
+    saveArtifact(tmp, 'typed', value);
+    const loaded = loadArtifact(tmp, 'typed') as typeof value;
+    expect(loaded.year).toBeInstanceOf(Float64Array);
+    expect(Array.from(loaded.year)).toEqual([2020.5, NaN, -0]);
+    expect(loaded.order).toEqual(value.order);
+    expect(loaded.method).toEqual(value.method);
+  });
+
+  it('keeps a long string (a page of the site) as a file, read back as the same string', () => {
+    const page = `<p>${'Ωmega, '.repeat(20_000)}</p>`;
+    saveArtifact(tmp, 'text', { site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
+    expect(readFileSync(join(tmp, 'text.json'), 'utf8').length).toBeLessThan(1000);
+    expect(loadArtifact(tmp, 'text')).toEqual({ site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
+  });
+
+  it('a damaged file of the cache is an error, not other bytes', () => {
+    saveArtifact(tmp, 'damaged', { outputs: [Buffer.from('abc\n')] });
+    const dir = join(tmp, 'damaged');
+    const [file] = readdirSync(dir);
+    writeFileSync(join(dir, file), 'xyz\n');
+    const loaded = loadArtifact(tmp, 'damaged') as { outputs: Iterable<Uint8Array> };
+    expect(() => [...loaded.outputs]).toThrow(CorruptCacheError);
+    writeFileSync(join(dir, file), 'x\n');
+    expect(() => loadArtifact(tmp, 'damaged')).toThrow(CorruptCacheError);
   });
 });

@@ -21,7 +21,7 @@ import { SegmentSums } from './sufficient.ts';
 
 /** Options shared by both bootstraps. */
 export interface BootstrapOptions {
-  /** Number of resamples (default 1000). */
+  /** Number of resamples (default DEFAULT_RESAMPLES). */
   resamples?: number;
   /** Seed; the same seed and data give identical samples (default 1). */
   seed?: number;
@@ -74,8 +74,11 @@ export interface SegmentedBootstrap {
   failureReasons: Record<ResampleFailure, number>;
 }
 
+/** Bootstrap resamples unless told otherwise: here, for the analyze stage and the CLIs. */
+export const DEFAULT_RESAMPLES = 1000;
+
 function checkOptions(o: BootstrapOptions): { resamples: number; seed: number; noise: number; probs: readonly number[] } {
-  const resamples = o.resamples ?? 1000;
+  const resamples = o.resamples ?? DEFAULT_RESAMPLES;
   const noise = o.noise ?? 0;
   if (!Number.isInteger(resamples) || resamples < 1) throw new PipelineError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
   if (!(noise >= 0 && Number.isFinite(noise))) throw new PipelineError(`bootstrap: noise must be a finite number ≥ 0, got ${noise}`);

@@ -1,0 +1,184 @@
+/**
+ * How a stage's artifact is kept in the cache: `<cache>/<stage>.json`, with what is large beside
+ * it as files of bytes (`<cache>/<stage>/<sha256>.bin`), so that an artifact of any size is cached
+ * and a cached run reads only what it uses.
+ *
+ * - Numbers: plain JSON turns NaN and ±Infinity into null, so a stage reading a cached artifact
+ *   would see other values than one reading the artifact just computed; they are written as
+ *   tagged strings and read back as the numbers they were.
+ * - Typed arrays (the analyses' columns, an order of records): a file each, read back whole.
+ * - A file's content in pieces (`readonly Uint8Array[]`, pipeline/io/csv-writer.ts FileText:
+ *   models.csv, audit.csv): one file, read back lazily, a chunk at a time, by whoever iterates it
+ *   (publishing, or a page offering it for download); its bytes are checked against their sha256
+ *   as they are read. A million-record models.csv (394 MB) is never held to be cached or published.
+ * - A lone Uint8Array (a Buffer): a file, read back whole as a Buffer.
+ * - A long string (a page of the site: at 1e5 records the site's pages together are more than a
+ *   JavaScript string can hold): a file, read back whole as the same string.
+ *
+ * The JSON names every file by its sha256, so the JSON's own hash is the content hash of the whole
+ * artifact: what the next stage's cache key is made of.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { clearStaleTemporaries, writeFileAtomic } from './atomic.ts';
+
+const NUMBER_TAG = '\u0000number:';
+const FILE_TAG = '\u0000file';
+
+type TypedArrayName = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint32Array' | 'Int16Array' | 'Uint16Array' | 'Int8Array' | 'Uint8Array' | 'Buffer';
+
+const TYPED: Record<Exclude<TypedArrayName, 'Buffer'>, { new (buffer: ArrayBuffer, offset: number, length: number): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+};
+
+/** A file of the artifact, as the JSON refers to it. */
+interface FileRef {
+  [FILE_TAG]: 'pieces' | 'text' | TypedArrayName;
+  sha256: string;
+  bytes: number;
+}
+
+/** Bytes read back a chunk at a time from a cached file, checked against their hash at the end. */
+export class CachedFile implements Iterable<Uint8Array> {
+  constructor(
+    readonly path: string,
+    readonly sha256: string,
+    readonly bytes: number,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<Uint8Array> {
+    const hash = createHash('sha256');
+    const fd = openSync(this.path, 'r');
+    let total = 0;
+    try {
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+        if (n === 0) break;
+        total += n;
+        const piece = chunk.subarray(0, n);
+        hash.update(piece);
+        yield piece;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (total !== this.bytes || hash.digest('hex') !== this.sha256) throw new CorruptCacheError(this.path);
+  }
+}
+
+/** Strings longer than this (characters) are kept as files of their own. */
+const LONG_TEXT = 1 << 16;
+
+/** A chunk of a cached file: large enough that a 400 MB file is a hundred reads, small enough to die young. */
+const CHUNK_BYTES = 4 << 20;
+
+export class CorruptCacheError extends Error {
+  constructor(readonly path: string) {
+    super(`damaged cache file ${path}`);
+  }
+}
+
+function isPieces(v: unknown): v is readonly Uint8Array[] {
+  return Array.isArray(v) && v.length > 0 && v.every((p) => p instanceof Uint8Array);
+}
+
+function typedName(v: ArrayBufferView): TypedArrayName | null {
+  if (Buffer.isBuffer(v)) return 'Buffer';
+  for (const name of Object.keys(TYPED) as (keyof typeof TYPED)[]) if (v instanceof TYPED[name]) return name;
+  return null;
+}
+
+/**
+ * Writes `value` as `<dir>/<name>.json` and its files; returns the artifact's content hash. The
+ * stage's files of an earlier run that this artifact no longer names are removed.
+ */
+export function saveArtifact(dir: string, name: string, value: unknown): string {
+  const filesDir = join(dir, name);
+  mkdirSync(filesDir, { recursive: true });
+  const kept = new Set<string>();
+  const writeFile = (kind: FileRef[typeof FILE_TAG], pieces: Iterable<Uint8Array>): FileRef => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (const p of pieces) {
+      hash.update(p);
+      bytes += p.byteLength;
+    }
+    const sha256 = hash.digest('hex');
+    const path = join(filesDir, `${sha256}.bin`);
+    if (!kept.has(sha256) && !sameSize(path, bytes)) writePieces(path, pieces);
+    kept.add(sha256);
+    return { [FILE_TAG]: kind, sha256, bytes };
+  };
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    // `this[key]` is the value before a Buffer's toJSON made it an array of numbers.
+    const original = this[key];
+    if (isPieces(original)) return writeFile('pieces', original);
+    if (original instanceof CachedFile) return writeFile('pieces', original);
+    if (ArrayBuffer.isView(original)) {
+      const kind = typedName(original);
+      if (kind !== null) return writeFile(kind, [new Uint8Array(original.buffer, original.byteOffset, original.byteLength)]);
+    }
+    if (typeof original === 'string' && original.length > LONG_TEXT) return writeFile('text', [Buffer.from(original, 'utf8')]);
+    return typeof v === 'number' && !Number.isFinite(v) ? `${NUMBER_TAG}${v}` : v;
+  });
+  writeFileAtomic(join(dir, `${name}.json`), json);
+  for (const f of readdirSync(filesDir)) if (f.endsWith('.bin') && !kept.has(f.slice(0, -4))) rmSync(join(filesDir, f), { force: true });
+  clearStaleTemporaries(filesDir);
+  return sha256Of(json);
+}
+
+/** The artifact saved as `<dir>/<name>.json`, or undefined when there is none. */
+export function loadArtifact(dir: string, name: string): unknown {
+  const path = join(dir, `${name}.json`);
+  if (!existsSync(path)) return undefined;
+  const filesDir = join(dir, name);
+  return JSON.parse(readFileSync(path, 'utf8'), (_key, v: unknown) => {
+    if (typeof v === 'string') return v.startsWith(NUMBER_TAG) ? Number(v.slice(NUMBER_TAG.length)) : v;
+    if (!isFileRef(v)) return v;
+    const file = join(filesDir, `${v.sha256}.bin`);
+    if (!sameSize(file, v.bytes)) throw new CorruptCacheError(file);
+    const kind = v[FILE_TAG];
+    if (kind === 'pieces') return new CachedFile(file, v.sha256, v.bytes);
+    if (kind === 'text') return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    if (kind === 'Buffer') return bytes;
+    const Typed = TYPED[kind];
+    // A copy into a buffer of its own: aligned for the element size, and not part of Node's pool.
+    const own = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(own).set(bytes);
+    return new Typed(own, 0, bytes.byteLength / Typed.BYTES_PER_ELEMENT);
+  });
+}
+
+function isFileRef(v: unknown): v is FileRef {
+  return typeof v === 'object' && v !== null && FILE_TAG in v;
+}
+
+function sameSize(path: string, bytes: number): boolean {
+  return existsSync(path) && statSync(path).size === bytes;
+}
+
+/** Pieces written to a temporary beside `path`, then renamed into place (pipeline/io/atomic.ts's naming). */
+function writePieces(path: string, pieces: Iterable<Uint8Array>): void {
+  const tmp = join(dirname(path), `.tmp-${basename(path)}-${process.pid}`);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const p of pieces) for (let at = 0; at < p.byteLength; ) at += writeSync(fd, p, at, p.byteLength - at);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+function sha256Of(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
