@@ -2,11 +2,11 @@
  * `npm run pipeline -- [options]`: runs ingest → normalize → impute → analyze → render.
  * Prints one line per stage; on failure prints every located problem and exits non-zero.
  */
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PipelineError } from './errors.ts';
 import { formatProblem, messages } from './messages.ts';
+import { projectRoot } from './project-root.ts';
 import { runPipeline } from './run.ts';
 import { STAGES, type StageName } from './stages/definitions.ts';
 
@@ -33,7 +33,7 @@ Options:
 Stages whose inputs are unchanged since the last run are skipped ("cached").
 Outputs are published only when every stage has succeeded.`;
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 function stageArg(value: string | undefined): StageName | undefined {
   if (value === undefined) return undefined;
