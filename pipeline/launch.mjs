@@ -11,7 +11,9 @@
  * it hashed, into a temporary folder renamed into place, so a tree always holds the code its name
  * says and two commands started together never run a half-written one. After a .ts edit the next
  * command therefore compiles and runs the edit. `npm ci` compiles ahead of time through the
- * `prepare` script (`node pipeline/launch.mjs --build`).
+ * `prepare` script (`node pipeline/launch.mjs --build`). When pipeline/ does not compile (a file
+ * mid-edit) or nothing can be written, the command says why and runs the sources through tsx's
+ * loader instead, in the same process: then, as before, only the files it imports must compile.
  *
  * Reading and hashing every source costs ~15 ms at each start (loading node:crypto is most of it),
  * so .build/stamp.json remembers the key of the last sources seen, with each input's path, size,
@@ -40,7 +42,7 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 /** More than the coarsest file-timestamp step in use (FAT: 2 s); see "racy" above. */
 const RACY_MS = 3000;
 
-/** A build that esbuild refused: located problems in the sources, already printed. */
+/** Sources that esbuild refused; the message lists each problem as file:line:column: text. */
 export class SourceError extends Error {}
 
 /**
@@ -215,8 +217,7 @@ async function compile(root, files) {
     const errors = /** @type {{ errors?: import('esbuild').Message[] }} */ (err).errors;
     if (errors?.length) {
       // Located as the pipeline locates problems: file:line:column (1-based), then the message.
-      for (const { location: at, text } of errors) process.stderr.write(`${at ? `${at.file}:${at.line}:${at.column + 1}: ` : ''}${text}\n`);
-      throw new SourceError(`the TypeScript sources in pipeline/ did not compile (${errors.length} error${errors.length === 1 ? '' : 's'})`);
+      throw new SourceError(errors.map(({ location: at, text }) => `${at ? `${at.file}:${at.line}:${at.column + 1}: ` : ''}${text}`).join('\n'));
     }
     throw err;
   }
@@ -278,10 +279,10 @@ export async function launch(root, entry, args) {
   try {
     file = join(await ensureBuild(root), rel.replace(/\.ts$/, '.js'));
   } catch (err) {
-    if (err instanceof SourceError) throw err;
-    // Nothing can be compiled here (a read-only checkout, say): run the sources through tsx's
-    // loader, in this process. Slower to start, never stale.
-    process.stderr.write(`note: could not compile to ${BUILD_DIR}/ (${String(/** @type {Error} */ (err).message).split('\n')[0]}); running the TypeScript sources\n`);
+    // Run the sources through tsx's loader instead, in this process: slower to start, never
+    // stale. A file that does not compile then stops the command only if the command imports it
+    // (as under tsx before), and nothing can be compiled in a read-only checkout.
+    process.stderr.write(noBuildNote(err, 'this command runs the TypeScript sources instead'));
     const { register } = await import('tsx/esm/api');
     register();
     file = source;
@@ -291,11 +292,30 @@ export async function launch(root, entry, args) {
   await import(pathToFileURL(file).href);
 }
 
+/**
+ * The note printed when there is no compiled tree: why, and what happens instead.
+ * @param {unknown} err what ensureBuild threw
+ * @param {string} instead
+ */
+function noBuildNote(err, instead) {
+  if (err instanceof SourceError) return `note: pipeline/ does not compile, so ${instead}:\n  ${err.message.split('\n').join('\n  ')}\n`;
+  return `note: could not compile pipeline/ into ${BUILD_DIR}/ (${String(/** @type {Error} */ (err)?.message ?? err).split('\n')[0]}), so ${instead}\n`;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === here) {
   const [first, ...rest] = process.argv.slice(2);
-  const run = first === '--build' ? ensureBuild(defaultRoot) : first ? launch(defaultRoot, first, rest) : Promise.reject(new Error('usage: node pipeline/launch.mjs <pipeline/entry.ts> [args] | --build'));
-  run.catch((/** @type {Error} */ err) => {
-    process.stderr.write(`${err instanceof SourceError ? `error: ${err.message}` : (err.stack ?? String(err))}\n`);
-    process.exitCode = 1;
-  });
+  if (first === '--build') {
+    // At install (prepare): a build that fails must not fail the install; each command compiles
+    // again, or runs the sources, and says why.
+    ensureBuild(defaultRoot).catch((err) => process.stderr.write(noBuildNote(err, 'the commands will run the TypeScript sources until it does')));
+  } else if (!first) {
+    process.stderr.write('usage: node pipeline/launch.mjs <pipeline/entry.ts> [args] | --build\n');
+    process.exitCode = 2;
+  } else {
+    launch(defaultRoot, first, rest).catch((/** @type {Error} */ err) => {
+      // tsx's report of a file that does not compile: the message locates it; its stack is tsx's own.
+      process.stderr.write(`${err?.name === 'TransformError' ? `error: ${err.message}` : (err?.stack ?? String(err))}\n`);
+      process.exitCode = 1;
+    });
+  }
 }

@@ -108,19 +108,13 @@ describe('the compiled tree follows the sources', () => {
     expect((await currentKey(dir)).key).not.toBe(key);
   });
 
-  it('sources that do not compile: a SourceError naming the file and line, and no tree for them', async () => {
+  it('sources that do not compile: a SourceError naming file, line and column, and no tree for them', async () => {
     const dir = toyProject('one');
     const good = await ensureBuild(dir);
     writeFileSync(join(dir, 'pipeline', 'lib', 'value.ts'), "export const value: string = 'unterminated;\n");
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
-      await expect(ensureBuild(dir)).rejects.toBeInstanceOf(SourceError);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(stderr.join('')).toMatch(/^pipeline\/lib\/value\.ts:1:\d+: Unterminated string literal\n/);
+    const err = await ensureBuild(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceError);
+    expect((err as Error).message).toMatch(/^pipeline\/lib\/value\.ts:1:\d+: Unterminated string literal$/);
     const trees = readdirSync(join(dir, BUILD_DIR)).filter((n) => n !== 'stamp.json');
     expect(trees).toEqual([good.slice(join(dir, BUILD_DIR).length + 1)]);
   });
@@ -143,7 +137,7 @@ describe('the compiled tree follows the sources', () => {
     const r = spawnSync(process.execPath, ['pipeline/launch.mjs', 'pipeline/print.ts', '--flag', 'x'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('one --flag x\n');
-    expect(r.stderr).toMatch(/^note: could not compile to \.build\/ \(.*\); running the TypeScript sources\n$/);
+    expect(r.stderr).toMatch(/^note: could not compile pipeline\/ into \.build\/ \(.*\), so this command runs the TypeScript sources instead\n$/);
   });
 
   it('two builds of the same sources at once end with one complete tree and no temporaries', async () => {
@@ -187,19 +181,35 @@ describe('npm run … on a copy of this project', () => {
     expect(after.stdout).toMatch(/^Usage \(edited\): npm run fit --/);
   });
 
-  it('a .ts file that does not compile: the error, exit 1, and the previous build is not run', () => {
-    const file = join(copy, 'pipeline', 'errors.ts');
+  /** Runs `body` with `rel` ending in a line that does not compile. */
+  function withBroken(rel: string, body: (line: number) => void): void {
+    const file = join(copy, rel);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, `${text}\nexport const broken = ;\n`);
+    writeFileSync(file, `${text}export const broken = ;\n`);
     try {
-      const r = node(['pipeline/fit-cli.ts', '--help']);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^pipeline\/errors\.ts:\d+:\d+: Unexpected ";"\n/);
-      expect(r.stderr).toMatch(/error: the TypeScript sources in pipeline\/ did not compile \(1 error\)/);
+      body(text.split('\n').length);
     } finally {
       writeFileSync(file, text);
     }
+  }
+
+  it('a .ts file the command imports does not compile: located, exit 1, and no earlier build is run', () => {
+    withBroken('pipeline/errors.ts', (line) => {
+      const r = node(['pipeline/fit-cli.ts', '--help']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`note: pipeline/ does not compile, so this command runs the TypeScript sources instead:\n  pipeline/errors.ts:${line}:23: Unexpected ";"\n`);
+      expect(r.stderr).toMatch(/error: Transform failed with 1 error:\n.*pipeline\/errors\.ts:/);
+    });
+  });
+
+  it('a .ts file the command does not import does not compile: the command runs, from the sources, and says why', () => {
+    withBroken('pipeline/render/toc.ts', (line) => {
+      const r = node(['pipeline/fit-cli.ts', '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage(?: \(edited\))?: npm run fit --/);
+      expect(r.stderr).toBe(`note: pipeline/ does not compile, so this command runs the TypeScript sources instead:\n  pipeline/render/toc.ts:${line}:23: Unexpected ";"\n`);
+    });
   });
 
   it('the compiled pipeline finds the project from .build/ and writes what the TypeScript sources write', () => {
