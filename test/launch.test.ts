@@ -60,14 +60,16 @@ describe('the compiled tree follows the sources', () => {
 
   it('an edit gives a new tree with the edit, even one that keeps the size and sets the mtime back', async () => {
     const dir = toyProject('one');
+    const file = join(dir, 'pipeline', 'lib', 'value.ts');
+    // A whole second, which setting it back below restores exactly.
+    const stamped = 1_700_000_000;
+    utimesSync(file, stamped, stamped);
     const before = await currentKey(dir, later());
     expect(existsSync(join(dir, BUILD_DIR, 'stamp.json'))).toBe(true);
     const first = await ensureBuild(dir);
-    const file = join(dir, 'pipeline', 'lib', 'value.ts');
-    const { atime, mtime } = statSync(file);
     writeValue(dir, 'two'); // same length as 'one'
-    utimesSync(file, atime, mtime); // as `cp -p` or `tar` would leave it
-    expect(statSync(file).mtimeMs).toBe(mtime.getTime());
+    utimesSync(file, stamped, stamped); // as `cp -p` or `tar` would leave it
+    expect(statSync(file).mtimeMs).toBe(stamped * 1000);
     const after = await currentKey(dir, later());
     expect(after.key).not.toBe(before.key);
     const second = await ensureBuild(dir);
