@@ -8,13 +8,15 @@
  * TypeScript as it loads and starts a second Node process): a temporary package.json gives npm the
  * old scripts. A third line times the compiled command without npm, to show npm's own share.
  * Runs alternate (new, old, without npm, new, …) so a machine that changes speed during the bench
- * affects each alike. Targets, on an idle two-core machine: fit under 0.5 s, cached pipeline under
- * 1 s. STARTUP_RUNS=<n> (default 7) sets the timed runs of each command. Prints figures; never fails
- * on them.
+ * affects each alike. Besides wall time it prints the CPU time of each whole process tree (user +
+ * system, from the kernel's account of finished children in /proc/self/stat, on Linux): on a busy
+ * machine wall time mostly measures the other work, CPU time much less so. Targets, on an idle
+ * two-core machine: fit under 0.5 s, cached pipeline under 1 s. STARTUP_RUNS=<n> (default 7) sets
+ * the timed runs of each command. Prints figures; never fails on them.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../pipeline/analyze/stats/index.ts';
@@ -43,23 +45,44 @@ function writePoints(path: string): void {
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-/** One whole process, from spawn to exit, in seconds; its output, to check it. */
-function timeOnce(c: Command): { s: number; status: number | null; stdout: string; stderr: string } {
-  const started = performance.now();
-  const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
-  return { s: (performance.now() - started) / 1000, status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux's usual builds). */
+const USER_HZ = 100;
+
+/** User + system seconds of this process's finished children (and theirs), or null off Linux. */
+function childrenCpuSeconds(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  // Fields after the command name in parentheses: state is field 3; cutime 16 and cstime 17.
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / USER_HZ;
 }
 
-/** Runs the commands in turn RUNS times after one warm-up each; seconds per command, or the failure. */
-function timeInTurn(commands: Command[], check: (stdout: string) => string | null): (number[] | string)[] {
-  const times: (number[] | string)[] = commands.map(() => []);
+interface Timing {
+  wall: number;
+  cpu: number | null;
+}
+
+/** One whole process, from spawn to exit: wall and CPU seconds; its output, to check it. */
+function timeOnce(c: Command): Timing & { status: number | null; stdout: string; stderr: string } {
+  const cpuBefore = childrenCpuSeconds();
+  const started = performance.now();
+  const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSeconds();
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { wall, cpu, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the commands in turn RUNS times after one warm-up each; timings per command, or the failure. */
+function timeInTurn(commands: Command[], check: (stdout: string) => string | null): (Timing[] | string)[] {
+  const times: (Timing[] | string)[] = commands.map(() => []);
   for (let run = -1; run < RUNS; run++) {
     commands.forEach((c, i) => {
       if (typeof times[i] === 'string') return;
       const r = timeOnce(c);
       const problem = r.status !== 0 ? `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` : check(r.stdout);
       if (problem) times[i] = problem;
-      else if (run >= 0) (times[i] as number[]).push(r.s);
+      else if (run >= 0) (times[i] as Timing[]).push({ wall: r.wall, cpu: r.cpu });
     });
   }
   return times;
@@ -70,11 +93,21 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function printRows(commands: Command[], times: (number[] | string)[]): void {
+/** "median (min–max)" of some seconds. */
+function spread(xs: number[]): string {
+  return `${median(xs).toFixed(3)} s (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`;
+}
+
+function printRows(commands: Command[], times: (Timing[] | string)[]): void {
+  console.log(`  ${''.padEnd(42)} ${'wall: median (min–max)'.padEnd(26)} cpu: median (min–max)`);
   for (const [i, c] of commands.entries()) {
     const t = times[i];
-    if (typeof t === 'string') console.log(`  ${c.label.padEnd(44)} failed (${t})`);
-    else console.log(`  ${c.label.padEnd(44)} ${median(t).toFixed(3).padStart(7)} s   ${Math.min(...t).toFixed(3)}–${Math.max(...t).toFixed(3)} s`);
+    if (typeof t === 'string') {
+      console.log(`  ${c.label.padEnd(42)} failed (${t})`);
+      continue;
+    }
+    const cpu = t.map((x) => x.cpu).filter((x): x is number => x !== null);
+    console.log(`  ${c.label.padEnd(42)} ${spread(t.map((x) => x.wall)).padEnd(26)} ${cpu.length ? spread(cpu) : 'n/a'}`);
   }
 }
 
@@ -99,7 +132,7 @@ export async function run(): Promise<void> {
 
     const [l1, l5] = loadavg();
     console.log(`node ${process.version}, npm ${version('npm')}, ${cpus().length} cores, load average ${l1.toFixed(2)} (1 min) ${l5.toFixed(2)} (5 min)`);
-    console.log(`whole processes, spawn to exit: median and min–max of ${RUNS} runs each, after one warm-up\n`);
+    console.log(`whole processes, spawn to exit: median and min–max of ${RUNS} runs each, after one warm-up; cpu = user + system of the whole process tree\n`);
 
     const fitArgs = ['--input', csv, '--x', 'year', '--y', 'training_compute_flop', '--log10-y', '--json'];
     const fit: Command[] = [
