@@ -2,12 +2,12 @@
  * `npm run pipeline -- [options]`: runs ingest → normalize → impute → analyze → render.
  * Prints one line per stage; on failure prints every located problem and exits non-zero.
  */
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PipelineError } from './errors.ts';
 import { formatProblem, messages } from './messages.ts';
 import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
+import { projectRoot } from './project-root.ts';
 import { runPipeline } from './run.ts';
 import { STAGE_NAMES } from './stages/index.ts';
 
@@ -34,7 +34,7 @@ Options:
 Stages whose inputs are unchanged since the last run are skipped ("cached").
 Outputs are published only when every stage has succeeded.`;
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 function stageArg(value: string | undefined): string | undefined {
   if (value !== undefined && !STAGE_NAMES.includes(value)) throw new PipelineError(messages.unknownStage(value, STAGE_NAMES), [], 2);

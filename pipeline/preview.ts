@@ -3,13 +3,13 @@
  * localhost, port 4173 unless told otherwise, and prints its URL.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messages } from './messages.ts';
+import { projectRoot } from './project-root.ts';
 import { createSiteServer, listen } from './render/serve.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '4173' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } }, strict: true });

@@ -1,8 +1,10 @@
 /** The processed record ↔ data/processed/models.csv row mapping, and the column metadata. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { neutralizeFormula, writeLines, writePieces, type CsvBytes, type RowWriter } from '../io/csv-writer.ts';
+import { projectRoot } from '../project-root.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 
 export const columnMetaSchema = z.array(
@@ -16,8 +18,8 @@ export const columnMetaSchema = z.array(
 export type ColumnMeta = z.infer<typeof columnMetaSchema>[number];
 
 export function loadModelColumns(): ColumnMeta[] {
-  const url = new URL('../schema/models.columns.yaml', import.meta.url);
-  return columnMetaSchema.parse(parse(readFileSync(url, 'utf8')));
+  const path = join(projectRoot, 'pipeline', 'schema', 'models.columns.yaml');
+  return columnMetaSchema.parse(parse(readFileSync(path, 'utf8')));
 }
 
 /** A rounded number: what csvLine writes for round(n, digits). */

@@ -4,13 +4,14 @@
  * On failure prints every located problem and exits non-zero, having changed nothing.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PipelineError } from '../errors.ts';
 import { listSnapshots, SOURCE_NAME } from '../ingest/snapshots.ts';
 import { sha256 } from '../io/hash.ts';
 import { formatProblem, messages } from '../messages.ts';
+import { projectRoot } from '../project-root.ts';
 import { compareNewest } from './compare.ts';
 import { DEFAULT_TIMEOUT_MS } from './download.ts';
 import { refresh } from './refresh.ts';
@@ -44,7 +45,7 @@ Options:
 The pipeline reads the newest snapshot of each source, or the one pinned in
 <raw>/snapshots/pins.yaml (e.g. "epoch-notable: 2024-10-01").`;
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot;
 
 /** Paths shown to the user stay relative to the working directory. */
 function rel(p: string): string {
