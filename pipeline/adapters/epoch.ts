@@ -9,6 +9,8 @@ import { messages } from '../messages.ts';
 import { parseDate } from '../normalize/dates.ts';
 import { parseNumber } from '../normalize/numbers.ts';
 import type { NormalizedRecord } from '../schema/records.ts';
+import type { BoundName } from '../schema/bounds.ts';
+import { judge } from '../ingest/plausibility.ts';
 import { matchKey, textProblem } from '../ingest/text-rules.ts';
 import {
   EPOCH_CITATION,
@@ -50,13 +52,17 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
     };
     const warn = (f: EpochField, message: string) =>
       warnings.push({ file: table.file, line: row.line, column: (index.get(f) ?? 0) + 1, columnName: EPOCH_FIELDS[f][0], text: get(f), message });
-    const num = (f: EpochField, check: (n: number) => boolean = (n) => n > 0): number | null => {
+    // Each number within its plausibility bounds (pipeline/schema/bounds.ts): an impossible one is
+    // dropped, an unusual one kept, each with a located warning.
+    const num = (f: EpochField, bound: BoundName): number | null => {
       const text = get(f);
       if (text === '') return null;
       try {
         const n = parseNumber(text);
-        if (check(n)) return n;
-        warn(f, messages.outOfRange(EPOCH_FIELDS[f][0], 'value dropped'));
+        const verdict = judge(bound, n, EPOCH_FIELDS[f][0]);
+        if (verdict === null) return n;
+        warn(f, verdict.level === 'error' ? `${verdict.message}; value dropped` : verdict.message);
+        if (verdict.level === 'warning') return n;
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
         warn(f, messages.cannotParse(EPOCH_FIELDS[f][0], `${err.message}; value dropped`));
@@ -78,7 +84,7 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       dropped.push({ line: row.line, reason: `publication date: ${err.message}` });
       continue;
     }
-    const flop = num('compute', (n) => n > 0 && n <= 1e30);
+    const flop = num('compute', 'training_compute_flop');
     const link = get('link').split(/[\s,]+/).find((l) => /^https?:\/\//.test(l)) ?? '';
     const hardwareText = get('hardware');
     const hardware = mapEpochHardware(hardwareText, hardwareIds);
@@ -96,21 +102,21 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       publicationDate: date.iso,
       datePrecision: date.precision,
       year: date.year,
-      parameters: num('parameters', (n) => n > 0 && n <= 1e15),
+      parameters: num('parameters', 'parameters'),
       activeParameters: null,
       trainingTokens: null,
-      datasetSize: num('datasetSize'),
+      datasetSize: num('datasetSize', 'dataset_size'),
       // Epoch's "datapoints" mix tokens, words, images and more, so no unit is assumed.
       datasetUnit: null,
-      epochs: num('epochs'),
+      epochs: num('epochs', 'epochs'),
       compute:
         flop === null ? null : { kind: 'flop', flop, unit: 'FLOP', text: get('compute'), formula: `${get('compute')} FLOP as given by Epoch AI` },
       hardware,
-      hardwareCount: num('hardwareCount'),
+      hardwareCount: num('hardwareCount', 'hardware_count'),
       hardwareCountIsCores: false,
-      trainingTimeHours: num('trainingTimeHours'),
+      trainingTimeHours: num('trainingTimeHours', 'training_time_hours'),
       precision: null,
-      utilization: num('utilization', (n) => n > 0 && n <= 1),
+      utilization: num('utilization', 'utilization'),
       citation: { title: reference || name, year: Number(date.iso.slice(0, 4)), link: link || 'https://epoch.ai/data/notable-ai-models' },
       valueSources: { parameters: EPOCH_CITATION, data: EPOCH_CITATION, compute: EPOCH_CITATION, hardware: EPOCH_CITATION },
       notes: hardwareText !== '' && hardware === null ? `hardware "${hardwareText}" not in hardware.csv` : '',

@@ -8,6 +8,8 @@ import { mapEpochExport } from '../adapters/epoch.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
 import { mergeRecords, sortRecords, type MergeDisagreement } from '../normalize/merge.ts';
+import type { Assumptions } from '../ingest/assumptions.ts';
+import { dropImpossibleEstimates } from '../ingest/estimates.ts';
 import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import type { IngestOutput } from './ingest.ts';
 
@@ -28,9 +30,11 @@ export function normalizeCuratedRows(
   hardware: ReadonlyMap<string, HardwareSpec>,
   today: string,
   into: { records: NormalizedRecord[]; problems: Problem[]; warnings: Problem[] },
+  /** With the assumptions, what each estimate method would derive from a row is bounded too. */
+  assumptions?: Assumptions,
 ): void {
   for (const row of rows) {
-    const result = normalizeCuratedRow(row, hardware, today);
+    const result = normalizeCuratedRow(row, hardware, today, assumptions);
     if (result.problems.length > 0) into.problems.push(...result.problems);
     if (result.warnings.length > 0) append(into.warnings, result.warnings);
     if (result.record) into.records.push(result.record);
@@ -42,7 +46,7 @@ export function normalize(input: IngestOutput, today: string): NormalizeOutput {
   const problems: Problem[] = [];
   const warnings: Problem[] = [...input.warnings];
   const curated: NormalizedRecord[] = [];
-  normalizeCuratedRows(input.models, hardware, today, { records: curated, problems, warnings });
+  normalizeCuratedRows(input.models, hardware, today, { records: curated, problems, warnings }, input.assumptions);
   if (problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', problems.length), problems);
 
   const external: NormalizedRecord[] = [];
@@ -50,7 +54,7 @@ export function normalize(input: IngestOutput, today: string): NormalizeOutput {
   const ids = new Set(hardware.keys());
   for (const table of input.external) {
     const mapped = mapEpochExport(table, ids, today);
-    append(external, mapped.records);
+    append(external, dropImpossibleEstimates(mapped.records, hardware, input.assumptions, warnings));
     append(warnings, mapped.warnings);
     append(dropped, mapped.dropped.map((d) => ({ file: table.file, ...d })));
   }
