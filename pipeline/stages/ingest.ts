@@ -3,16 +3,19 @@
  * exports, top-level or as refresh snapshots) and validates every field's shape. Reads only the files it declares; fails with every
  * located problem at once.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { append, PipelineError, type Problem } from '../errors.ts';
-import { openCsvFile, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
-import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
+import { openCsvFile, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
+import { sha256 } from '../io/hash.ts';
+import { fileKind, readDataFile } from '../io/safe-read.ts';
+import { readAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
+import { namer } from '../ingest/inputs.ts';
 import { checkHeader, checkRows, newRowCheckState, toRawRows, type RowCheckState } from '../ingest/models-file.ts';
+import { listRawInputs } from '../ingest/raw-files.ts';
 import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
-import { selectSnapshots } from '../ingest/snapshots.ts';
+import { otherDelimiter } from '../io/csv-sniff.ts';
+import { readSnapshot, selectSnapshots } from '../ingest/snapshots.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
 
 export interface IngestOptions {
@@ -37,18 +40,7 @@ export interface IngestOutput {
   warnings: Problem[];
 }
 
-export const CURATED_FILE = 'models.csv';
-export const HARDWARE_FILE = 'hardware.csv';
-export const ASSUMPTIONS_FILE = 'assumptions.yaml';
-
-/** Display name of a file: relative to the working directory, never a machine path. */
-function displayName(dir: string, file: string): string {
-  return join(dir, file).replace(/\\/g, '/');
-}
-
-function pick(rawDir: string, defaultsDir: string, file: string): string {
-  return existsSync(join(rawDir, file)) ? rawDir : defaultsDir;
-}
+export { ASSUMPTIONS_FILE, CURATED_FILE, HARDWARE_FILE } from '../ingest/raw-files.ts';
 
 /**
  * Everything ingest reads except the curated records, which are left open to be read whole
@@ -72,44 +64,50 @@ export interface IngestPlan {
   after: Problem[];
   hardwareIds: ReadonlySet<string>;
   today: string;
+  /** Warnings so far (hardware.csv's unusual values), ahead of the normalize stage's. */
+  warnings: Problem[];
+  /** The highest exit code among the problems' causes: 3 when a file could not be read for a system reason. */
+  exitCode: number;
 }
 
 export function planIngest(options: IngestOptions): IngestPlan {
   const { rawDir, defaultsDir, today } = options;
-  const named = (dir: string, file: string) => (options.display ? options.display(join(dir, file)) : displayName(dir, file));
-  if (!existsSync(rawDir)) throw new PipelineError(messages.missingFile(rawDir));
+  const named = namer(options);
+  if (fileKind(rawDir) !== 'directory') throw new PipelineError(messages.missingFile(rawDir));
   const files: string[] = [];
+  let exitCode = 1;
   const collect = <T>(into: Problem[], fn: () => T): T | undefined => {
     try {
       return fn();
     } catch (err) {
       if (err instanceof PipelineError) append(into, err.problems.length ? err.problems : [{ message: err.message }]);
       else throw err;
+      exitCode = Math.max(exitCode, err.exitCode);
       return undefined;
     }
   };
   const before: Problem[] = [];
   const after: Problem[] = [];
   const curatedProblems: Problem[] = [];
+  // Only these files are opened (pipeline/ingest/raw-files.ts); each must be a regular file.
+  const inputs = listRawInputs(rawDir, defaultsDir, named);
 
-  const hwDir = pick(rawDir, defaultsDir, HARDWARE_FILE);
-  const hwName = named(hwDir, HARDWARE_FILE);
+  const hwName = inputs.hardware.name;
   files.push(hwName);
-  const hwTable = collect(before, () => readCsvFile(join(hwDir, HARDWARE_FILE), hwName));
-  const hw = hwTable ? parseHardwareTable(hwTable) : { specs: [], problems: [] };
+  const hwTable = collect(before, () => readCsvFile(inputs.hardware.path, hwName));
+  const hw = hwTable ? parseHardwareTable(hwTable, today) : { specs: [], problems: [], warnings: [] };
   before.push(...hw.problems);
 
-  const asDir = pick(rawDir, defaultsDir, ASSUMPTIONS_FILE);
-  const asName = named(asDir, ASSUMPTIONS_FILE);
+  const asName = inputs.assumptions.name;
   files.push(asName);
-  const assumptions = collect(before, () => loadAssumptions(join(asDir, ASSUMPTIONS_FILE), asName));
+  const read = collect(before, () => readAssumptions(inputs.assumptions.path, asName));
+  const assumptions = read?.assumptions;
 
   let curated: CsvBatchReader | null = null;
-  const curatedPath = join(rawDir, CURATED_FILE);
-  if (existsSync(curatedPath)) {
-    const name = named(rawDir, CURATED_FILE);
+  if (inputs.curated) {
+    const name = inputs.curated.name;
     files.push(name);
-    const reader = collect(curatedProblems, () => openCsvFile(curatedPath, name));
+    const reader = collect(curatedProblems, () => openCsvFile(inputs.curated!.path, name));
     if (reader) {
       const headerProblems = checkHeader({ file: reader.file, header: reader.header, rows: [] });
       curatedProblems.push(...headerProblems);
@@ -118,21 +116,44 @@ export function planIngest(options: IngestOptions): IngestPlan {
   }
 
   const external: CsvTable[] = [];
-  const others = readdirSync(rawDir)
-    .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE)
-    .sort()
-    .map((file) => ({ path: join(rawDir, file), name: named(rawDir, file) }));
-  // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
+  // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source, each
+  // checked against its metadata (sha256, rows) and its date against the run date.
   const snapshots = selectSnapshots(rawDir);
   after.push(...snapshots.problems);
-  for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: options.display ? options.display(s.path) : s.display }))]) {
-    files.push(name);
-    const table = collect(after, () => readCsvFile(path, name));
-    if (!table) continue;
+  // The same export twice (a top-level copy of a snapshot, two identical files) would count every row twice.
+  const seen = new Map<string, string>();
+  const add = (name: string, table: CsvTable | undefined | null, hash: string | null) => {
+    if (!table || hash === null) return;
+    const first = seen.get(hash);
+    if (first !== undefined) {
+      after.push({ file: name, line: 1, column: 1, message: messages.sameExportTwice(first, hash), expected: 'each export once' });
+      return;
+    }
+    seen.set(hash, name);
     if (isExternalExport(table.header)) external.push(table);
-    else after.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });
+    else after.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: exportExpected(table.header) });
+  };
+  for (const { path, name } of inputs.exports) {
+    files.push(name);
+    const bytes = collect(after, () => readDataFile(path, name));
+    if (!bytes) continue;
+    add(name, collect(after, () => parseCsvBytes(bytes, name)), sha256(bytes));
   }
-  return { hardware: hw.specs, assumptions, external, files, curated, curatedProblems, ragged: false, rowCount: 0, before, after, hardwareIds: new Set(hw.specs.map((h) => h.id)), today };
+  for (const ref of snapshots.selected) {
+    const name = options.display ? options.display(ref.path) : ref.display;
+    files.push(name);
+    const read = readSnapshot(ref, today, options.display);
+    after.push(...read.problems);
+    add(name, read.table, read.sha256);
+  }
+  const warnings = [...hw.warnings, ...(read?.warnings ?? [])];
+  return { hardware: hw.specs, assumptions, external, files, curated, curatedProblems, ragged: false, rowCount: 0, before, after, hardwareIds: new Set(hw.specs.map((h) => h.id)), today, exitCode, warnings };
+}
+
+/** What an unknown CSV should have been; naming the delimiter when it looks like another one. */
+function exportExpected(header: readonly string[]): string {
+  const other = header.length === 1 ? otherDelimiter(header[0]) : null;
+  return other ? `${messages.knownExports}; ${messages.looksDelimited(other.name, other.count, other.commas)}` : messages.knownExports;
 }
 
 /**
@@ -177,8 +198,8 @@ export function finishIngest(plan: IngestPlan, models: RawModelRow[], rawDir: st
   if (plan.rowCount === 0 && plan.external.length === 0 && problems.length === 0) {
     problems.push({ file: rawDir, message: messages.noRecords });
   }
-  if (problems.length > 0 || !plan.assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems);
-  return { models, hardware: plan.hardware, assumptions: plan.assumptions, external: plan.external, files: plan.files, warnings: [] };
+  if (problems.length > 0 || !plan.assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems, plan.exitCode);
+  return { models, hardware: plan.hardware, assumptions: plan.assumptions, external: plan.external, files: plan.files, warnings: plan.warnings };
 }
 
 export function ingest(options: IngestOptions): IngestOutput {

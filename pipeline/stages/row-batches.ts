@@ -83,7 +83,8 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
   const checks = newRowCheckState();
   const hardware = new Map(plan.hardware.map((h) => [h.id, h]));
   const normalizeProblems: Problem[] = [];
-  const warnings: Problem[] = [];
+  // Ingest's warnings (unusual values in hardware.csv and assumptions.yaml) come first, as in normalize.
+  const warnings: Problem[] = [...plan.warnings];
   const columns = loadModelColumns();
   const models = new LineStore();
   const audits = new LineStore();
@@ -99,7 +100,7 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
     // After a problem only the checks go on, so that every problem of its kind is reported at once.
     if (plan.before.length + plan.curatedProblems.length + plan.after.length > 0 || plan.ragged || !plan.assumptions) continue;
     const normalized: NormalizedRecord[] = [];
-    timed('normalize', () => normalizeCuratedRows(rows, hardware, options.today, { records: normalized, problems: normalizeProblems, warnings }));
+    timed('normalize', () => normalizeCuratedRows(rows, hardware, options.today, { records: normalized, problems: normalizeProblems, warnings }, plan.assumptions));
     if (normalizeProblems.length > 0) continue;
     timed('impute', () => {
       const { records, disagreements } = impute(normalized, plan.hardware, plan.assumptions!);
