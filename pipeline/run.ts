@@ -5,11 +5,16 @@
  * previous outputs as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { PipelineError } from './errors.ts';
 import type { FileText } from './io/csv-writer.ts';
 import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
+import { artifactIntact, publishedHash } from './io/cache-check.ts';
+import { environmentError } from './io/errno.ts';
+import { acquireLock, RUN_LOCK } from './io/lock.ts';
+import { checkOutputs } from './io/outputs.ts';
+import { ingestCacheKey } from './ingest/inputs.ts';
 import { displayPaths } from './io/display-path.ts';
 import { pauseAt } from './io/pause.ts';
 import { publish, recoverPublication } from './io/publish.ts';
@@ -48,6 +53,8 @@ export interface RunOptions {
    */
   batchAboveBytes?: number;
   log?: (line: string) => void;
+  /** Notes that are not stage lines (a stale lock removed, a journal refused); default stderr. */
+  note?: (line: string) => void;
 }
 
 export interface StageReport {
@@ -94,14 +101,31 @@ interface CacheEntry {
 }
 
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
+  const note = opts.note ?? ((l: string) => console.error(l));
+  // One run at a time per output folder (and for the project's own outputs, with refresh too).
+  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), relative(process.cwd(), opts.cacheDir) || '.', 'npm run pipeline', note);
+  try {
+    return await runLocked(opts, note);
+  } catch (err) {
+    // A full disk, a read-only folder, a permission: one sentence and exit code 3, not a stack trace.
+    throw environmentError(err) ?? err;
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(opts: RunOptions, note: (line: string) => void): Promise<StageReport[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const first = opts.only ?? opts.from ?? 'ingest';
   const last = opts.only ?? opts.until ?? 'render';
   const selected = STAGES.slice(STAGES.indexOf(first), STAGES.indexOf(last) + 1);
   mkdirSync(opts.cacheDir, { recursive: true });
+  // Only folders the pipeline created are replaced (the project's own outputs may predate the marker).
+  const projectOutputs = resolve(opts.processedDir) === resolve(opts.root, 'data', 'processed') && resolve(opts.siteDir) === resolve(opts.root, 'reports', 'site');
+  checkOutputs(selected.includes('render') ? [opts.processedDir, opts.siteDir] : [opts.processedDir], { allowUnmarked: projectOutputs });
   const journalPath = join(opts.cacheDir, 'publish.json');
   // Before anything reads or writes the outputs: finish or undo what a killed run left behind.
-  recoverPublication(journalPath, [opts.processedDir, opts.siteDir]);
+  recoverPublication(journalPath, [opts.processedDir, opts.siteDir], note);
   clearStaleTemporaries(opts.cacheDir);
   const manifestPath = join(opts.cacheDir, 'manifest.json');
   const manifest = readManifest(manifestPath);
@@ -113,6 +137,8 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     if (!existsSync(artifactPath(s))) {
       throw new PipelineError(manifest[s]?.uncached ? messages.uncachedArtifact(first, s) : messages.missingArtifact(first, artifactPath(s)));
     }
+    // Read only as saved: a truncated or edited artifact is refused, not half-read.
+    if (!artifactIntact(artifactPath(s), manifest[s]?.output ?? '')) throw new PipelineError(messages.corruptArtifact(s));
     return (artifacts[s] = decodeArtifact(readFileSync(artifactPath(s), 'utf8')));
   };
   const display = displayPaths(opts.root, opts.rawDir);
@@ -121,9 +147,11 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const inputKey = (stage: StageName): string => {
     switch (stage) {
       case 'ingest':
-        return [hashTree(opts.rawDir), hashTree(join(opts.root, 'data', 'raw')), display(opts.rawDir)].join('\0');
+        // The files ingest reads, and no other (pipeline/ingest/inputs.ts), and the run date.
+        return ingestCacheKey({ ...ingestOptions(opts, display), rawDir: opts.rawDir });
       case 'normalize':
-        return output('ingest');
+        // Its "not after the run date" checks too depend on the date, which its artifact input does not carry.
+        return `${output('ingest')}\0${opts.today}`;
       case 'impute':
         return output('normalize');
       case 'analyze':
@@ -153,7 +181,9 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     const key = sha256(`${stage}\0${code}\0${inputKey(stage)}`);
     const entry = manifest[stage];
     const inBatches = isRowStage(stage) && (batched !== null || (stage === 'ingest' && batchable));
-    const cacheHit = !inBatches && !opts.force && entry?.key === key && (stage === 'render' ? existsSync(opts.siteDir) : existsSync(artifactPath(stage)));
+    // A stage is skipped only if its output is intact: the artifact as saved, the site as published.
+    const cacheHit =
+      !inBatches && !opts.force && entry?.key === key && (stage === 'render' ? publishedHash(opts.siteDir) === entry.output : artifactIntact(artifactPath(stage), entry.output));
     if (!cacheHit) pauseAt(stage);
     if (inBatches && stage === 'ingest') {
       batched = runRowBatches({ ...ingestOptions(opts, display), keepRecords: selected.includes('render') });
@@ -211,7 +241,7 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     (i) => (i > 0 ? pauseAt('swap') : undefined),
   );
   if (renderEntry) {
-    manifest.render = renderEntry;
+    manifest.render = { ...renderEntry, output: publishedHash(opts.siteDir) };
     writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
   }
   return reports;
