@@ -9,7 +9,7 @@ import { mapEpochExport } from '../adapters/epoch.ts';
 import { PipelineError } from '../errors.ts';
 import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
-import { listSnapshots, type SnapshotRef } from '../ingest/snapshots.ts';
+import { listSnapshots, readSnapshot, type SnapshotRef } from '../ingest/snapshots.ts';
 import { readCsvFile, type CsvTable } from '../io/csv-reader.ts';
 import { messages } from '../messages.ts';
 import type { HardwareSpec, NormalizedRecord } from '../schema/records.ts';
@@ -81,9 +81,14 @@ export function compareSnapshots(before: SnapshotInput | null, after: SnapshotIn
   return { source: after.source, before: b?.summary ?? null, after: a.summary, diff: diffRecords(b?.records ?? [], a.records), headline };
 }
 
-/** The two newest snapshots of a source, compared. */
+/** The two newest snapshots of a source, each checked against its metadata, compared. */
 export function compareNewest(source: string, options: CompareOptions): SnapshotComparison {
   const all = listSnapshots(options.rawDir, source);
   if (all.length < 2) throw new PipelineError(messages.diffFailed(source), [{ message: messages.diffNeedsTwo(source, all.length) }], 1);
-  return compareSnapshots(all[all.length - 2], all[all.length - 1], options);
+  const [before, after] = all.slice(-2).map((ref) => {
+    const read = readSnapshot(ref, options.today);
+    if (read.table === null) throw new PipelineError(messages.diffFailed(source), read.problems);
+    return { ...ref, table: read.table };
+  });
+  return compareSnapshots(before, after, options);
 }
