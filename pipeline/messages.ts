@@ -18,8 +18,11 @@ export const messages = {
     `the file looks ${name}-delimited (its first line has ${count} ${name}${count === 1 ? '' : 's'} and ${commas} comma${commas === 1 ? '' : 's'} outside quotes): save it as comma-separated values`,
   mixedLineEnds: (first: string, firstLine: number, other: string, otherLine: number) =>
     `the file mixes line ends (${first} on line ${firstLine}, ${other} on line ${otherLine}): save it with one kind of line end`,
-  notRegularFile: (file: string, kind: string) => `${file} is ${kind}, not a regular file: only regular files are read`,
-  fileTooLarge: (file: string, mb: number, maxMb: number) => `${file} is ${mb.toLocaleString('en-US')} MB, more than the ${maxMb} MB a data file may have`,
+  notRegularFile: (kind: string) => `this is ${kind}, not a regular file: only regular files are read`,
+  noSuchFile: 'the file does not exist',
+  unreadableInput: (file: string) => `${file} cannot be read`,
+  rawNotFolder: (dir: string, kind: string) => `the raw folder ${dir} ${kind === 'absent' ? 'does not exist' : `is ${kind}, not a folder`}`,
+  fileTooLarge: (mb: number, maxMb: number) => `the file is ${mb.toLocaleString('en-US')} MB, more than the ${maxMb} MB a data file may have`,
   sameExportTwice: (other: string, sha: string) =>
     `the same export is read twice: this file is byte for byte ${other} (sha256 ${sha.slice(0, 12)}…), so every row would count twice; remove one of them`,
   missingFile: (file: string) => `${file} does not exist`,
@@ -104,6 +107,8 @@ export const messages = {
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
   lockHeld: (what: string, pid: number, command: string, since: string, lockFile: string) =>
     `another run (pid ${pid}, ${command}, started ${since}) is using ${what}; wait for it to finish, or if no such run exists, delete ${lockFile}`,
+  outputsNamed: (processed: string, site: string) => `the outputs ${processed} and ${site}`,
+  rawFolderNamed: (raw: string) => `the raw folder ${raw}`,
   staleLockRemoved: (pid: number) => `note: removed the lock of an earlier run (pid ${pid}) that is no longer running`,
   notOurOutput: (dir: string, reason: string) =>
     `${dir} ${reason}; the pipeline replaces only folders it created: choose another --out, or move ${dir} away`,
@@ -164,6 +169,7 @@ export const messages = {
   unknownChart: (name: string, known: string[]) => `{{chart "${name}"}}: no such chart; the charts are ${known.join(', ')}`,
   unknownTable: (name: string, known: string[]) => `{{table "${name}"}}: no such table; the tables are ${known.join(', ')}`,
   noFit: 'too few systems to fit',
+  noWarnings: 'No value in the input data is outside the range the literature reports, and nothing was dropped.',
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,

@@ -103,7 +103,7 @@ interface CacheEntry {
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const note = opts.note ?? ((l: string) => console.error(l));
   // One run at a time per output folder (and for the project's own outputs, with refresh too).
-  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), relative(process.cwd(), opts.cacheDir) || '.', 'npm run pipeline', note);
+  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), messages.outputsNamed(relative(process.cwd(), opts.processedDir) || '.', relative(process.cwd(), opts.siteDir) || '.'), 'npm run pipeline', note);
   try {
     return await runLocked(opts, note);
   } catch (err) {

@@ -13,11 +13,12 @@ export interface Verdict {
   expected: string;
 }
 
-/** A limit or value in messages: 1e29, 0.01, 87600, 2.778e-4. */
+/** A limit or value in messages: 1e29, 0.01, 87,600, 191,400, 2.778e-4. */
 export function formatLimit(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return '0';
   const abs = Math.abs(n);
+  if (Number.isInteger(n) && abs < 1e7) return n.toLocaleString('en-US');
   if (abs >= 1e5 || abs < 1e-2) {
     const [mantissa, exponent] = n.toExponential().split('e');
     return `${Number(Number(mantissa).toPrecision(4))}e${Number(exponent)}`;

@@ -84,9 +84,9 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** Reads pins.yaml (absent: no pins). Every problem is located by line. */
-export function readPins(rawDir: string): { pins: Map<string, string>; problems: Problem[] } {
+export function readPins(rawDir: string, display: (path: string) => string = (p) => p.replace(/\\/g, '/')): { pins: Map<string, string>; problems: Problem[] } {
   const path = join(rawDir, SNAPSHOTS_DIR, PINS_FILE);
-  const file = path.replace(/\\/g, '/');
+  const file = display(path);
   const pins = new Map<string, string>();
   if (fileKind(path) === 'absent') return { pins, problems: [] };
   let text: string;
@@ -120,11 +120,11 @@ export function readPins(rawDir: string): { pins: Map<string, string>; problems:
  * snapshot folder that is not named like a snapshot is a problem (it would otherwise be ignored
  * without a word).
  */
-export function selectSnapshots(rawDir: string): { selected: SnapshotRef[]; problems: Problem[] } {
-  const { pins, problems } = readPins(rawDir);
+export function selectSnapshots(rawDir: string, display?: (path: string) => string): { selected: SnapshotRef[]; problems: Problem[] } {
+  const { pins, problems } = readPins(rawDir, display);
   const selected: SnapshotRef[] = [];
   for (const source of listSources(rawDir)) {
-    for (const stray of strayFiles(rawDir, source)) problems.push({ file: stray.display, line: 1, column: 1, message: messages.snapshotUnknownFile(stray.date), expected: 'YYYY-MM-DD.csv' });
+    for (const stray of strayFiles(rawDir, source)) problems.push({ file: display ? display(stray.path) : stray.display, line: 1, column: 1, message: messages.snapshotUnknownFile(stray.date), expected: 'YYYY-MM-DD.csv' });
     const all = listSnapshots(rawDir, source);
     const pinned = pins.get(source);
     const ref = pinned === undefined ? all.at(-1) : all.find((s) => s.date === pinned);

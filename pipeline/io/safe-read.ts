@@ -66,7 +66,7 @@ export function describeKind(kind: FileKind): string {
 }
 
 function refuse(display: string, message: string, expected: string, exitCode = 1): never {
-  throw new PipelineError(message, [{ file: display, line: 1, column: 1, message, expected }], exitCode);
+  throw new PipelineError(messages.unreadableInput(display), [{ file: display, line: 1, column: 1, message, expected }], exitCode);
 }
 
 /**
@@ -76,25 +76,25 @@ function refuse(display: string, message: string, expected: string, exitCode = 1
  */
 export function readDataFile(path: string, display: string, maxBytes = DATA_MAX_BYTES): Buffer {
   const kind = fileKind(path);
-  if (kind === 'absent') refuse(display, messages.missingFile(display), 'the file');
-  if (kind !== 'file') refuse(display, messages.notRegularFile(display, describeKind(kind)), 'a regular file');
+  if (kind === 'absent') refuse(display, messages.noSuchFile, 'the file');
+  if (kind !== 'file') refuse(display, messages.notRegularFile(describeKind(kind)), 'a regular file');
   let fd: number;
   try {
     // Non-blocking: were the file swapped for a FIFO since it was checked, opening it must not wait for a writer.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    const env = environmentError(err, display);
+    const env = environmentError(err);
     if (env) refuse(display, env.message, 'a readable file', env.exitCode);
     throw err;
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) refuse(display, messages.notRegularFile(display, describeKind(kindOf(st))), 'a regular file');
-    if (st.size > maxBytes) refuse(display, messages.fileTooLarge(display, Math.ceil(st.size / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
+    if (!st.isFile()) refuse(display, messages.notRegularFile(describeKind(kindOf(st))), 'a regular file');
+    if (st.size > maxBytes) refuse(display, messages.fileTooLarge(Math.ceil(st.size / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
     try {
       return readFileSync(fd);
     } catch (err) {
-      const env = environmentError(err, display);
+      const env = environmentError(err);
       if (env) refuse(display, env.message, 'a readable file', env.exitCode);
       throw err;
     }

@@ -123,7 +123,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   if (options.date > options.today) throw new PipelineError(messages.refreshDateInFuture(options.date, options.today), [], EXIT_USAGE);
   if (fileKind(options.rawDir) !== 'directory') throw new PipelineError(messages.refreshFailed(options.from), [{ file: options.rawDir, message: messages.missingFile(options.rawDir) }]);
   const note = options.note ?? ((l: string) => console.error(l));
-  const lock = acquireLock(options.lockPath ?? join(options.rawDir, '.refresh.lock'), options.rawDir, 'npm run refresh', note);
+  const lock = acquireLock(options.lockPath ?? join(options.rawDir, '.refresh.lock'), messages.rawFolderNamed(options.rawDir), 'npm run refresh', note);
   try {
     recoverRefresh(options, note);
     return await refreshLocked(options, info, note);

@@ -1,6 +1,7 @@
 /** Tables of the Data quality page. */
 import type { Assumptions } from '../ingest/assumptions.ts';
 import type { Fits } from '../schema/fits.ts';
+import type { Provenance } from '../schema/provenance.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
 import { auditRows } from './charts/period-charts.ts';
@@ -78,5 +79,22 @@ export function sensitivityTable(fits: Fits): string {
       { title: 'Systems ', value: (s) => s.large_scale?.n ?? 0, numeric: true },
     ],
     { caption: 'Sensitivity: the headline doubling times with and without imputed values (change in months in brackets)' },
+  );
+}
+
+/**
+ * The warnings of the run — values kept though outside the range the literature reports
+ * (pipeline/schema/bounds.ts), upstream values dropped as impossible, ignored columns — with
+ * where each is, so a reader can check them.
+ */
+export function warningsTable(provenance: Provenance): string {
+  if (provenance.warnings.length === 0) return `<p>${messages.noWarnings}</p>`;
+  return htmlTable(
+    provenance.warnings,
+    [
+      { title: 'Where', value: (w) => [w.file, w.line, w.column].filter((v) => v !== undefined).join(':') },
+      { title: 'Warning', value: (w) => w.message },
+    ],
+    { caption: `${fmt.count(provenance.warnings.length)} warning${provenance.warnings.length === 1 ? '' : 's'} about the input data`, sortable: true },
   );
 }

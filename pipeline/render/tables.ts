@@ -10,7 +10,7 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { aiAndComputeTable, economicPeriodsTable, recordSettersTable, runLengthRatesTable, runLengthTable } from './tables-analysis.ts';
 import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, segmentsTable } from './tables-eras.ts';
 import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
-import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable } from './tables-quality.ts';
+import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable, warningsTable } from './tables-quality.ts';
 
 export function systemsTable(records: readonly ProcessedRecord[]): string {
   return htmlTable(
@@ -47,6 +47,7 @@ export function buildTables(model: RenderModel): Map<string, () => string> {
     ['imputation-audit', () => imputationAuditTable(records, a)],
     ['disagreements', () => disagreementsTable(records, model.disagreements, a)],
     ['sensitivity', () => sensitivityTable(fits)],
+    ['warnings', () => warningsTable(model.provenance)],
     ['uncertainty-factors', () => uncertaintyTable(a)],
     ['utilization', () => utilizationTable(a)],
     ['units', () => unitsTable()],

@@ -5,5 +5,5 @@ export interface Provenance {
   /** External rows left out by normalize, and why. */
   dropped: { file: string; line: number; reason: string }[];
   merge: { matched: number; added: number; disagreements: number } | null;
-  warnings: { file?: string; line?: number; message: string }[];
+  warnings: { file?: string; line?: number; column?: number; message: string }[];
 }

@@ -69,6 +69,6 @@ export function imputeProvenance(input: Pick<ImputeInput, 'ingest' | 'dropped' |
     ],
     dropped: input.dropped,
     merge: input.merge ? { matched: input.merge.matched, added: input.merge.added, disagreements: input.merge.disagreements.length } : null,
-    warnings: input.warnings.map((w) => ({ file: w.file, line: w.line, message: w.message })),
+    warnings: input.warnings.map((w) => ({ file: w.file, line: w.line, ...(w.column !== undefined ? { column: w.column } : {}), message: w.message })),
   };
 }

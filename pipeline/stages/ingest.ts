@@ -6,10 +6,10 @@
 import { append, PipelineError, type Problem } from '../errors.ts';
 import { openCsvFile, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
 import { sha256 } from '../io/hash.ts';
-import { fileKind, readDataFile } from '../io/safe-read.ts';
+import { readDataFile } from '../io/safe-read.ts';
 import { readAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
-import { namer } from '../ingest/inputs.ts';
+import { checkRawFolder, namer } from '../ingest/inputs.ts';
 import { checkHeader, checkRows, newRowCheckState, toRawRows, type RowCheckState } from '../ingest/models-file.ts';
 import { listRawInputs } from '../ingest/raw-files.ts';
 import { messages } from '../messages.ts';
@@ -73,7 +73,7 @@ export interface IngestPlan {
 export function planIngest(options: IngestOptions): IngestPlan {
   const { rawDir, defaultsDir, today } = options;
   const named = namer(options);
-  if (fileKind(rawDir) !== 'directory') throw new PipelineError(messages.missingFile(rawDir));
+  checkRawFolder(rawDir);
   const files: string[] = [];
   let exitCode = 1;
   const collect = <T>(into: Problem[], fn: () => T): T | undefined => {
@@ -118,7 +118,7 @@ export function planIngest(options: IngestOptions): IngestPlan {
   const external: CsvTable[] = [];
   // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source, each
   // checked against its metadata (sha256, rows) and its date against the run date.
-  const snapshots = selectSnapshots(rawDir);
+  const snapshots = selectSnapshots(rawDir, options.display);
   after.push(...snapshots.problems);
   // The same export twice (a top-level copy of a snapshot, two identical files) would count every row twice.
   const seen = new Map<string, string>();
