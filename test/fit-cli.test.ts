@@ -136,7 +136,7 @@ describe('npm run fit', () => {
     expect(noColumn.stderr).toContain('no column "year"');
     const noFile = await run(['--input', join(dir, 'absent.csv'), '--x', 'a', '--y', 'b']);
     expect(noFile.status).toBe(1);
-    expect(noFile.stderr).toContain(messages.missingFile(join(dir, 'absent.csv')));
+    expect(noFile.stderr).toContain(`${join(dir, 'absent.csv')}:1:1: ${messages.noSuchFile}`);
     for (const seed of ['', '0x10', '1e3', '1.5', '-1', '4294967296']) {
       const bad = await run(['--input', plain, '--x', 'when', '--y', 'value', `--seed=${seed}`]);
       expect(bad.status, seed).toBe(2);
@@ -144,6 +144,6 @@ describe('npm run fit', () => {
     }
     const folder = await run(['--input', dir, '--x', 'a', '--y', 'b']);
     expect(folder.status).toBe(1);
-    expect(folder.stderr).toContain(messages.notRegularFile(dir, 'a folder'));
+    expect(folder.stderr).toContain(`${dir}:1:1: ${messages.notRegularFile('a folder')}`);
   });
 });
