@@ -53,7 +53,8 @@ function stageArg(value: string | undefined): StageName | undefined {
 
 /** Paths shown to the user and written into outputs stay relative, never machine paths. */
 function rel(p: string): string {
-  return relative(process.cwd(), p) || '.';
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -11,7 +11,7 @@ import type { FileText } from './io/csv-writer.ts';
 import { decodeArtifact, encodeArtifactOrNull } from './io/artifact-json.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
 import { artifactIntact, publishedHash } from './io/cache-check.ts';
-import { environmentError } from './io/errno.ts';
+import { environmentError, shownPath } from './io/errno.ts';
 import { acquireLock, RUN_LOCK } from './io/lock.ts';
 import { checkOutputs } from './io/outputs.ts';
 import { ingestCacheKey } from './ingest/inputs.ts';
@@ -103,7 +103,7 @@ interface CacheEntry {
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const note = opts.note ?? ((l: string) => console.error(l));
   // One run at a time per output folder (and for the project's own outputs, with refresh too).
-  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), messages.outputsNamed(relative(process.cwd(), opts.processedDir) || '.', relative(process.cwd(), opts.siteDir) || '.'), 'npm run pipeline', note);
+  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), messages.outputsNamed(shownPath(opts.processedDir), shownPath(opts.siteDir)), 'npm run pipeline', note);
   try {
     return await runLocked(opts, note);
   } catch (err) {

@@ -52,7 +52,8 @@ export function reportFailure(err: unknown, io: CliIo, debug: boolean): number {
   if (known) {
     io.err(`error: ${known.message}`);
     for (const p of known.problems) io.err(`  ${formatProblem(p)}`);
-    if (debug && known !== err && err instanceof Error && err.stack) io.err(err.stack);
+    const origin = known !== err ? err : known.cause;
+    if (debug && origin instanceof Error && origin.stack) io.err(origin.stack);
     return known.exitCode;
   }
   io.err(`error: ${messages.internalError(firstLine(err))}`);

@@ -22,8 +22,8 @@ export function systemErrorCode(err: unknown): string | null {
   return typeof code === 'string' && SYSTEM_CODE.test(code) ? code : null;
 }
 
-/** A path as the user gave it: relative to the working directory when inside it. */
-function shown(path: string): string {
+/** A path as shown to the user: relative to the working directory when inside it, else absolute. */
+export function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
@@ -38,7 +38,10 @@ export function environmentError(err: unknown, path?: string): PipelineError | n
   const e = err as NodeJS.ErrnoException & { dest?: string };
   const where = e.path ?? path;
   const what = messages.errno[code] ?? messages.errnoUnknown(code);
-  return new PipelineError(messages.systemError(where ? shown(where) : '', what, code), [], EXIT_ENVIRONMENT);
+  const error = new PipelineError(messages.systemError(where ? shownPath(where) : '', what, code), [], EXIT_ENVIRONMENT);
+  // Kept for --debug, which shows where the system error happened.
+  error.cause = err;
+  return error;
 }
 
 /** Runs `fn`; a system error it throws comes out as environmentError(err, path). */

@@ -102,6 +102,8 @@ export function acquireLock(path: string, what: string, command: string, note: (
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, text);
   } catch (err) {
+    // A full disk may leave the temporary empty: it must not stay.
+    rmSync(tmp, { force: true });
     throw environmentError(err, path) ?? err;
   }
   try {

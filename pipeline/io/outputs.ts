@@ -7,20 +7,16 @@
  * output folders are accepted unmarked too (a fresh clone has them without the marker).
  */
 import { lstatSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import { environmentError, EXIT_ENVIRONMENT } from './errno.ts';
+import { environmentError, EXIT_ENVIRONMENT, shownPath } from './errno.ts';
 
 /** The marker file in every folder the pipeline publishes, and its text. */
 export const OUTPUT_MARKER = '.compute-trends';
 export const OUTPUT_MARKER_TEXT =
   'This folder is published by compute-trends (npm run pipeline), which replaces it whole on every run.\n';
 
-function shown(dir: string): string {
-  const rel = relative(process.cwd(), dir);
-  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
-}
 
 /** Why `dir` may not be replaced by the pipeline, or null when it may. */
 export function outputProblem(dir: string, options: { allowUnmarked?: boolean } = {}): string | null {
@@ -44,6 +40,6 @@ export function outputProblem(dir: string, options: { allowUnmarked?: boolean } 
 export function checkOutputs(dirs: readonly string[], options: { allowUnmarked?: boolean } = {}): void {
   for (const dir of dirs) {
     const problem = outputProblem(dir, options);
-    if (problem !== null) throw new PipelineError(messages.notOurOutput(shown(dir), problem), [], EXIT_ENVIRONMENT);
+    if (problem !== null) throw new PipelineError(messages.notOurOutput(shownPath(dir), problem), [], EXIT_ENVIRONMENT);
   }
 }

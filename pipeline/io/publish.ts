@@ -18,7 +18,7 @@ import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import type { FileText } from './csv-writer.ts';
 import { clearStaleTemporaries, recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic } from './atomic.ts';
-import { environmentError, EXIT_ENVIRONMENT } from './errno.ts';
+import { environmentError, EXIT_ENVIRONMENT, shownPath } from './errno.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, outputProblem } from './outputs.ts';
 
 export interface Publication {
@@ -141,7 +141,7 @@ export function publish(pub: Publication, journalPath: string, beforeSwap: (i: n
   // A folder that became a symbolic link or a mount point since the run started cannot be swapped.
   for (const dir of [pub.processed?.dir, pub.site?.dir]) {
     const problem = dir === undefined ? null : outputProblem(dir, { allowUnmarked: true });
-    if (problem !== null) throw new PipelineError(messages.notOurOutput(dir!, problem), [], EXIT_ENVIRONMENT);
+    if (problem !== null) throw new PipelineError(messages.notOurOutput(shownPath(dir!), problem), [], EXIT_ENVIRONMENT);
   }
   const swaps: Journal['swaps'] = [];
   try {

@@ -60,7 +60,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Paths shown to the user stay relative to the working directory. */
 function rel(p: string): string {
-  return relative(process.cwd(), p) || '.';
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
 }
 
 function usage(message: string): never {

@@ -16,6 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { environmentError, EXIT_ENVIRONMENT } from '../io/errno.ts';
+import { pauseAt } from '../io/pause.ts';
 import { describeKind, fileKind } from '../io/safe-read.ts';
 import { messages } from '../messages.ts';
 
@@ -75,11 +76,13 @@ export function commitFiles(writes: readonly PlannedWrite[], journalPath: string
   }
   const done: Rename[] = [];
   try {
-    for (const r of renames) {
+    renames.forEach((r, i) => {
+      // The kill tests' hook: `refresh-commit` journaled, nothing renamed; `refresh-rename` the first file renamed.
+      pauseAt(i === 0 ? 'refresh-commit' : i === 1 ? 'refresh-rename' : 'refresh-last');
       if (r.backup) renameSync(r.target, r.backup);
       done.push(r);
       renameSync(r.tmp, r.target);
-    }
+    });
   } catch (err) {
     for (const r of done.reverse()) {
       if (existsSync(r.target) && !existsSync(r.tmp)) renameSync(r.target, r.tmp);

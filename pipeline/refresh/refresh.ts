@@ -25,7 +25,7 @@ import { compareSnapshots, type SnapshotComparison } from './compare.ts';
 import { fetchExport } from './download.ts';
 import { changelogEntry } from './report.ts';
 import { resolveSource } from './sources.ts';
-import { validateExport } from './validate.ts';
+import { renamedColumns, validateExport } from './validate.ts';
 
 export type { SnapshotMeta } from '../ingest/snapshots.ts';
 
@@ -69,41 +69,6 @@ export const SHRINK_LIMIT = 0.9;
 export const REFRESH_JOURNAL = '.refresh-journal.json';
 
 const fileHash = (ref: SnapshotRef) => sha256(readDataFile(ref.path, ref.display));
-
-/** A column name reduced for comparison: case, spacing and punctuation ignored. */
-const columnKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-/** Edit distance, for "Paramters" read as "Parameters" renamed. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
-
-/**
- * Columns of the export that look like a column the adapter reads, renamed ("parameters",
- * "Paramters" for "Parameters") while the real name is absent: their values would be lost.
- */
-export function renamedColumns(header: readonly string[], from: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const names of Object.values(EPOCH_FIELDS) as readonly (readonly string[])[]) {
-    if (names.some((n) => header.includes(n))) continue;
-    header.forEach((h, i) => {
-      const key = columnKey(h);
-      const like = names.find((n) => columnKey(n) === key || (key.length >= 6 && distance(columnKey(n), key) <= 2));
-      if (like) problems.push({ file: from, line: 1, column: i + 1, text: h, message: messages.columnLooksRenamed(h, like), expected: `"${like}"` });
-    });
-  }
-  return problems;
-}
 
 /** The adapter's field of a column name, or the name itself for a column it does not read. */
 function fieldOf(name: string): string {

@@ -54,14 +54,52 @@ export function validateExport(bytes: Uint8Array, contentType: string, from: str
   }
   if (!isExternalExport(table.header)) {
     const missing = REQUIRED.filter((names) => !names.some((n) => table.header.includes(n)));
-    fail(
-      missing.map((names) => ({
+    fail([
+      ...missing.map((names) => ({
         file: from,
         line: 1,
         message: messages.missingColumn(names.join('" or "')),
         expected: messages.knownExports,
       })),
-    );
+      // A required column renamed ("Training compute FLOP"): say which one it looks like.
+      ...renamedColumns(table.header, from),
+    ]);
   }
   return table;
 }
+
+/** A column name reduced for comparison: case, spacing and punctuation ignored. */
+const columnKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Edit distance, for "Paramters" read as "Parameters" renamed. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Columns of the export that look like a column the adapter reads, renamed ("parameters",
+ * "Paramters" for "Parameters") while the real name is absent: their values would be lost.
+ */
+export function renamedColumns(header: readonly string[], from: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const names of Object.values(EPOCH_FIELDS) as readonly (readonly string[])[]) {
+    if (names.some((n) => header.includes(n))) continue;
+    header.forEach((h, i) => {
+      const key = columnKey(h);
+      const like = names.find((n) => columnKey(n) === key || (key.length >= 6 && distance(columnKey(n), key) <= 2));
+      if (like) problems.push({ file: from, line: 1, column: i + 1, text: h, message: messages.columnLooksRenamed(h, like), expected: `"${like}"` });
+    });
+  }
+  return problems;
+}
+
