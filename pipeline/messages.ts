@@ -6,6 +6,7 @@ export const messages = {
   // ---- files and CSV syntax
   unreadableFile: (file: string) => `${file}: the file cannot be read as CSV`,
   notUtf8: (byte: number) => `byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} is not valid UTF-8`,
+  utf16File: 'the file is encoded as UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8',
   emptyFile: 'the file is empty',
   headerOnly: 'the file has a header but no records',
   quoteNotClosed: 'a quoted field is never closed',
@@ -84,9 +85,7 @@ export const messages = {
   unitWithoutValue: (column: string) => `${column} is given without the value it qualifies`,
   valueWithoutUnit: (column: string) => `${column} is given without its unit`,
   cannotParse: (column: string, detail: string) => `${column}: ${detail}`,
-  outOfRange: (column: string, detail: string) => `${column} is impossible: ${detail}`,
   inFuture: (today: string) => `the date is after the run date ${today}`,
-  notAFraction: (column: string) => `${column} must be a fraction between 0 and 1`,
 
   // ---- warnings
   suspicious: (column: string, detail: string) => `${column} looks suspicious: ${detail}`,

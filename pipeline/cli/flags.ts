@@ -31,8 +31,8 @@ export function decimalFlag(flag: string, text: string | undefined, range: { min
 
 /** The ranges of the numeric flags, shared by the CLIs and their help texts. */
 export const FLAG_RANGES = {
-  /** Bootstrap resamples: 0 (point estimates) to 100,000 (1,000 is the default; more adds nothing visible). */
-  resamples: { min: 0, max: 100_000 },
+  /** Bootstrap resamples: 0 (point estimates) to 1,000,000 (1,000 is the default; a million already takes minutes). */
+  resamples: { min: 0, max: 1_000_000 },
   /** Random seed of `npm run fit`: an unsigned 32-bit integer. */
   seed: { min: 0, max: 4_294_967_295 },
   /** Download time limit of refresh, in seconds: up to an hour. */

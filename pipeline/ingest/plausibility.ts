@@ -5,7 +5,7 @@
  * cells, hardware peaks, assumptions, upstream exports, imputed estimates).
  */
 import { messages } from '../messages.ts';
-import { BOUNDS, type Bound, type BoundName } from '../schema/bounds.ts';
+import { BOUND_USES, BOUNDS, type Bound, type BoundName } from '../schema/bounds.ts';
 
 export interface Verdict {
   level: 'error' | 'warning';
@@ -62,4 +62,14 @@ function usualRange(bound: Bound): string {
 export function possible(name: BoundName, value: number): boolean {
   const bound: Bound = BOUNDS[name];
   return value >= bound.min && value <= bound.max && (!bound.integer || Number.isInteger(value));
+}
+
+/** The bounds as the Markdown table of data/raw/README.md ("Plausibility bounds"); a test keeps the two equal. */
+export function boundsMarkdown(): string {
+  const rows = (Object.keys(BOUNDS) as BoundName[]).map((name) => {
+    const b: Bound = BOUNDS[name];
+    const usual = b.warnMin === undefined && b.warnMax === undefined ? 'the whole possible range' : `${formatLimit(b.warnMin ?? b.min)} to ${formatLimit(b.warnMax ?? b.max)}`;
+    return `| ${BOUND_USES[name]} | ${formatLimit(b.min)} to ${formatLimit(b.max)} ${b.unit}${b.integer ? ', whole' : ''} | ${usual} | ${b.reason} |`;
+  });
+  return ['| value | possible (an error outside) | usual (a warning outside) | why |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -45,8 +45,10 @@ export function readCsvFile(path: string, displayName = path, options: ReadCsvOp
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bad = findInvalidUtf8(bytes) ?? { line: 1, column: 1, byte: 0 };
+  // A UTF-16 byte order mark: the whole file is in another encoding, not one bad byte.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   throw new PipelineError(messages.unreadableFile(file), [
-    { file, line: bad.line, column: bad.column, message: messages.notUtf8(bad.byte), expected: 'UTF-8 text' },
+    { file, line: bad.line, column: bad.column, message: utf16 ? messages.utf16File : messages.notUtf8(bad.byte), expected: 'UTF-8 text' },
   ]);
 }
 

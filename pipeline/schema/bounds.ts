@@ -184,6 +184,27 @@ export const BOUNDS = {
 
 export type BoundName = keyof typeof BOUNDS;
 
+/** Where each bound applies, for data/raw/README.md. */
+export const BOUND_USES: Record<BoundName, string> = {
+  parameters: '`parameters` (models.csv; Epoch `Parameters`)',
+  active_parameters: '`active_parameters`',
+  training_tokens: '`training_tokens`',
+  dataset_size: '`dataset_size` (Epoch `Training dataset size (datapoints)`)',
+  epochs: '`epochs` (Epoch `Epochs`)',
+  training_compute_flop: '`training_compute` in FLOP after unit conversion (Epoch `Training compute (FLOP)`), and every estimate the impute stage would make from a row',
+  accelerator_hours: '`training_compute` given as accelerator time (GPU-hours, TPU-core-days, …)',
+  hardware_count: '`hardware_count` (Epoch `Hardware quantity`)',
+  training_time_hours: '`training_time`, in hours (Epoch `Training time (hours)`)',
+  utilization: '`utilization` (Epoch `Hardware utilization`)',
+  peak_flop_per_second: 'hardware.csv `peak_fp64` … `peak_int8`',
+  cores_per_chip: 'hardware.csv `cores_per_chip`',
+  'assumptions.utilization': 'assumptions.yaml `utilization.default`, `utilization.by_domain.*`',
+  'assumptions.uncertainty_factor': 'assumptions.yaml `uncertainty_factor.*`',
+  'assumptions.tokens_per_word': 'assumptions.yaml `tokens_per_word`',
+  'assumptions.flop_per_parameter_per_token': 'assumptions.yaml `flop_per_parameter_per_token`',
+  'assumptions.audit_disagreement_factor': 'assumptions.yaml `audit_disagreement_factor`',
+};
+
 /** The bound of each numeric column of data/raw/models.csv (training_compute: after unit conversion). */
 export const MODEL_COLUMN_BOUNDS = {
   parameters: 'parameters',

@@ -731,7 +731,36 @@ function shapeFamilies(): FamilyCase[] {
   return cases;
 }
 
+/** Encodings that are not UTF-8. */
+function encodingFamilies(): FamilyCase[] {
+  const text = modelsCsv([PLAIN]);
+  const cases: FamilyCase[] = [];
+  for (const [name, bytes] of [
+    ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+  ] as const) {
+    cases.push({
+      family: 'not UTF-8',
+      name,
+      build: (dir) => writeFileSync(join(dir, 'models.csv'), bytes),
+      expect: { outcome: 'error', stage: 'ingest', problems: [{ file: 'models.csv', line: 1, column: 1, message: messages.utf16File }] },
+    });
+  }
+  for (const [name, byte] of [['Latin-1 é', 0xe9], ['Windows-1252 quote', 0x93], ['a lone continuation byte', 0x80]] as const) {
+    cases.push({
+      family: 'not UTF-8',
+      name,
+      build: (dir) => {
+        const [before, after] = text.split('Plain Lab');
+        writeFileSync(join(dir, 'models.csv'), Buffer.concat([Buffer.from(`${before}Plain L`), Buffer.from([byte]), Buffer.from(`b${after}`)]));
+      },
+      expect: { outcome: 'error', stage: 'ingest', problems: [{ file: 'models.csv', line: 2, message: messages.notUtf8(byte) }] },
+    });
+  }
+  return cases;
+}
+
 /** Every generated case. */
 export function families(): FamilyCase[] {
-  return [...numericFamilies(), ...hardwareFamilies(), ...assumptionFamilies(), ...textFamilies(), ...identityFamilies(), ...dateFamilies(), ...fileFamilies(), ...snapshotFamilies(), ...shapeFamilies()];
+  return [...numericFamilies(), ...hardwareFamilies(), ...assumptionFamilies(), ...textFamilies(), ...identityFamilies(), ...dateFamilies(), ...fileFamilies(), ...snapshotFamilies(), ...shapeFamilies(), ...encodingFamilies()];
 }

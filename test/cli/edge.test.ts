@@ -84,7 +84,7 @@ describe('as processes: exit codes and one sentence on stderr', () => {
   it('a flag out of range: exit 2, one line', () => {
     const r = cli('pipeline/cli.ts', ['--resamples', '1e9']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toEqual([`error: ${messages.badIntegerFlag('--resamples', '1e9', 0, 100_000)}`]);
+    expect(r.stderr).toEqual([`error: ${messages.badIntegerFlag('--resamples', '1e9', 0, 1_000_000)}`]);
   });
 
   it('an output folder inside a file: exit 3, one sentence without a stack; the stack with --debug', () => {
