@@ -103,7 +103,7 @@ export function acquireLock(path: string, what: string, command: string, note: (
     writeFileSync(tmp, text);
   } catch (err) {
     // A full disk may leave the temporary empty: it must not stay.
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw environmentError(err, path) ?? err;
   }
   try {
@@ -128,7 +128,16 @@ export function acquireLock(path: string, what: string, command: string, note: (
     }
     throw new PipelineError(messages.lockHeld(what, 0, 'another run', 'just now', path), [], EXIT_ENVIRONMENT);
   } finally {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
+  }
+}
+
+/** Removes a file if it can; a path that cannot hold one (a file as a folder) has nothing to remove. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing there.
   }
 }
 
