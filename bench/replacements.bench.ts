@@ -11,7 +11,7 @@
  * Prints figures.
  */
 import { FirstLines, SystemLines } from '../pipeline/ingest/first-lines.ts';
-import { matchKey } from '../pipeline/ingest/text-rules.ts';
+import { identityKey } from '../pipeline/normalize/identity.ts';
 import { csvLines, type CsvCell } from '../pipeline/io/csv-writer.ts';
 import { LineStore } from '../pipeline/io/line-store.ts';
 import { compareRecords, dateIdOrder } from '../pipeline/normalize/record-order.ts';
@@ -54,17 +54,17 @@ export async function run(): Promise<void> {
     const m = new Map<string, number>();
     for (let i = 0; i < N; i++) if (m.get(ids[i]) === undefined) m.set(ids[i], i + 2);
   }));
-  console.log('duplicate systems (name as matchKey reads it, and year):');
+  console.log('duplicate systems (name as identityKey reads it, and year):');
   const names = ids.map((id) => `System ${id.slice(4)}`);
   const dates = ids.map((_, i) => `${1952 + (i % 74)}-0${1 + (i % 9)}-15`);
   line('SystemLines (pipeline/ingest/first-lines.ts)', best(() => {
     const t = new SystemLines();
     for (let i = 0; i < N; i++) t.firstOrAdd(names[i], dates[i], i + 2);
   }));
-  line('Map<string, number> on `${matchKey(name)}|${year}`', best(() => {
+  line('Map<string, number> on `${identityKey(name)}|${year}`', best(() => {
     const m = new Map<string, number>();
     for (let i = 0; i < N; i++) {
-      const key = `${matchKey(names[i])}|${dates[i].slice(0, 4)}`;
+      const key = `${identityKey(names[i])}|${dates[i].slice(0, 4)}`;
       if (m.get(key) === undefined) m.set(key, i + 2);
     }
   }));

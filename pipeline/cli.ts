@@ -3,10 +3,14 @@
  * Prints one line per stage; on failure prints every located problem and exits non-zero.
  */
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAsProcess, type CliIo } from './cli/edge.ts';
+import { integerFlag, FLAG_RANGES, runDate } from './cli/flags.ts';
 import { PipelineError } from './errors.ts';
-import { formatProblem, messages } from './messages.ts';
 import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
+import { EXIT_USAGE } from './io/errno.ts';
+import { messages } from './messages.ts';
 import { projectRoot } from './project-root.ts';
 import { runPipeline } from './run.ts';
 import { STAGE_NAMES } from './stages/index.ts';
@@ -27,29 +31,38 @@ Options:
   --raw <dir>      folder of raw records (default data/raw)
   --out <dir>      write processed data to <dir>/processed and the site to <dir>/site
                    (default data/processed and reports/site)
-  --resamples <n>  bootstrap resamples (default ${DEFAULT_RESAMPLES})
+  --resamples <n>  bootstrap resamples, ${FLAG_RANGES.resamples.min} to ${FLAG_RANGES.resamples.max.toLocaleString('en-US')} (default ${DEFAULT_RESAMPLES})
   --force          ignore the cache: rerun every selected stage
+  --debug          on an unexpected error, print where it happened (the stack trace)
   -h, --help       show this help
 
 Stages whose inputs are unchanged since the last run are skipped ("cached").
-Outputs are published only when every stage has succeeded.`;
+Outputs are published only when every stage has succeeded; one run at a time per output folder.
+Exit codes: 0 done, 1 bad data, 2 bad usage, 3 environment (disk full, read-only, permission,
+another run holding the lock), 4 internal error (a bug).`;
 
 const root = projectRoot;
 
+function usage(message: string): never {
+  throw new PipelineError(`${message}\n\n${HELP}`, [], EXIT_USAGE);
+}
+
 function stageArg(value: string | undefined): string | undefined {
-  if (value !== undefined && !STAGE_NAMES.includes(value)) throw new PipelineError(messages.unknownStage(value, STAGE_NAMES), [], 2);
+  if (value !== undefined && !STAGE_NAMES.includes(value)) throw new PipelineError(messages.unknownStage(value, STAGE_NAMES), [], EXIT_USAGE);
   return value;
 }
 
 /** Paths shown to the user and written into outputs stay relative, never machine paths. */
 function rel(p: string): string {
-  return relative(process.cwd(), p) || '.';
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
 }
 
-async function main(): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         only: { type: 'string' },
         from: { type: 'string' },
@@ -58,33 +71,24 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         resamples: { type: 'string' },
         force: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
     }).values;
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
+    return usage((err as Error).message);
   }
   if (args.help) {
-    console.log(HELP);
+    io.out(HELP);
     return 0;
   }
-  if (args.only && (args.from || args.until)) {
-    console.error(`--only cannot be used with ${args.from ? '--from' : '--until'}`);
-    return 2;
-  }
+  if (args.only && (args.from || args.until)) usage(`--only cannot be used with ${args.from ? '--from' : '--until'}`);
   const [from, until] = [stageArg(args.from), stageArg(args.until)];
-  if (from && until && STAGE_NAMES.indexOf(until) < STAGE_NAMES.indexOf(from)) {
-    console.error(`--until ${until} comes before --from ${from}: no stage would run`);
-    return 2;
-  }
-  const resamples = args.resamples === undefined ? DEFAULT_RESAMPLES : Number(args.resamples);
-  if (!Number.isInteger(resamples) || resamples < 0) {
-    console.error('--resamples takes a whole number');
-    return 2;
-  }
+  if (from && until && STAGE_NAMES.indexOf(until) < STAGE_NAMES.indexOf(from)) usage(`--until ${until} comes before --from ${from}: no stage would run`);
+  const resamples = integerFlag('--resamples', args.resamples, { ...FLAG_RANGES.resamples, fallback: DEFAULT_RESAMPLES });
+  for (const [flag, value] of [['--raw', args.raw], ['--out', args.out]] as const) if (value === '') usage(`${flag} needs a folder`);
   const out = args.out ? resolve(args.out) : null;
   const started = performance.now();
   await runPipeline({
@@ -93,26 +97,17 @@ async function main(): Promise<number> {
     processedDir: out ? join(out, 'processed') : join(root, 'data', 'processed'),
     siteDir: out ? join(out, 'site') : join(root, 'reports', 'site'),
     cacheDir: out ? join(out, '.cache') : join(root, '.cache', 'pipeline'),
-    today: process.env.COMPUTE_TRENDS_TODAY ?? new Date().toISOString().slice(0, 10),
+    today: runDate(io.env),
     only: stageArg(args.only),
     from,
     until,
     force: args.force,
     resamples,
+    log: io.out,
+    note: io.err,
   });
-  console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  io.out(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof PipelineError) {
-      console.error(`error: ${err.message}`);
-      for (const p of err.problems) console.error(`  ${formatProblem(p)}`);
-      process.exit(err.exitCode);
-    }
-    console.error(err);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runAsProcess(main);

@@ -3,13 +3,17 @@
  * same segmented-regression code the analyze stage uses, on any CSV. Only argument parsing, CSV
  * reading and printing live here; every number comes from pipeline/analyze/stats.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
+import { processIo, runAsProcess, runMain, type CliIo } from './cli/edge.ts';
+import { decimalFlag, FLAG_RANGES, integerFlag } from './cli/flags.ts';
 import { PipelineError } from './errors.ts';
 import { DEFAULT_MIN_SEGMENT_YEARS, yearsText } from './analyze/breakpoints.ts';
 import { daviesTest, defaultMinSegmentPoints, fitSegmentedOutcome, selectSegmented, type RejectedFit, type SegmentedFit } from './analyze/stats/index.ts';
+import { EXIT_USAGE } from './io/errno.ts';
+import { readDataFile } from './io/safe-read.ts';
 import { describeRejection, messages } from './messages.ts';
 import { dateToYear } from './normalize/dates.ts';
 
@@ -23,22 +27,25 @@ Options:
   --input <file>            CSV file with a header row (quoted cells may span lines)
   --x <column>              column with the x values (numbers)
   --y <column>              column with the y values (numbers)
-  --log10-y                 use log10(y); rows with y ≤ 0 are skipped
+  --log10-y                 use log10(y); a y of zero or below is an error naming its lines
   --x-date                  x holds dates (YYYY-MM-DD); use fractional years, UTC
   --breakpoints <k>         auto (default: K = 0..3 chosen by BIC among admissible fits) or 0, 1, 2, 3
-  --min-segment-length <l>  every segment spans at least l units of x (default 2 with --x-date,
-                            i.e. two years; otherwise 0, no minimum)
-  --min-segment-points <m>  every segment holds at least m rows (default max(5, ceil(sqrt(n))));
-                            0 for none. A fit breaking either rule is rejected, and listed
-  --seed <n>                seed for the random restarts (default 1)
+  --min-segment-length <l>  every segment spans at least l units of x, a decimal number ≥ 0
+                            (default 2 with --x-date, i.e. two years; otherwise 0, no minimum)
+  --min-segment-points <m>  every segment holds at least m rows, a whole number ≥ 0 (default
+                            max(5, ceil(sqrt(n)))); 0 for none. A fit breaking either rule is
+                            rejected, and listed
+  --seed <n>                seed for the random restarts, 0 to 4294967295 (default 1)
   --json                    print one JSON object: n, skipped, k, intercept, slopes,
                             breakpoints [{estimate, se, ci95}], rss, bic, bic_by_k, davies_p,
                             rules {min_segment_length, min_segment_points}, rejected [{k,
                             breakpoints, bic, reason, detail}]
+  --debug                   on an unexpected error, print where it happened (the stack trace)
   -h, --help                show this help
 
 Rows whose x or y is empty or not a number are skipped and counted ("skipped").
-With both segment minimums at 0 the fit is R's segmented (ψ within the inner 5% quantiles).`;
+With both segment minimums at 0 the fit is R's segmented (ψ within the inner 5% quantiles).
+Exit codes: 0 done, 1 bad data, 2 bad usage, 3 environment, 4 internal error (a bug).`;
 
 /** Parsed and validated command-line arguments. */
 export interface FitArgs {
@@ -76,29 +83,24 @@ export function parseFitArgs(argv: string[]): FitArgs | null {
         'min-segment-length': { type: 'string' },
         'min-segment-points': { type: 'string' },
         json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (err) {
-    throw new PipelineError(`fit: ${(err as Error).message}`, [], 2);
+    throw new PipelineError(`fit: ${(err as Error).message}`, [], EXIT_USAGE);
   }
   if (values.help) return null;
   const missing = (['input', 'x', 'y'] as const).filter((k) => !values[k]);
   if (missing.length > 0) throw new PipelineError(`fit: missing required option(s): ${missing.map((m) => `--${m}`).join(', ')}`, [], 2);
   const bp = values.breakpoints;
   if (!/^(auto|[0-3])$/.test(bp)) throw new PipelineError(`fit: --breakpoints must be auto, 0, 1, 2 or 3, got "${bp}"`, [], 2);
-  const seed = Number(values.seed);
-  if (!Number.isSafeInteger(seed)) throw new PipelineError(`fit: --seed must be an integer, got "${values.seed}"`, [], 2);
+  const seed = integerFlag('--seed', values.seed, { ...FLAG_RANGES.seed, fallback: 1 });
+  // Every numeric flag through the one strict parser (pipeline/cli/flags.ts): no hex, no exponent, no sign.
   const length = values['min-segment-length'];
-  const minSegmentLength = length === undefined ? null : toNumber(length);
-  if (minSegmentLength !== null && !(minSegmentLength >= 0)) {
-    throw new PipelineError(`fit: --min-segment-length must be a number ≥ 0, got "${length}"`, [], 2);
-  }
+  const minSegmentLength = length === undefined ? null : decimalFlag('--min-segment-length', length, { ...FLAG_RANGES.minSegmentLength, fallback: 0 });
   const points = values['min-segment-points'];
-  const minSegmentPoints = points === undefined ? null : toNumber(points);
-  if (minSegmentPoints !== null && !(Number.isSafeInteger(minSegmentPoints) && minSegmentPoints >= 0)) {
-    throw new PipelineError(`fit: --min-segment-points must be an integer ≥ 0, got "${points}"`, [], 2);
-  }
+  const minSegmentPoints = points === undefined ? null : integerFlag('--min-segment-points', points, { ...FLAG_RANGES.minSegmentPoints, fallback: 0 });
   return {
     input: values.input!,
     x: values.x!,
@@ -121,16 +123,21 @@ function toNumber(cell: string | undefined): number {
   return NUMBER.test(s) ? Number(s) : NaN;
 }
 
-/** Read the two columns; rows with an unusable x or y are counted, not fatal. */
+/**
+ * Read the two columns; rows with an unusable x or y are counted, not fatal. With --log10-y, a
+ * numeric y of zero or below is an error naming its lines: dropping it would bias the fit.
+ */
 function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
-  let text: string;
+  const text = readDataFile(args.input, args.input).toString('utf8');
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    text = readFileSync(args.input, 'utf8');
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (err) {
-    throw new PipelineError(`fit: cannot read ${args.input}: ${(err as Error).message}`);
+    if (!(err instanceof CsvError)) throw err;
+    const line = (err as CsvError & { lines?: number }).lines;
+    throw new PipelineError(`fit: ${args.input} cannot be read as CSV`, [{ file: args.input, line, message: messages.csvSyntax(err.message) }]);
   }
-  const rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  const header = rows[0] ?? [];
+  const header = records[0]?.record ?? [];
   const ix = header.indexOf(args.x);
   const iy = header.indexOf(args.y);
   for (const [name, i] of [[args.x, ix], [args.y, iy]] as const) {
@@ -142,15 +149,22 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
   }
   const x: number[] = [];
   const y: number[] = [];
+  const nonPositive: number[] = [];
   let skipped = 0;
-  for (const row of rows.slice(1)) {
+  for (const { record: row, info } of records.slice(1)) {
     const xv = args.xDate ? dateToYear(row[ix] ?? '') : toNumber(row[ix]);
     let yv = toNumber(row[iy]);
+    // info.lines is the line a record ends on; a quoted cell may span lines before it.
+    if (args.log10Y && yv <= 0) nonPositive.push(info.lines - row.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0));
     if (args.log10Y) yv = yv > 0 ? Math.log10(yv) : NaN;
     if (Number.isFinite(xv) && Number.isFinite(yv)) {
       x.push(xv);
       y.push(yv);
     } else skipped++;
+  }
+  if (nonPositive.length > 0) {
+    const message = messages.fitNonPositive(args.y, nonPositive.slice(0, 20), nonPositive.length);
+    throw new PipelineError(`fit: ${message}`, [{ file: args.input, line: nonPositive[0], message, expected: `a positive ${args.y} on every row` }]);
   }
   return { x, y, skipped };
 }
@@ -168,7 +182,7 @@ function pText(p: number): string {
   return p < 1e-10 ? messages.pValueBelow : `p = ${p.toPrecision(4)}`;
 }
 
-function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit, bicByK: Record<string, number> | null, daviesP: number | null, rules: Rules, rejected: RejectedFit[]): void {
+function printText(io: CliIo, args: FitArgs, n: number, skipped: number, fit: SegmentedFit, bicByK: Record<string, number> | null, daviesP: number | null, rules: Rules, rejected: RejectedFit[]): void {
   const yName = args.log10Y ? `log10(${args.y})` : args.y;
   const length = lengthText(args);
   const lines = [`${args.input}: ${yName} against ${args.x}${args.xDate ? ' (fractional year)' : ''}`];
@@ -201,7 +215,7 @@ function printText(args: FitArgs, n: number, skipped: number, fit: SegmentedFit,
   }
   lines.push(`intercept ${fmt(fit.intercept, 8)}, RSS ${fmt(fit.rss, 8)}, residual SD ${fmt(fit.residualSd)}, BIC ${fmt(fit.bic, 8)}`);
   lines.push(`Davies' test for a change in slope (k = 10, two-sided): ${daviesP === null ? 'n/a (too few rows)' : pText(daviesP)}`);
-  console.log(lines.join('\n'));
+  io.out(lines.join('\n'));
 }
 
 /** Lengths of x as the text prints them: years with --x-date, x units otherwise. */
@@ -209,74 +223,68 @@ function lengthText(args: FitArgs): (v: number) => string {
   return args.xDate ? yearsText : (v) => fmt(v);
 }
 
-/** Run the CLI; returns the exit code. */
-export function main(argv: string[]): number {
-  try {
-    const args = parseFitArgs(argv);
-    if (args === null) {
-      console.log(USAGE);
-      return 0;
-    }
-    const { x, y, skipped } = readXY(args);
-    if (x.length < 3) {
-      const hint = !args.xDate && skipped > 0 ? ' (if x holds dates, add --x-date)' : '';
-      throw new PipelineError(`fit: only ${x.length} usable row(s), ${skipped} skipped for empty or non-numeric x or y${hint}`);
-    }
-    const rules: Rules = {
-      minSegmentLength: args.minSegmentLength ?? (args.xDate ? DEFAULT_MIN_SEGMENT_YEARS : 0),
-      minSegmentPoints: args.minSegmentPoints ?? defaultMinSegmentPoints(x.length),
-    };
-    let fit: SegmentedFit;
-    let bicByK: Record<string, number> | null = null;
-    let rejected: RejectedFit[];
-    if (args.breakpoints === 'auto') {
-      const sel = selectSegmented(x, y, { kMax: 3, seed: args.seed, ...rules });
-      fit = sel.best;
-      bicByK = sel.bicByK;
-      rejected = sel.rejected;
-    } else {
-      const outcome = fitSegmentedOutcome(x, y, { k: args.breakpoints, seed: args.seed, ...rules });
-      if (outcome.fit === null) {
-        throw new PipelineError(messages.noAdmissibleFit(args.breakpoints, outcome.rejected && describeRejection(outcome.rejected.reason, lengthText(args))));
-      }
-      fit = outcome.fit;
-      rejected = outcome.rejected ? [outcome.rejected] : [];
-    }
-    const daviesP = x.length >= 4 ? daviesTest(x, y, { k: 10, alternative: 'two.sided' }).pValue : null;
-    if (args.json) {
-      const out = {
-        n: x.length,
-        skipped,
-        k: fit.k,
-        intercept: fit.intercept,
-        slopes: fit.slopes,
-        breakpoints: fit.breakpoints.map((b) => ({ estimate: b.estimate, se: b.se, ci95: b.ci95 })),
-        rss: fit.rss,
-        bic: fit.bic,
-        bic_by_k: bicByK,
-        davies_p: daviesP,
-        rules: { min_segment_length: rules.minSegmentLength, min_segment_points: rules.minSegmentPoints },
-        rejected: rejected.map((r) => ({
-          k: r.k,
-          breakpoints: r.breakpoints,
-          bic: Number.isFinite(r.bic) ? r.bic : null,
-          reason: r.reason,
-          detail: describeRejection(r.reason, lengthText(args)),
-        })),
-      };
-      console.log(JSON.stringify(out, null, 2));
-    } else printText(args, x.length, skipped, fit, bicByK, daviesP, rules, rejected);
+/** Run the CLI; returns the exit code. Errors are reported by the CLI edge (pipeline/cli/edge.ts). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const args = parseFitArgs(argv);
+  if (args === null) {
+    io.out(USAGE);
     return 0;
-  } catch (err) {
-    if (err instanceof PipelineError) {
-      console.error(err.message);
-      if (err.exitCode === 2) console.error('Run with --help for usage.');
-      return err.exitCode;
-    }
-    throw err;
   }
+  const { x, y, skipped } = readXY(args);
+  if (x.length < 3) {
+    const hint = !args.xDate && skipped > 0 ? ' (if x holds dates, add --x-date)' : '';
+    throw new PipelineError(`fit: only ${x.length} usable row(s), ${skipped} skipped for empty or non-numeric x or y${hint}`);
+  }
+  const rules: Rules = {
+    minSegmentLength: args.minSegmentLength ?? (args.xDate ? DEFAULT_MIN_SEGMENT_YEARS : 0),
+    minSegmentPoints: args.minSegmentPoints ?? defaultMinSegmentPoints(x.length),
+  };
+  let fit: SegmentedFit;
+  let bicByK: Record<string, number> | null = null;
+  let rejected: RejectedFit[];
+  if (args.breakpoints === 'auto') {
+    const sel = selectSegmented(x, y, { kMax: 3, seed: args.seed, ...rules });
+    fit = sel.best;
+    bicByK = sel.bicByK;
+    rejected = sel.rejected;
+  } else {
+    const outcome = fitSegmentedOutcome(x, y, { k: args.breakpoints, seed: args.seed, ...rules });
+    if (outcome.fit === null) {
+      throw new PipelineError(messages.noAdmissibleFit(args.breakpoints, outcome.rejected && describeRejection(outcome.rejected.reason, lengthText(args))));
+    }
+    fit = outcome.fit;
+    rejected = outcome.rejected ? [outcome.rejected] : [];
+  }
+  const daviesP = x.length >= 4 ? daviesTest(x, y, { k: 10, alternative: 'two.sided' }).pValue : null;
+  if (args.json) {
+    const out = {
+      n: x.length,
+      skipped,
+      k: fit.k,
+      intercept: fit.intercept,
+      slopes: fit.slopes,
+      breakpoints: fit.breakpoints.map((b) => ({ estimate: b.estimate, se: b.se, ci95: b.ci95 })),
+      rss: fit.rss,
+      bic: fit.bic,
+      bic_by_k: bicByK,
+      davies_p: daviesP,
+      rules: { min_segment_length: rules.minSegmentLength, min_segment_points: rules.minSegmentPoints },
+      rejected: rejected.map((r) => ({
+        k: r.k,
+        breakpoints: r.breakpoints,
+        bic: Number.isFinite(r.bic) ? r.bic : null,
+        reason: r.reason,
+        detail: describeRejection(r.reason, lengthText(args)),
+      })),
+    };
+    io.out(JSON.stringify(out, null, 2));
+  } else printText(io, args, x.length, skipped, fit, bicByK, daviesP, rules, rejected);
+  return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
+/** main, with every error reported as the CLI does (for tests and other callers). */
+export function runFit(argv: string[], io: CliIo = processIo()): Promise<number> {
+  return runMain(main, argv, io);
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runAsProcess(main);

@@ -11,6 +11,7 @@ export const messages = {
   // ---- files and CSV syntax
   unreadableFile: (file: string) => `${file}: the file cannot be read as CSV`,
   notUtf8: (byte: number) => `byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} is not valid UTF-8`,
+  utf16File: 'the file is encoded as UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8',
   emptyFile: 'the file is empty',
   headerOnly: 'the file has a header but no records',
   quoteNotClosed: 'a quoted field is never closed',
@@ -19,6 +20,17 @@ export const messages = {
   raggedRow: (detail: string) => `the row does not have as many fields as the header (${detail})`,
   recordTooLarge: (max: number) => `a record is longer than ${max.toLocaleString('en-US')} characters`,
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
+  looksDelimited: (name: string, count: number, commas: number) =>
+    `the file looks ${name}-delimited (its first line has ${count} ${name}${count === 1 ? '' : 's'} and ${commas} comma${commas === 1 ? '' : 's'} outside quotes): save it as comma-separated values`,
+  mixedLineEnds: (first: string, firstLine: number, other: string, otherLine: number) =>
+    `the file mixes line ends (${first} on line ${firstLine}, ${other} on line ${otherLine}): save it with one kind of line end`,
+  notRegularFile: (kind: string) => `this is ${kind}, not a regular file: only regular files are read`,
+  noSuchFile: 'the file does not exist',
+  unreadableInput: (file: string) => `${file} cannot be read`,
+  rawNotFolder: (dir: string, kind: string) => `the raw folder ${dir} ${kind === 'absent' ? 'does not exist' : `is ${kind}, not a folder`}`,
+  fileTooLarge: (mb: number, maxMb: number) => `the file is ${mb.toLocaleString('en-US')} MB, more than the ${maxMb} MB a data file may have`,
+  sameExportTwice: (other: string, sha: string) =>
+    `the same export is read twice: this file is byte for byte ${other} (sha256 ${sha.slice(0, 12)}…), so every row would count twice; remove one of them`,
   missingFile: (file: string) => `${file} does not exist`,
   unknownExport: 'a CSV file in the raw folder that is neither models.csv, hardware.csv nor a known external export',
   knownExports: 'an Epoch AI export (columns Model or System, Publication date, Training compute (FLOP))',
@@ -30,6 +42,8 @@ export const messages = {
   assumptionIssue: (path: string, detail: string) => `${path || 'the file'}: ${detail}`,
   assumptionMissing: (path: string) => `${path} is missing`,
   assumptionUnknownKey: (path: string) => `unknown key "${path}"`,
+  assumptionNotation: (path: string, text: string) =>
+    `${path}: "${text}" is not a decimal number (hexadecimal, octal, binary, .inf and .nan are not accepted in assumptions.yaml)`,
 
   // ---- headers
   unknownColumn: (name: string) => `unknown column "${name}"`,
@@ -45,7 +59,29 @@ export const messages = {
   notInList: (column: string) => `${column} is not one of the accepted values`,
   markupInText: (column: string) => `${column} contains HTML markup`,
   formulaInText: (column: string) => `${column} starts with a spreadsheet formula character`,
-  controlCharacter: (column: string) => `${column} contains a control character`,
+  controlCharacter: (column: string, codePoint: string) => `${column} contains a control character ${codePoint}`,
+  invisibleCharacter: (column: string, codePoint: string, at: number) =>
+    `${column} contains an invisible character ${codePoint} at character ${at}: remove it (it makes two equal-looking names differ)`,
+  bidiCharacter: (column: string, codePoint: string, at: number) =>
+    `${column} contains a bidirectional control character ${codePoint} at character ${at}: remove it (it changes how the text around it is displayed)`,
+  mixedScripts: (column: string, word: string, codePoint: string, script: string) =>
+    `${column} mixes scripts in "${word}": ${codePoint} is a ${script} letter that looks like a Latin one; write the word in one script`,
+  hiddenInCell: (detail: string, codePoint: string) => `${detail}; the cell contains ${codePoint}, which is not displayed`,
+  numberNotation: (column: string, what: string, instead: string) => `${column}: ${what} is not accepted in a data file; write ${instead}`,
+  outOfBounds: (label: string, value: string, side: 'below' | 'above', limit: string, unit: string) =>
+    `${label} is implausible for a training run: ${value} is ${side} the possible ${side === 'below' ? 'minimum' : 'maximum'} of ${limit} ${unit}`,
+  notWhole: (label: string, value: string, unit: string) => `${label} must be a whole number of ${unit}, not ${value}`,
+  unusualValue: (label: string, value: string, side: 'below' | 'above', limit: string, unit: string) =>
+    `${label} is unusual: ${value} is ${side} ${limit} ${unit}, outside what the literature reports; check it against the source`,
+  estimateOutOfBounds: (method: string, formula: string, flop: string, side: 'below' | 'above', limit: string) =>
+    `the ${method} estimate from this row's values, ${formula} = ${flop} FLOP, is ${side} the possible ${side === 'below' ? 'minimum' : 'maximum'} of ${limit} FLOP: check the values it multiplies`,
+  estimateInputsDropped: '; the values it multiplies were dropped',
+  activeAboveTotal: (active: string, total: string) => `active_parameters (${active}) exceeds parameters (${total}): a model cannot use more parameters per token than it has`,
+  sourceBeforePublication: (sourceYear: string, date: string) =>
+    `the cited source (${sourceYear}) is older than the publication date ${date}: a source cannot describe a system before it is published, so publication_date should be the system's first publication`,
+  hardwareAfterSystem: (hardware: string, release: string, date: string) =>
+    `hardware ${hardware} was released on ${release}, after this system's publication date ${date} (early access is possible; check both dates)`,
+  releaseInFuture: (today: string) => `the release date is after the run date ${today}`,
   badLink: 'source_link is not an arXiv id, a DOI or an https URL',
   badCitation: (column: string) => `${column} must read "Title (Year) link" with an arXiv id, DOI or URL`,
   badYear: 'source_year is not a year between 1900 and the run date',
@@ -56,9 +92,7 @@ export const messages = {
   thirdPartyWithoutSource: 'compute_estimated_by names a third party, but compute_source does not cite the publication that holds its estimate',
   withoutThirdParty: (column: string) => `${column} qualifies a third party's estimate, but compute_estimated_by names none (empty means the authors)`,
   cannotParse: (column: string, detail: string) => `${column}: ${detail}`,
-  outOfRange: (column: string, detail: string) => `${column} is impossible: ${detail}`,
   inFuture: (today: string) => `the date is after the run date ${today}`,
-  notAFraction: (column: string) => `${column} must be a fraction between 0 and 1`,
 
   // ---- warnings
   suspicious: (column: string, detail: string) => `${column} looks suspicious: ${detail}`,
@@ -74,6 +108,59 @@ export const messages = {
   rawFileChanged: (file: string) => `${file} changed after the ingest stage read it; run the pipeline from ingest`,
   undeclaredRead: (stage: string, other: string) => `stage "${stage}" reads the artifact of "${other}", which it does not declare`,
   pausedAt: (point: string) => `paused at ${point} (COMPUTE_TRENDS_PAUSE_AT is set)`,
+  lockHeld: (what: string, pid: number, command: string, since: string, lockFile: string) =>
+    `another run (pid ${pid}, ${command}, started ${since}) is using ${what}; wait for it to finish, or if no such run exists, delete ${lockFile}`,
+  outputsNamed: (processed: string, site: string) => `the outputs ${processed} and ${site}`,
+  rawFolderNamed: (raw: string) => `the raw folder ${raw}`,
+  staleLockRemoved: (pid: number) => `note: removed the lock of an earlier run (pid ${pid}) that is no longer running`,
+  notOurOutput: (dir: string, reason: string) =>
+    `${dir} ${reason}; the pipeline replaces only folders it created: choose another --out, or move ${dir} away`,
+  outputForeign: 'exists and was not created by compute-trends (it has no .compute-trends marker)',
+  outputSymlink: 'is a symbolic link',
+  outputNotFolder: 'is not a folder',
+  outputMountPoint: 'is a mount point (a separate file system), which cannot be replaced by renaming',
+  journalRefused: (path: string, detail: string) => `note: ignored ${path}, which names ${detail}; nothing was changed (kept as ${path}.refused)`,
+  /** What each system error code means and what to do, for pipeline/io/errno.ts. */
+  errno: {
+    ENOSPC: 'no space is left on the device: free some space and run again',
+    EDQUOT: 'the disk quota is exceeded: free some space and run again',
+    EROFS: 'the file system is read-only: choose a writable folder (--out, --raw, --changelog)',
+    EACCES: 'permission denied: check the permissions of the file and its folders',
+    EPERM: 'the operation is not permitted: check the permissions of the file and its folders',
+    EISDIR: 'a folder is where a file was expected: rename or remove the folder',
+    ENOTDIR: 'a file is where a folder was expected in the path: rename or remove the file',
+    ELOOP: 'too many symbolic links (a link that points to itself?): fix the link',
+    EMFILE: 'too many files are open: raise the limit (ulimit -n) or close other programs, and run again',
+    ENFILE: 'the system has too many files open: close other programs and run again',
+    ENAMETOOLONG: 'the path is too long: use a shorter folder',
+    ENOENT: 'it does not exist (or a folder on its path does not): check the path',
+    EEXIST: 'it already exists where a new file was to be made: remove it',
+    ENOTEMPTY: 'the folder is not empty where it was to be replaced: remove it',
+    EBUSY: 'it is busy or a mount point, and cannot be renamed or removed: use another folder',
+    EXDEV: 'it is on another file system than its folder (a mount point?), so it cannot be renamed into place: use another folder',
+    EIO: 'an input/output error occurred on the device: check the disk',
+    ETXTBSY: 'the file is in use by a running program',
+    EAGAIN: 'the resource is temporarily unavailable: run again',
+    ENXIO: 'it is a special file with nothing behind it (a FIFO without a writer, a missing device)',
+    ENODEV: 'it is a device that cannot be read as a file',
+    EFBIG: 'the file is too large for the file system',
+    EADDRINUSE: 'the port is already in use: choose another with --port',
+    EADDRNOTAVAIL: 'the address is not available on this machine: check --host',
+    ERR_FS_FILE_TOO_LARGE: 'the file is too large to be read into memory (more than 2 GB)',
+    ERR_STRING_TOO_LONG: 'the file is too large to be read as text (more than ~512 MB)',
+  } as Record<string, string>,
+  errnoUnknown: (code: string) => `the system refused the operation (${code})`,
+  journalOutside: (targets: string) => `paths other than the output folders ${targets} and their staging folders`,
+  systemError: (path: string, what: string, code: string) => `${path ? `${path}: ` : ''}${what} (${code})`,
+  internalError: (detail: string) =>
+    `unexpected error: ${detail}. This is a bug in compute-trends; rerun with --debug to see where it happened, and report it`,
+  badRunDate: (text: string) => `COMPUTE_TRENDS_TODAY="${text}" is not a real day written YYYY-MM-DD (from 1900 on)`,
+  badIntegerFlag: (flag: string, text: string, min: number, max: number) =>
+    `${flag} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, written in decimal digits; got "${text}"`,
+  badNumberFlag: (flag: string, text: string, min: number, max: number, unit: string) =>
+    `${flag} takes a decimal number of ${unit} from ${min} to ${max.toLocaleString('en-US')}; got "${text}"`,
+  fitNonPositive: (column: string, lines: number[], total: number) =>
+    `--log10-y: ${column} is zero or negative on line${total === 1 ? '' : 's'} ${lines.join(', ')}${total > lines.length ? ` and ${total - lines.length} more` : ''}, where log10 is undefined; remove those rows or drop --log10-y`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
 
   // ---- analyses that the data cannot support (fits.json "not computed" reasons; pages print them)
@@ -122,6 +209,7 @@ export const messages = {
   openDoublingCi: (lo: string) => `95% CI ${lo} months or longer: the slope's interval reaches zero`,
   helperNeedsBootstrap: (value: unknown) => `{{bootstrapOutcome}} needs the summary of a breakpoint bootstrap, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   helperNeedsNotComputed: (value: unknown) => `{{notComputed}} needs an analysis that was not computed, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
+  noWarnings: 'No value in the input data is outside the range the literature reports, and nothing was dropped.',
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
@@ -187,6 +275,29 @@ export const messages = {
   refreshImported: (snapshot: string, rows: number, sha: string) => `imported ${snapshot}: ${rows} rows, sha256 ${sha.slice(0, 12)}…`,
   changelogUpdated: (path: string) => `${path}: entry added`,
   diffNeedsTwo: (source: string, count: number) => `a diff needs two snapshots of ${source}; there ${count === 1 ? 'is 1' : `are ${count}`}`,
+  snapshotNoMeta: (meta: string) => `the snapshot has no metadata file ${meta}: import snapshots with npm run refresh, which writes it, or remove the CSV`,
+  snapshotMetaUnreadable: (detail: string) => `the snapshot's metadata cannot be read: ${detail}`,
+  snapshotMismatch: (what: string, found: string, recorded: string) =>
+    `the snapshot does not match its metadata: its ${what} is ${found}, the metadata records ${recorded} (edited or damaged since it was imported); restore it, or import it again with npm run refresh`,
+  snapshotBadDate: (date: string) => `"${date}" is not a real calendar date`,
+  snapshotInFuture: (date: string, today: string) => `the snapshot date ${date} is after the run date ${today}`,
+  snapshotUnknownFile: (name: string) => `"${name}" in a snapshot folder is not a snapshot: snapshots are named YYYY-MM-DD.csv`,
+  exportShrank: (rows: number, previousRows: number, previous: string, percent: number) =>
+    `the export has ${rows.toLocaleString('en-US')} rows, ${percent}% of the ${previousRows.toLocaleString('en-US')} of the previous snapshot ${previous}: a download cut short? If the source really shrank, run again with --accept-shrink`,
+  exportShrankAccepted: (rows: number, previousRows: number, previous: string) =>
+    `warning: the export has ${rows.toLocaleString('en-US')} rows, against ${previousRows.toLocaleString('en-US')} in ${previous}; imported because of --accept-shrink`,
+  columnRemoved: (name: string, previous: string) =>
+    `column "${name}" of the previous snapshot ${previous} is missing from this export (renamed or removed upstream); if the source really dropped it, run again with --accept-shrink`,
+  columnsRemovedAccepted: (names: string[], previous: string) =>
+    `warning: column${names.length === 1 ? '' : 's'} ${names.map((n) => `"${n}"`).join(', ')} of ${previous} ${names.length === 1 ? 'is' : 'are'} missing; imported because of --accept-shrink`,
+  columnLooksRenamed: (name: string, like: string) => `column "${name}" looks like "${like}" renamed: the values of "${like}" would be lost`,
+  downloadTooLarge: (maxMb: number) => `the export is larger than ${maxMb} MB (after decompression); raise --max-mb if it really is that large`,
+  changelogNotFile: (path: string, kind: string) => `the changelog ${path} is ${kind}, not a file`,
+  refreshCompleted: (date: string) => `completed the refresh of ${date} that an earlier run left half done`,
+  refreshJournalOutside: 'it names files other than the snapshots of this raw folder and this changelog',
+  refreshDateInFuture: (date: string, today: string) => `--date ${date} is after the run date ${today}: a snapshot cannot be dated in the future`,
+  refreshJournalRefused: (path: string, detail: string) =>
+    `ignored ${path}: ${detail}; nothing was changed (the file is kept as ${path}.refused)`,
 } as const;
 
 /** Formats one problem as a single line: "file:line:column: message (found "x"; expected y)". */

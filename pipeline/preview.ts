@@ -2,39 +2,41 @@
  * `npm run preview [-- --port <n>] [--dir <site>]`: serves the built site (reports/site) on
  * localhost, port 4173 unless told otherwise, and prints its URL.
  */
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAsProcess, type CliIo } from './cli/edge.ts';
+import { FLAG_RANGES } from './cli/flags.ts';
+import { PipelineError } from './errors.ts';
+import { EXIT_USAGE } from './io/errno.ts';
+import { fileKind } from './io/safe-read.ts';
 import { messages } from './messages.ts';
 import { projectRoot } from './project-root.ts';
 import { createSiteServer, listen } from './render/serve.ts';
 
 const root = projectRoot;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4173' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } }, strict: true });
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port!) || port < 1 || port > 65535) {
-    console.error(messages.previewBadPort(values.port!));
-    return 2;
+/** Serves the site; returns -1 while serving (the process stays up), or an exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string', default: '4173' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, debug: { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new PipelineError((err as Error).message, [], EXIT_USAGE);
   }
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port!) || port < FLAG_RANGES.port.min || port > FLAG_RANGES.port.max) throw new PipelineError(messages.previewBadPort(values.port!), [], EXIT_USAGE);
   const dir = values.dir ? resolve(values.dir) : join(root, 'reports', 'site');
   const shown = relative(process.cwd(), dir) || '.';
-  if (!existsSync(dir)) {
-    console.error(messages.previewMissingSite(shown));
-    return 1;
-  }
+  if (fileKind(dir) !== 'directory') throw new PipelineError(messages.previewMissingSite(shown));
   const url = await listen(createSiteServer(dir), port, values.host);
-  console.log(messages.previewServing(url, shown));
+  io.out(messages.previewServing(url, shown));
   return -1;
 }
 
-main().then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
-  (err: unknown) => {
-    console.error((err as Error).message);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runAsProcess(main);

@@ -4,17 +4,30 @@
  * only after every selected stage has succeeded, so a failed or killed run leaves the previous
  * outputs as they were. It knows no stage by name: what a stage reads, runs and publishes is the
  * stage's own declaration.
+ *
+ * Reliability at the edges (issue #21): one run at a time per output folder (a lock in its cache
+ * folder: pipeline/io/lock.ts); only folders the pipeline created are replaced
+ * (pipeline/io/outputs.ts) and the publish journal is trusted only for them (pipeline/io/publish.ts);
+ * a stage is skipped only when its output is intact — its cached artifact as saved, and a site it
+ * published as published (a deleted reports/site/index.html is published again); a file a stage
+ * reads is hashed only if it is a regular file (a FIFO or a link to /dev/zero is never opened); a
+ * system error (disk full, read-only) is one sentence with exit code 3.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { PipelineError } from './errors.ts';
 import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
-import { CorruptCacheError, loadArtifact, saveArtifact } from './io/artifact-store.ts';
+import { artifactIntact, CorruptCacheError, loadArtifact, saveArtifact } from './io/artifact-store.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
+import { inputHash, publishedHash } from './io/cache-check.ts';
 import type { FileText } from './io/csv-writer.ts';
 import { displayPaths } from './io/display-path.ts';
+import { environmentError, shownPath } from './io/errno.ts';
 import { hashTree, sha256 } from './io/hash.ts';
+import { acquireLock, RUN_LOCK } from './io/lock.ts';
+import { checkOutputs } from './io/outputs.ts';
 import { pauseAt } from './io/pause.ts';
+import { fileKind } from './io/safe-read.ts';
 import { publish, recoverPublication } from './io/publish.ts';
 import { messages } from './messages.ts';
 import { PIPELINE_STAGES } from './stages/index.ts';
@@ -40,6 +53,8 @@ export interface RunOptions {
   /** The stages, in order (default PIPELINE_STAGES). */
   stages?: readonly Stage<unknown>[];
   log?: (line: string) => void;
+  /** Notes that are not stage lines (a stale lock removed, a journal refused); default stderr. */
+  note?: (line: string) => void;
 }
 
 export interface StageReport {
@@ -56,12 +71,6 @@ export interface StageReport {
 /** Temporaries and backups of an atomic write or a directory swap are never inputs. */
 const notTemporary = (rel: string) => !/(^|\/)\.tmp-/.test(rel) && !/(^|\/)site(\.previous)?\//.test(rel);
 
-/** The content hash of a file or folder a stage reads; a missing one is "absent". */
-function contentHash(path: string): string {
-  if (!existsSync(path)) return 'absent';
-  return statSync(path).isDirectory() ? hashTree(path, notTemporary) : sha256(readFileSync(path));
-}
-
 /**
  * A stage's cache entry: the key of its inputs and the content hash of the artifact it produced.
  * Keying a stage on its upstream artifacts' content, not on the upstream's inputs, means a change
@@ -73,11 +82,27 @@ interface CacheEntry {
   output: string;
   /** The files the stage published to data/processed/, so that one it no longer produces is removed. */
   published?: string[];
+  /** The content hash of the folder a site stage published (pipeline/io/cache-check.ts), once published. */
+  site?: string;
 }
 
 type Manifest = Record<string, CacheEntry>;
 
 export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
+  const note = opts.note ?? ((l: string) => console.error(l));
+  // One run at a time per output folder (and, for the project's own outputs, with refresh too).
+  const lock = acquireLock(join(opts.cacheDir, RUN_LOCK), messages.outputsNamed(shownPath(opts.processedDir), shownPath(opts.siteDir)), 'npm run pipeline', note);
+  try {
+    return await runLocked(opts, note);
+  } catch (err) {
+    // A full disk, a read-only folder, a permission: one sentence and exit code 3, not a stack trace.
+    throw environmentError(err) ?? err;
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(opts: RunOptions, note: (line: string) => void): Promise<StageReport[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const stages = opts.stages ?? PIPELINE_STAGES;
   const names = stages.map((s) => s.name);
@@ -89,9 +114,13 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const first = opts.only ?? opts.from ?? names[0];
   const selected = stages.slice(indexOf(first), indexOf(opts.only ?? opts.until ?? names[names.length - 1]) + 1);
   mkdirSync(opts.cacheDir, { recursive: true });
+  // Only folders the pipeline created are replaced (the project's own outputs may predate the marker).
+  const projectOutputs = resolve(opts.processedDir) === resolve(opts.root, 'data', 'processed') && resolve(opts.siteDir) === resolve(opts.root, 'reports', 'site');
+  const sitePublished = selected.some((s) => s.publishes?.folder === 'site');
+  checkOutputs(sitePublished ? [opts.processedDir, opts.siteDir] : [opts.processedDir], { allowUnmarked: projectOutputs });
   const journalPath = join(opts.cacheDir, 'publish.json');
   // Before anything reads or writes the outputs: finish or undo what a killed run left behind.
-  recoverPublication(journalPath, [opts.processedDir, opts.siteDir]);
+  recoverPublication(journalPath, [opts.processedDir, opts.siteDir], note);
   clearStaleTemporaries(opts.cacheDir);
   const manifestPath = join(opts.cacheDir, 'manifest.json');
   // What the cache holds on disk, and what this run knows.
@@ -115,8 +144,12 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const artifactOf = <A>(stage: Stage<A>): A => {
     try {
       if (!artifacts.has(stage)) {
+        // Read only as saved: a truncated or edited artifact is refused, not half-read.
+        if (!artifactIntact(opts.cacheDir, stage.name, manifest[stage.name]?.output ?? '')) {
+          if (fileKind(join(opts.cacheDir, `${stage.name}.json`)) === 'absent') throw new PipelineError(messages.missingArtifact(first, join(opts.cacheDir, `${stage.name}.json`)));
+          throw new CorruptCacheError(join(opts.cacheDir, `${stage.name}.json`));
+        }
         const cached = loadArtifact(opts.cacheDir, stage.name);
-        if (cached === undefined) throw new PipelineError(messages.missingArtifact(first, join(opts.cacheDir, `${stage.name}.json`)));
         artifacts.set(stage, cached);
       }
       return stage.restore(artifacts.get(stage));
@@ -129,14 +162,14 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     if (!stage.reads.stages.includes(dep)) throw new PipelineError(messages.undeclaredRead(stage.name, dep.name));
     return artifactOf(dep);
   };
-  // What a stage reads, as content hashes and values: its cache key.
+  // What a stage reads, as content hashes (each file by the name outputs give it) and values: its cache key.
   const keyOf = (stage: Stage<unknown>): string =>
     sha256(
       [
         stage.name,
         code,
         ...stage.reads.stages.map((s) => `${s.name}:${manifest[s.name]?.output ?? ''}`),
-        ...(stage.reads.files?.(ctx) ?? []).map(contentHash),
+        ...(stage.reads.files?.(ctx) ?? []).map((path) => `${display(path)}:${inputHash(path, display(path), notTemporary)}`),
         ...(stage.reads.options ?? []).map((o) => `${o}=${ctx[o]}`),
       ].join('\0'),
     );
@@ -145,12 +178,15 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
   const processed: Record<string, FileText> = {};
   const stale: string[] = [];
   let site: Map<string, string | Uint8Array> | null = null;
+  /** The stage whose site this run publishes: its manifest entry records the published folder's hash. */
+  let siteStage: string | null = null;
   for (const stage of selected) {
     const started = performance.now();
     const cpu = process.cpuUsage();
     const key = keyOf(stage);
     const previous = saved[stage.name];
-    const cached = !opts.force && manifest[stage.name]?.key === key && existsSync(join(opts.cacheDir, `${stage.name}.json`));
+    // Skipped only when its inputs are unchanged AND its artifact is as saved: a truncated or edited one is rebuilt, not read.
+    const cached = !opts.force && manifest[stage.name]?.key === key && artifactIntact(opts.cacheDir, stage.name, manifest[stage.name].output);
     let counts = { rowsIn: 0, rowsOut: 0, warnings: 0 };
     let note: string | undefined;
     if (!cached) {
@@ -176,8 +212,12 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
       saved[stage.name] = manifest[stage.name];
       writeFileAtomic(manifestPath, JSON.stringify(saved, null, 2));
     }
-    // The site is replaced when its stage ran, or when the folder is gone.
-    if (pub?.folder === 'site' && (!cached || !existsSync(opts.siteDir))) site = pub.files(artifactOf(stage));
+    // The site is replaced when its stage ran, or when the folder is not as this stage published it
+    // (a page deleted or edited, the folder gone): published again from the cached artifact.
+    if (pub?.folder === 'site' && (!cached || previous?.site === undefined || publishedHash(opts.siteDir) !== previous.site)) {
+      site = pub.files(artifactOf(stage));
+      siteStage = stage.name;
+    }
     // An artifact no later stage of this run reads is let go (memory, at scale).
     const later = selected.slice(selected.indexOf(stage) + 1);
     for (const s of artifacts.keys()) if (!later.some((l) => l.reads.stages.includes(s))) artifacts.delete(s);
@@ -198,6 +238,8 @@ export async function runPipeline(opts: RunOptions): Promise<StageReport[]> {
     journalPath,
     (i) => (i > 0 ? pauseAt('swap') : undefined),
   );
+  // The site as published, so that a later run sees a page deleted or changed since.
+  if (siteStage !== null) manifest[siteStage] = { ...manifest[siteStage], site: publishedHash(opts.siteDir) };
   writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
   return reports;
 }

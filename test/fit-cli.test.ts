@@ -13,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createRng } from '../pipeline/analyze/stats/index.ts';
-import { parseFitArgs } from '../pipeline/fit-cli.ts';
+import { parseFitArgs, runFit } from '../pipeline/fit-cli.ts';
+import { messages } from '../pipeline/messages.ts';
 import { g3 } from './analyze/stats/reference.ts';
 import { pipelineErrorOf } from './helpers/errors.ts';
+import { memoryIo } from './helpers/cli-io.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -108,12 +110,21 @@ describe('npm run fit', () => {
     expect(rel(out.davies_p, R.davies)).toBeLessThan(1e-6);
   });
 
-  it('--log10-y and a fixed --breakpoints; y ≤ 0 rows are skipped', () => {
-    const r = fit(['--input', logged, '--x', 'when', '--y', 'flop', '--log10-y', '--breakpoints', '2', '--json']);
+  it('--log10-y refuses y ≤ 0, naming the lines (exit 1)', async () => {
+    const io = memoryIo();
+    expect(await runFit(['--input', logged, '--x', 'when', '--y', 'flop', '--log10-y', '--json'], io)).toBe(1);
+    expect(io.stderr[0]).toBe(`error: fit: ${messages.fitNonPositive('flop', [42, 43], 2)}`);
+    expect(io.stdout).toEqual([]);
+  });
+
+  it('--log10-y and a fixed --breakpoints', () => {
+    const positive = join(dir, 'positive.csv');
+    writeFileSync(positive, readFileSync(logged, 'utf8').replace('43,0\n44,-5\n', ''));
+    const r = fit(['--input', positive, '--x', 'when', '--y', 'flop', '--log10-y', '--breakpoints', '2', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.n).toBe(40);
-    expect(out.skipped).toBe(2);
+    expect(out.skipped).toBe(0);
     expect(out.k).toBe(2);
     expect(out.bic_by_k).toBeNull();
     out.breakpoints.forEach((b: { estimate: number }, j: number) => expect(Math.abs(b.estimate - R.psi[j])).toBeLessThan(1e-4));
@@ -152,14 +163,20 @@ describe('npm run fit', () => {
     expect(printed.stdout).toContain("Davies' test for a change in slope (k = 10, two-sided): p < 10⁻¹⁰");
   });
 
-  it('segment minimums must be numbers ≥ 0 (points: integers); a bad one is a usage error (exit 2)', () => {
+  it('segment minimums must be numbers ≥ 0 (points: whole numbers), read by the one strict flag parser; a bad one is a usage error (exit 2)', () => {
     const base = ['--input', 'a.csv', '--x', 'x', '--y', 'y'];
     expect(parseFitArgs([...base, '--min-segment-length', '2.5', '--min-segment-points', '0'])).toMatchObject({ minSegmentLength: 2.5, minSegmentPoints: 0 });
     expect(parseFitArgs(base)).toMatchObject({ minSegmentLength: null, minSegmentPoints: null });
-    for (const [flag, value] of [['--min-segment-length', '-1'], ['--min-segment-length', 'two'], ['--min-segment-length', ''], ['--min-segment-points', '1.5'], ['--min-segment-points', '']]) {
+    const cases = [
+      ['--min-segment-length', '-1'], ['--min-segment-length', 'two'], ['--min-segment-length', ''], ['--min-segment-length', '0x2'], ['--min-segment-length', '1e3'],
+      ['--min-segment-points', '1.5'], ['--min-segment-points', ''], ['--min-segment-points', '0x10'], ['--min-segment-points', '-3'],
+    ];
+    for (const [flag, value] of cases) {
       const e = pipelineErrorOf(() => parseFitArgs([...base, `${flag}=${value}`]));
       expect(e.exitCode, `${flag}=${value}`).toBe(2);
-      expect(e.message).toBe(`fit: ${flag} must be ${flag === '--min-segment-length' ? 'a number ≥ 0' : 'an integer ≥ 0'}, got "${value}"`);
+      expect(e.message).toBe(
+        flag === '--min-segment-length' ? messages.badNumberFlag(flag, value, 0, 1_000_000_000, 'units of x') : messages.badIntegerFlag(flag, value, 0, 1_000_000_000),
+      );
     }
   });
 
@@ -170,21 +187,33 @@ describe('npm run fit', () => {
     expect(r.stdout).toContain('--breakpoints');
   });
 
-  it('bad arguments give a message and a non-zero exit', () => {
-    const missing = fit(['--input', plain, '--x', 'when']);
+  it('bad arguments give a message and a non-zero exit (in-process)', async () => {
+    const run = async (args: string[]) => {
+      const io = memoryIo();
+      return { status: await runFit(args, io), stderr: io.stderr.join('\n') };
+    };
+    const missing = await run(['--input', plain, '--x', 'when']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--y');
-    const badK = fit(['--input', plain, '--x', 'when', '--y', 'value', '--breakpoints', '5']);
+    const badK = await run(['--input', plain, '--x', 'when', '--y', 'value', '--breakpoints', '5']);
     expect(badK.status).toBe(2);
     expect(badK.stderr).toContain('--breakpoints');
-    const unknown = fit(['--input', plain, '--x', 'when', '--y', 'value', '--frobnicate']);
+    const unknown = await run(['--input', plain, '--x', 'when', '--y', 'value', '--frobnicate']);
     expect(unknown.status).toBe(2);
-    const noColumn = fit(['--input', plain, '--x', 'year', '--y', 'value']);
+    const noColumn = await run(['--input', plain, '--x', 'year', '--y', 'value']);
     expect(noColumn.status).toBe(1);
     expect(noColumn.stderr).toContain('no column "year"');
-    const noFile = fit(['--input', join(dir, 'absent.csv'), '--x', 'a', '--y', 'b']);
+    const noFile = await run(['--input', join(dir, 'absent.csv'), '--x', 'a', '--y', 'b']);
     expect(noFile.status).toBe(1);
-    expect(noFile.stderr).toContain('cannot read');
+    expect(noFile.stderr).toContain(`${join(dir, 'absent.csv')}:1:1: ${messages.noSuchFile}`);
+    for (const seed of ['', '0x10', '1e3', '1.5', '-1', '4294967296']) {
+      const bad = await run(['--input', plain, '--x', 'when', '--y', 'value', `--seed=${seed}`]);
+      expect(bad.status, seed).toBe(2);
+      expect(bad.stderr).toContain(messages.badIntegerFlag('--seed', seed, 0, 4_294_967_295));
+    }
+    const folder = await run(['--input', dir, '--x', 'a', '--y', 'b']);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toContain(`${dir}:1:1: ${messages.notRegularFile('a folder')}`);
   });
 });
 

@@ -14,6 +14,7 @@
  *   Model accessibility beside Open model weights?;
  *   2022 spreadsheet spellings: Training compute (FLOPs), Organization(s), Author(s).
  */
+import type { BoundName } from '../schema/bounds.ts';
 import type { Domain } from '../schema/raw-columns.ts';
 
 /** The dataset's citation, as snapshot metadata and curated `*_source` cells write it. */
@@ -33,6 +34,11 @@ export interface EpochColumn {
   /** Epoch's names for it, newest first (the first one present in a header is read). */
   names: readonly string[];
   kind: CellKind;
+  /**
+   * For a number: its plausibility bound (pipeline/schema/bounds.ts). An impossible value is
+   * dropped and an unusual one kept, each with a located warning.
+   */
+  bound?: BoundName;
 }
 
 /** Our field ← Epoch's column(s). Everything the adapter reads is here. */
@@ -45,33 +51,33 @@ export const EPOCH_COLUMNS = {
   publicationDate: { names: ['Publication date'], kind: 'text' },
   reference: { names: ['Reference'], kind: 'text' },
   link: { names: ['Link'], kind: 'text' },
-  parameters: { names: ['Parameters'], kind: 'number' },
-  compute: { names: ['Training compute (FLOP)', 'Training compute (FLOPs)'], kind: 'number' },
-  computeLow: { names: ['Training compute lower bound'], kind: 'number' },
-  computeHigh: { names: ['Training compute upper bound'], kind: 'number' },
+  parameters: { names: ['Parameters'], kind: 'number', bound: 'parameters' },
+  compute: { names: ['Training compute (FLOP)', 'Training compute (FLOPs)'], kind: 'number', bound: 'training_compute_flop' },
+  computeLow: { names: ['Training compute lower bound'], kind: 'number', bound: 'training_compute_flop' },
+  computeHigh: { names: ['Training compute upper bound'], kind: 'number', bound: 'training_compute_flop' },
   computeEstimationMethod: { names: ['Training compute estimation method'], kind: 'text' },
   confidence: { names: ['Confidence'], kind: 'text' },
   possiblyOver1e23: { names: ['Possibly over 1e23 FLOP'], kind: 'boolean' },
   frontierModel: { names: ['Frontier model'], kind: 'boolean' },
   // Dataset size: the 2022–2024 column counts "datapoints"; later exports split it into the
   // dataset's size (total) and the datapoints gradients were computed on (gradients).
-  datasetDatapoints: { names: ['Training dataset size (datapoints)'], kind: 'number' },
-  datasetTotal: { names: ['Training dataset size (total)'], kind: 'number' },
-  datasetGradients: { names: ['Training dataset size (gradients)'], kind: 'number' },
-  epochs: { names: ['Epochs'], kind: 'number' },
-  trainingTimeHours: { names: ['Training time (hours)'], kind: 'number' },
+  datasetDatapoints: { names: ['Training dataset size (datapoints)'], kind: 'number', bound: 'dataset_size' },
+  datasetTotal: { names: ['Training dataset size (total)'], kind: 'number', bound: 'dataset_size' },
+  datasetGradients: { names: ['Training dataset size (gradients)'], kind: 'number', bound: 'training_tokens' },
+  epochs: { names: ['Epochs'], kind: 'number', bound: 'epochs' },
+  trainingTimeHours: { names: ['Training time (hours)'], kind: 'number', bound: 'training_time_hours' },
   hardware: { names: ['Training hardware'], kind: 'text' },
-  hardwareCount: { names: ['Hardware quantity'], kind: 'number' },
-  chipHours: { names: ['Training chip-hours'], kind: 'number' },
+  hardwareCount: { names: ['Hardware quantity'], kind: 'number', bound: 'hardware_count' },
+  chipHours: { names: ['Training chip-hours'], kind: 'number', bound: 'accelerator_hours' },
   numericalFormat: { names: ['Numerical format'], kind: 'text' },
   // The undivided column meant model FLOP utilization in practice (papers state MFU); read as such.
-  utilization: { names: ['Hardware utilization (MFU)', 'Hardware utilization'], kind: 'fraction' },
-  utilizationHfu: { names: ['Hardware utilization (HFU)'], kind: 'fraction' },
-  costCloud: { names: ['Training compute cost (cloud)'], kind: 'number' },
-  costUpfront: { names: ['Training compute cost (upfront)'], kind: 'number' },
-  cost2023Usd: { names: ['Training compute cost (2023 USD)'], kind: 'number' },
-  hardwareAcquisitionCost: { names: ['Hardware acquisition cost'], kind: 'number' },
-  powerDrawWatts: { names: ['Training power draw (W)'], kind: 'number' },
+  utilization: { names: ['Hardware utilization (MFU)', 'Hardware utilization'], kind: 'fraction', bound: 'utilization' },
+  utilizationHfu: { names: ['Hardware utilization (HFU)'], kind: 'fraction', bound: 'utilization_hfu' },
+  costCloud: { names: ['Training compute cost (cloud)'], kind: 'number', bound: 'cost_usd' },
+  costUpfront: { names: ['Training compute cost (upfront)'], kind: 'number', bound: 'cost_usd' },
+  cost2023Usd: { names: ['Training compute cost (2023 USD)'], kind: 'number', bound: 'cost_usd' },
+  hardwareAcquisitionCost: { names: ['Hardware acquisition cost'], kind: 'number', bound: 'cost_usd' },
+  powerDrawWatts: { names: ['Training power draw (W)'], kind: 'number', bound: 'power_draw_watts' },
   accessibility: { names: ['Model accessibility'], kind: 'text' },
   openWeights: { names: ['Open model weights?'], kind: 'boolean' },
 } as const satisfies Record<string, EpochColumn>;

@@ -12,8 +12,10 @@ import { messages } from '../messages.ts';
 import { parseDate } from '../normalize/dates.ts';
 import { nameSlug } from '../normalize/identity.ts';
 import { parseNumber } from '../normalize/numbers.ts';
+import type { BoundName } from '../schema/bounds.ts';
 import type { NormalizedRecord, TrainingCost } from '../schema/records.ts';
-import { textProblem } from '../ingest/text-rules.ts';
+import { judge } from '../ingest/plausibility.ts';
+import { nameProblem, textProblem } from '../ingest/text-rules.ts';
 import {
   EPOCH_COLUMNS,
   EPOCH_URL,
@@ -27,6 +29,9 @@ import {
 } from './epoch-columns.ts';
 
 /** Whether a header is an export this adapter reads: a name, a publication date and a compute column. */
+/** The fields of numbers: each declares its plausibility bound in the column map. */
+type NumericField = { [F in EpochField]: (typeof EPOCH_COLUMNS)[F] extends { bound: BoundName } ? F : never }[EpochField];
+
 export function isExternalExport(header: readonly string[]): boolean {
   const { index } = resolveColumns(header);
   return index.has('name') && index.has('publicationDate') && index.has('compute');
@@ -82,13 +87,18 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
     };
     const warn = (f: EpochField, message: string) =>
       warnings.push({ file: table.file, line: row.line, column: (index.get(f) ?? 0) + 1, columnName: columnName(f), text: get(f), message });
-    const num = (f: EpochField, check: (n: number) => boolean = (n) => n > 0): number | null => {
+    // Each number within the plausibility bound its column declares (epoch-columns.ts,
+    // pipeline/schema/bounds.ts): an impossible one is dropped, an unusual one kept, each with a
+    // located warning.
+    const num = (f: NumericField): number | null => {
       const text = get(f);
       if (text === '') return null;
       try {
         const n = parseNumber(text);
-        if (check(n)) return n;
-        warn(f, messages.outOfRange(columnName(f), 'value dropped'));
+        const verdict = judge(EPOCH_COLUMNS[f].bound, n, columnName(f));
+        if (verdict === null) return n;
+        warn(f, verdict.level === 'error' ? `${verdict.message}; value dropped` : verdict.message);
+        if (verdict.level === 'warning') return n;
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
         warn(f, messages.cannotParse(columnName(f), `${err.message}; value dropped`));
@@ -124,9 +134,12 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
     seenRows.set(whole, row.line);
 
     const name = get('name').replace(/\s+/g, ' ');
-    const nameProblem = name === '' ? messages.requiredCell('name') : textProblem('name', name);
-    if (nameProblem) {
-      dropped.push({ line: row.line, reason: nameProblem });
+    // A name with an invisible, bidirectional-control or control character, or a word mixing look-alike
+    // scripts, would make one system look like two (or two like one): the row is dropped, its reason
+    // counted with the merge's dropped rows (rows in = matched + added + dropped).
+    const badName = name === '' ? messages.requiredCell('name') : nameProblem('name', name);
+    if (badName) {
+      dropped.push({ line: row.line, reason: badName });
       continue;
     }
     let date;
@@ -137,9 +150,9 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       dropped.push({ line: row.line, reason: `publication date: ${err.message}` });
       continue;
     }
-    const flop = num('compute', (n) => n > 0 && n <= 1e30);
-    let low = num('computeLow', (n) => n > 0 && n <= 1e30);
-    let high = num('computeHigh', (n) => n > 0 && n <= 1e30);
+    const flop = num('compute');
+    let low = num('computeLow');
+    let high = num('computeHigh');
     if ((low !== null && flop !== null && low > flop) || (high !== null && flop !== null && high < flop) || (low !== null && high !== null && low > high)) {
       warn(low !== null ? 'computeLow' : 'computeHigh', messages.boundsDoNotBracket(flop));
       low = high = null;
@@ -184,7 +197,7 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       publicationDate: date.iso,
       datePrecision: date.precision,
       year: date.year,
-      parameters: num('parameters', (n) => n > 0 && n <= 1e15),
+      parameters: num('parameters'),
       activeParameters: null,
       trainingTokens: language ? gradients : null,
       datasetSize,
@@ -196,7 +209,7 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       hardwareCountIsCores: false,
       trainingTimeHours: num('trainingTimeHours'),
       precision: mapEpochPrecision(get('numericalFormat')),
-      utilization: num('utilization', (n) => n > 0 && n <= 1),
+      utilization: num('utilization'),
       citation: { title: reference || name, year: Number(date.iso.slice(0, 4)), link: link || EPOCH_URL },
       valueSources: { parameters: source, data: source, compute: source, hardware: source },
       // Every value of the export is Epoch AI's (impute/precedence.ts reads origin.dataset).
@@ -211,7 +224,7 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       openWeights: statedOpen ?? (accessibility === null ? null : /^open weights\b/i.test(accessibility)),
       accessibility,
       chipHours: num('chipHours'),
-      utilizationHfu: num('utilizationHfu', (n) => n > 0 && n <= 1),
+      utilizationHfu: num('utilizationHfu'),
       trainingCost,
       trainingCostUpfront: upfront,
       hardwareAcquisitionCost: num('hardwareAcquisitionCost'),

@@ -4,13 +4,13 @@
  * alike (`distinct`), and a note saying why. Every problem is located (file, line, column); the
  * ids are checked against the curated records by the merge (pipeline/stages/normalize.ts).
  */
-import { existsSync } from 'node:fs';
 import { PipelineError, type Problem } from '../errors.ts';
 import { readCsvFile, type CsvTable } from '../io/csv-reader.ts';
+import { fileKind } from '../io/safe-read.ts';
 import { messages } from '../messages.ts';
 import type { Alias } from '../normalize/merge.ts';
 import { aliasKey } from '../normalize/identity.ts';
-import { textProblem } from './text-rules.ts';
+import { hiddenCharacter, nameProblem, textProblem } from './text-rules.ts';
 
 export const ALIASES_FILE = 'aliases.csv';
 export const ALIAS_COLUMNS = ['id', 'upstream_name', 'relation', 'note'] as const;
@@ -20,7 +20,8 @@ const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** The aliases of a file (absent: none); a header-only file is an empty table. */
 export function readAliasesFile(path: string, file: string): { aliases: Alias[]; problems: Problem[] } {
-  if (!existsSync(path)) return { aliases: [], problems: [] };
+  // Anything at the path (a folder, a broken link) is read, and refused with a located problem.
+  if (fileKind(path) === 'absent') return { aliases: [], problems: [] };
   let table: CsvTable;
   try {
     table = readCsvFile(path, file);
@@ -64,12 +65,17 @@ export function parseAliasTable(table: CsvTable): { aliases: Alias[]; problems: 
     for (const col of REQUIRED) {
       if (get(col) === '') problems.push(at(col, col === 'note' ? messages.aliasNoteRequired : messages.requiredCell(col)));
     }
+    // An upstream name is a name: the look-alike-script rule too (pipeline/ingest/text-rules.ts).
     for (const col of ['upstream_name', 'note']) {
-      const msg = get(col) === '' ? null : textProblem(col, get(col));
+      const msg = get(col) === '' ? null : col === 'upstream_name' ? nameProblem(col, get(col)) : textProblem(col, get(col));
       if (msg) problems.push(at(col, msg));
     }
     const id = get('id');
-    if (id !== '' && !ID.test(id)) problems.push(at('id', messages.badId, 'an id of data/raw/models.csv'));
+    if (id !== '' && !ID.test(id)) {
+      // An id that looks right but holds an invisible character: name it.
+      const hidden = hiddenCharacter(id);
+      problems.push(at('id', hidden ? messages.hiddenInCell(messages.badId, hidden) : messages.badId, 'an id of data/raw/models.csv'));
+    }
     const relation = get('relation') || 'same';
     if (!(ALIAS_RELATIONS as readonly string[]).includes(relation)) problems.push(at('relation', messages.notInList('relation'), ALIAS_RELATIONS.join(', ')));
     const key = aliasKey(get('upstream_name'));

@@ -6,9 +6,9 @@
  * in turn, and rereads every key's hash each time the table doubles. These tables
  * hash in JavaScript, keep the 32-bit hashes beside the slots in a typed array and read a stored
  * key only when the hashes agree, and a system's key is hashed from the name as written, without
- * building the `matchKey(name)|year` string the check compares.
+ * building the `identityKey(name)|year` string the check compares.
  */
-import { matchKey } from './text-rules.ts';
+import { identityKey } from '../normalize/identity.ts';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -91,19 +91,39 @@ export class FirstLines extends LineTable {
   }
 }
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 /**
- * FNV-1a of `matchKey(name)|year`, where year is the first four characters of the date text,
- * without building the string: for ASCII, matchKey lower-cases A–Z and drops all but a–z and
- * 0–9, which the loop does as it hashes. Other names go through matchKey itself, whose result
- * only holds a–z and 0–9 and so hashes the same way.
+ * FNV-1a of `identityKey(name)|year` (pipeline/normalize/identity.ts), where year is the first
+ * four characters of the date text, without building the string. For ASCII, identityKey keeps the
+ * name's tokens — runs of letters (lower-cased), numbers with the decimal points between their
+ * digits, and "+" — joined, with a space between two numbers that only a separator parted ("2 9"):
+ * the loop emits exactly those characters as it hashes. Other names go through identityKey itself,
+ * whose result hashes the same way.
  */
 function hashSystem(name: string, date: string): number {
   let h = FNV_OFFSET;
+  /** The last token was a number, and a separator came after it. */
+  let afterNumber = false;
+  let parted = false;
   for (let i = 0; i < name.length; i++) {
     let c = name.charCodeAt(i);
-    if (c > 0x7f) return hashYear(hashText(matchKey(name)), date);
+    if (c > 0x7f) return hashYear(hashText(identityKey(name)), date);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) h = Math.imul(h ^ c, FNV_PRIME);
+    if (c >= 0x61 && c <= 0x7a) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      afterNumber = parted = false;
+    } else if (isDigit(c)) {
+      if (afterNumber && parted) h = Math.imul(h ^ 0x20, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      afterNumber = true;
+      parted = false;
+    } else if (c === 0x2e && afterNumber && !parted && isDigit(name.charCodeAt(i + 1))) {
+      h = Math.imul(h ^ c, FNV_PRIME); // a decimal point between digits: "1.3"
+    } else if (c === 0x2b) {
+      h = Math.imul(h ^ c, FNV_PRIME); // "+"
+      afterNumber = parted = false;
+    } else parted = true;
   }
   return hashYear(h, date);
 }
@@ -117,7 +137,7 @@ function hashYear(h: number, date: string): number {
 
 /**
  * First line of each system: name and publication date compared as the strings
- * `${matchKey(name)}|${date.slice(0, 4)}` would be (matchKey's result holds no `|`, so the two
+ * `${identityKey(name)}|${date.slice(0, 4)}` would be (identityKey's result holds no `|`, so the two
  * parts are equal exactly when those strings are).
  */
 export class SystemLines extends LineTable {
@@ -126,7 +146,7 @@ export class SystemLines extends LineTable {
 
   protected same(entry: number, name: string, date: string): boolean {
     // Reached only when the hashes agree: a duplicate, or a rare collision.
-    return this.#dates[entry].slice(0, 4) === date.slice(0, 4) && matchKey(this.#names[entry]) === matchKey(name);
+    return this.#dates[entry].slice(0, 4) === date.slice(0, 4) && identityKey(this.#names[entry]) === identityKey(name);
   }
 
   /** The first line of the system; if it has none yet, `line` becomes it and the result is undefined. */

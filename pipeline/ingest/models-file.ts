@@ -16,8 +16,11 @@ import {
   type RawModelColumn,
 } from '../schema/raw-columns.ts';
 import type { RawModelRow } from '../schema/records.ts';
+import { otherDelimiter } from '../io/csv-sniff.ts';
+import { lookupComputeUnit } from '../normalize/compute-units.ts';
 import { FirstLines, SystemLines } from './first-lines.ts';
-import { isSourceLink, isValueCitation, mayBreakTextRule, textProblem } from './text-rules.ts';
+import { notationProblem } from './numeric-cells.ts';
+import { hiddenCharacter, isSourceLink, isValueCitation, mayBreakNameRule, mayBreakTextRule, nameProblem, textProblem } from './text-rules.ts';
 
 /**
  * Listed columns: a Set answers "is it listed" with one hash lookup (the cell's hash is cached on
@@ -33,6 +36,11 @@ const ESTIMATION_METHOD_LIST = listed(ESTIMATION_METHODS);
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 export function checkHeader(table: CsvTable): Problem[] {
+  // One column holding the whole header: another delimiter, which every column check would only obscure.
+  const other = table.header.length === 1 ? otherDelimiter(table.header[0]) : null;
+  if (other) {
+    return [{ file: table.file, line: 1, column: 1, text: table.header[0], message: messages.looksDelimited(other.name, other.count, other.commas), expected: 'comma-separated values' }];
+  }
   const problems: Problem[] = [];
   const known = new Set<string>(RAW_MODEL_COLUMNS);
   const seen = new Set<string>();
@@ -137,14 +145,34 @@ function required(problems: Problem[], row: RawModelRow, column: RawModelColumn)
   problems.push(cellProblem(row, column, messages.requiredCell(column)));
 }
 
-/** Free text that breaks a text rule (markup, formula, control character). */
+/** Free text that breaks a text rule (markup, formula, control, invisible or bidirectional character). */
 function plainText(problems: Problem[], row: RawModelRow, column: RawModelColumn, text: string): void {
   const msg = textProblem(column, text);
   if (msg) problems.push(cellProblem(row, column, msg, 'plain text'));
 }
 
+/** A name that breaks a text rule or mixes look-alike scripts in a word. */
+function nameText(problems: Problem[], row: RawModelRow, text: string): void {
+  const msg = nameProblem('name', text);
+  if (msg) problems.push(cellProblem(row, 'name', msg, 'plain text in one script per word'));
+}
+
+/** A message naming the invisible character a failing cell holds, if any (it would otherwise go unseen). */
+function withHidden(message: string, text: string): string {
+  const hidden = hiddenCharacter(text);
+  return hidden ? messages.hiddenInCell(message, hidden) : message;
+}
+
 function notListed(problems: Problem[], row: RawModelRow, column: RawModelColumn, list: { expected: string }): void {
-  problems.push(cellProblem(row, column, messages.notInList(column), list.expected));
+  problems.push(cellProblem(row, column, withHidden(messages.notInList(column), row.cells[column]), list.expected));
+}
+
+/** A number written in a form a data file does not accept (hexadecimal, × 10^, U+2212, superscripts). */
+function numberForm(problems: Problem[], row: RawModelRow, column: RawModelColumn, text: string, unit?: string): void {
+  let msg = notationProblem(column, text);
+  // The `×` of a `<FLOP/s> × <seconds>` value is its unit's syntax: only the suggestion differs.
+  if (msg && unit !== undefined && lookupComputeUnit(unit)?.unit === 'FLOP/s × s') msg = notationProblem(column, text, { product: true });
+  if (msg) problems.push(cellProblem(row, column, msg, 'digits, an optional fraction and exponent (1.5e23), or a count such as 175B'));
 }
 
 function badCitation(problems: Problem[], row: RawModelRow, column: RawModelColumn): void {
@@ -152,6 +180,7 @@ function badCitation(problems: Problem[], row: RawModelRow, column: RawModelColu
 }
 
 const YEAR = /^\d{4}$/;
+const YEAR_START = /^\d{4}(-|$)/;
 
 /**
  * Who produced the compute value (compute_estimated_by) qualifies that value, and the third
@@ -198,7 +227,7 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.source_link === '') required(problems, row, 'source_link');
 
     // mayBreakTextRule first: one regex test clears almost every cell, without a call that builds a message.
-    if (c.name !== '' && mayBreakTextRule(c.name)) plainText(problems, row, 'name', c.name);
+    if (c.name !== '' && mayBreakNameRule(c.name)) nameText(problems, row, c.name);
     if (c.organization !== '' && mayBreakTextRule(c.organization)) plainText(problems, row, 'organization', c.organization);
     if (c.source_title !== '' && mayBreakTextRule(c.source_title)) plainText(problems, row, 'source_title', c.source_title);
     if (c.notes !== '' && mayBreakTextRule(c.notes)) plainText(problems, row, 'notes', c.notes);
@@ -210,11 +239,11 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.compute_confidence !== '' && mayBreakTextRule(c.compute_confidence)) plainText(problems, row, 'compute_confidence', c.compute_confidence);
 
     if (c.id !== '') {
-      if (!ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
+      if (!ID.test(c.id)) problems.push(cellProblem(row, 'id', withHidden(messages.badId, c.id), 'lowercase letters, digits and hyphens'));
       const first = ids.firstOrAdd(c.id, row.line);
       if (first !== undefined) problems.push(cellProblem(row, 'id', messages.duplicateId(first)));
     }
-    // A system is its name (as matchKey reads it) and publication year. A row without a name is
+    // A system is its name (as identityKey reads it: pipeline/normalize/identity.ts) and publication year. A row without a name is
     // no duplicate, but it does become the line of its key (a name of punctuation only has the same key).
     if (c.name !== '') {
       const first = systems.firstOrAdd(c.name, c.publication_date, row.line);
@@ -232,7 +261,10 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.source_year !== '') {
       const y = Number(c.source_year);
       if (!YEAR.test(c.source_year) || y < 1900 || y > latestYear) {
-        problems.push(cellProblem(row, 'source_year', messages.badYear, `a year from 1900 to ${todayYear}`));
+        problems.push(cellProblem(row, 'source_year', withHidden(messages.badYear, c.source_year), `a year from 1900 to ${todayYear}`));
+      } else if (YEAR_START.test(c.publication_date) && c.source_year < c.publication_date.slice(0, 4) && c.publication_date.slice(0, 4) <= todayYear) {
+        // A source may come later than the system (a retrospective, Epoch AI's data), never earlier.
+        problems.push(cellProblem(row, 'source_year', messages.sourceBeforePublication(c.source_year, c.publication_date), `a year from ${c.publication_date.slice(0, 4)} to ${todayYear}`));
       }
     }
     if (c.parameters_source !== '' && !isValueCitation(c.parameters_source)) badCitation(problems, row, 'parameters_source');
@@ -243,6 +275,15 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
     if (c.hardware !== '' && !hardwareIds.has(c.hardware)) {
       problems.push(cellProblem(row, 'hardware', messages.unknownHardware(c.hardware), 'an id from data/raw/hardware.csv'));
     }
+    if (c.parameters !== '') numberForm(problems, row, 'parameters', c.parameters);
+    if (c.active_parameters !== '') numberForm(problems, row, 'active_parameters', c.active_parameters);
+    if (c.training_tokens !== '') numberForm(problems, row, 'training_tokens', c.training_tokens);
+    if (c.dataset_size !== '') numberForm(problems, row, 'dataset_size', c.dataset_size);
+    if (c.epochs !== '') numberForm(problems, row, 'epochs', c.epochs);
+    if (c.training_compute !== '') numberForm(problems, row, 'training_compute', c.training_compute, c.training_compute_unit);
+    if (c.hardware_count !== '') numberForm(problems, row, 'hardware_count', c.hardware_count);
+    if (c.training_time !== '') numberForm(problems, row, 'training_time', c.training_time);
+    if (c.utilization !== '') numberForm(problems, row, 'utilization', c.utilization);
     if (c.training_compute_unit !== '' && c.training_compute === '') {
       problems.push(cellProblem(row, 'training_compute_unit', messages.unitWithoutValue('training_compute_unit')));
     }

@@ -159,12 +159,36 @@ export function loadArtifact(dir: string, name: string): unknown {
   });
 }
 
+/**
+ * Whether the artifact saved as `<dir>/<name>.json` is intact: a regular file whose content hash is
+ * `hash` (what saveArtifact returned), and every file it names present at its recorded size. A
+ * truncated or edited artifact is then rebuilt by its stage instead of read (a file's bytes are
+ * checked against their sha256 again as they are read: CachedFile).
+ */
+export function artifactIntact(dir: string, name: string, hash: string): boolean {
+  const path = join(dir, `${name}.json`);
+  try {
+    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+    const json = readFileSync(path, 'utf8');
+    if (sha256Of(json) !== hash) return false;
+    let whole = true;
+    JSON.parse(json, (_key, v: unknown) => {
+      if (isFileRef(v) && !sameSize(join(dir, name, `${v.sha256}.bin`), v.bytes)) whole = false;
+      return v;
+    });
+    return whole;
+  } catch {
+    return false;
+  }
+}
+
 function isFileRef(v: unknown): v is FileRef {
   return typeof v === 'object' && v !== null && FILE_TAG in v;
 }
 
 function sameSize(path: string, bytes: number): boolean {
-  return existsSync(path) && statSync(path).size === bytes;
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st !== undefined && st.isFile() && st.size === bytes;
 }
 
 /** Pieces written to a temporary beside `path`, then renamed into place (pipeline/io/atomic.ts's naming). */

@@ -12,9 +12,20 @@ const BACKUP_SUFFIX = '.previous';
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `${TMP_PREFIX}${basename(path)}-${process.pid}`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  const tmp = temporaryFor(path);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    // A full disk or a path that is a folder: the temporary must not stay behind.
+    rmSync(tmp, { force: true, recursive: true });
+    throw err;
+  }
+}
+
+/** The temporary name a file is written under before it is renamed to `path`. */
+export function temporaryFor(path: string): string {
+  return join(dirname(path), `${TMP_PREFIX}${basename(path)}-${process.pid}`);
 }
 
 /** Writes the file only when its content differs, so unchanged outputs keep their mtime. */
@@ -33,12 +44,17 @@ export function stagingDirFor(target: string): string {
   return dir;
 }
 
-/** Replaces `target` with the fully built `staging` directory. */
+/** Replaces `target` with the fully built `staging` directory; if that fails, the target is put back. */
 export function swapDirectory(staging: string, target: string): void {
   const backup = `${target}${BACKUP_SUFFIX}`;
   rmSync(backup, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, backup);
-  renameSync(staging, target);
+  try {
+    renameSync(staging, target);
+  } catch (err) {
+    if (!existsSync(target) && existsSync(backup)) renameSync(backup, target);
+    throw err;
+  }
   rmSync(backup, { recursive: true, force: true });
 }
 
@@ -60,14 +76,15 @@ function isAlive(pid: number): boolean {
 
 /**
  * Removes the temporaries (`.tmp-<prefix>…-<pid>`) that a killed run left in `dir`: a staging
- * folder or a half-written file whose process is gone. Those of a live process are left alone.
+ * folder or a half-written file whose process is gone. Those of a live process are left alone,
+ * this process's own too unless `includeOwn` (after one of its writes failed).
  */
-export function clearStaleTemporaries(dir: string, prefix = ''): void {
+export function clearStaleTemporaries(dir: string, prefix = '', includeOwn = false): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(`${TMP_PREFIX}${prefix}`)) continue;
     const pid = Number(/-(\d+)$/.exec(name)?.[1]);
-    if (pid === process.pid || (Number.isInteger(pid) && isAlive(pid))) continue;
+    if (pid === process.pid ? !includeOwn : Number.isInteger(pid) && isAlive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
   }
 }

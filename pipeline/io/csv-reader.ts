@@ -4,10 +4,11 @@
  * BOM and CRLF line ends are accepted.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { PipelineError, type Problem } from '../errors.ts';
 import { messages } from '../messages.ts';
 import { csvScanner } from './csv-records.ts';
+import { explainScanProblem, sniffCsvShape, type CsvShape } from './csv-sniff.ts';
+import { readDataFile } from './safe-read.ts';
 import { findInvalidUtf8 } from './utf8.ts';
 
 export interface CsvRow {
@@ -31,7 +32,7 @@ const DEFAULT_MAX_RECORD = 1_000_000;
 
 export function readCsvFile(path: string, displayName = path, options: ReadCsvOptions = {}): CsvTable {
   // Decode first, so the file's bytes can be freed before the records are built.
-  return parseCsvText(decodeUtf8(readFileSync(path), displayName), displayName, options);
+  return parseCsvText(decodeUtf8(readDataFile(path, displayName), displayName), displayName, options);
 }
 
 /**
@@ -44,8 +45,10 @@ export function readCsvFile(path: string, displayName = path, options: ReadCsvOp
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bad = findInvalidUtf8(bytes) ?? { line: 1, column: 1, byte: 0 };
+  // A UTF-16 byte order mark: the whole file is in another encoding, not one bad byte.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   throw new PipelineError(messages.unreadableFile(file), [
-    { file, line: bad.line, column: bad.column, message: messages.notUtf8(bad.byte), expected: 'UTF-8 text' },
+    { file, line: bad.line, column: bad.column, message: utf16 ? messages.utf16File : messages.notUtf8(bad.byte), expected: 'UTF-8 text' },
   ]);
 }
 
@@ -86,9 +89,13 @@ export function openCsvText(text: string, file: string, options: ReadCsvOptions 
     ]);
   }
   const scanner = csvScanner(text, options.maxRecordSize ?? DEFAULT_MAX_RECORD);
+  // Sniffed once, and only when a problem needs explaining.
+  let shape: CsvShape | undefined;
+  const shapeOf = () => (shape ??= sniffCsvShape(text));
   const scan = (limit: number): CsvRow[] => {
     const scanned = scanner.next(limit);
-    if (scanned.problem) throw new PipelineError(messages.unreadableFile(file), [{ file, ...scanned.problem }]);
+    // A quoting problem is often a file in another shape (semicolons, mixed line ends): say what was seen.
+    if (scanned.problem) throw new PipelineError(messages.unreadableFile(file), [{ file, ...explainScanProblem(shapeOf, scanned.problem) }]);
     return scanned.records;
   };
   const header = scan(1)[0].cells.map((h) => h.trim());
@@ -102,10 +109,12 @@ export function openCsvText(text: string, file: string, options: ReadCsvOptions 
   // Field counts are checked here, so that every ragged row is reported, not just the first.
   const raggedRow = (row: CsvRow): Problem => ({
     file,
-    line: row.line,
-    column: 1,
-    message: messages.raggedRow(`${row.cells.length} field${row.cells.length === 1 ? '' : 's'}; the header has ${header.length}`),
-    expected: 'as many fields as the header',
+    ...explainScanProblem(shapeOf, {
+      line: row.line,
+      column: 1,
+      message: messages.raggedRow(`${row.cells.length} field${row.cells.length === 1 ? '' : 's'}; the header has ${header.length}`),
+      expected: 'as many fields as the header',
+    }),
   });
   return {
     file,

@@ -3,7 +3,8 @@
  * the orchestrator stops at that point: it prints "paused at <point>" on stderr and sleeps up to
  * a minute, so a test can SIGKILL it exactly there instead of guessing with timers. Points: a
  * stage name (before that stage runs), `publish` (every stage done, nothing published yet) and
- * `swap` (the publication journaled and data/processed swapped in, reports/site not yet).
+ * `swap` (the publication journaled and data/processed swapped in, reports/site not yet); for
+ * refresh (pipeline/refresh/commit.ts) `refresh-commit`, `refresh-rename` and `refresh-last`.
  * Unset, it costs one environment lookup.
  */
 import { writeSync } from 'node:fs';

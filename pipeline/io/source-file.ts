@@ -4,11 +4,11 @@
  * through readSource, which gives those bytes or fails, so records are re-read rather than held
  * (ARCHITECTURE.md, "One road").
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import { sha256 } from './hash.ts';
+import { readDataFile } from './safe-read.ts';
 
 export interface SourceFile {
   /** Absolute path: a cached artifact is read again from any working directory. */
@@ -24,13 +24,19 @@ export function sourceFile(path: string, name: string, bytes: Uint8Array, rows: 
   return { path: resolve(path), name, sha256: sha256(bytes), rows };
 }
 
-/** The file's bytes, as they were validated; a file changed since is an error naming it. */
+/**
+ * The file's bytes, as they were validated; a file changed since is an error naming it. Read as
+ * ingest read it (pipeline/io/safe-read.ts): a file replaced since by a FIFO, a device or a link to
+ * one is never opened, and is reported as changed.
+ */
 export function readSource(file: SourceFile): Buffer {
   let bytes: Buffer | null = null;
   try {
-    bytes = readFileSync(file.path);
-  } catch {
-    // Gone: reported below as changed.
+    bytes = readDataFile(file.path, file.name);
+  } catch (err) {
+    // Gone, or no longer a regular file: reported below as changed. A system error is the environment's.
+    if (!(err instanceof PipelineError)) throw err;
+    if (err.exitCode !== 1) throw err;
   }
   if (bytes === null || sha256(bytes) !== file.sha256) throw new PipelineError(messages.rawFileChanged(file.name), [{ file: file.name, message: messages.rawFileChanged(file.name) }]);
   return bytes;

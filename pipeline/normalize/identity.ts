@@ -1,22 +1,49 @@
 /**
- * How a system is recognized across sources. Names are compared after Unicode NFKC and case
- * folding, with separators (spaces, hyphens, brackets, slashes) ignored — but never what tells two
- * systems apart: every digit, a decimal point between digits ("OPT-1.3B" is not "OPT-13B"), a
- * boundary between two numbers ("Gemma 2 9B" is not "Gemma 29B"), a "+" ("Command R+" is not
- * "Command R"), and letters of every script. Organization and date corroborate; they never make
- * a match alone. Invisible and bidirectional characters are refused at ingest (text rules), not
- * here.
+ * How a system is recognized across sources, and within one: THE comparison of names, used by
+ * ingest's duplicate check of the curated records (pipeline/ingest/first-lines.ts), the merge with
+ * upstream exports (pipeline/normalize/merge.ts) and refresh's snapshot diff. Names are compared
+ * after Unicode compatibility normalization (NFKC: a full-width Ａ or a ligature ﬁ reads as A and
+ * fi), with accents and other combining marks dropped, Cyrillic and Greek letters drawn like Latin
+ * ones read as those Latin letters (a homoglyph "GРT-3" is "GPT-3"), case folded, and separators
+ * (spaces, hyphens, brackets, slashes) ignored — but never what tells two systems apart: every
+ * digit, a decimal point between digits ("OPT-1.3B" is not "OPT-13B"), a boundary between two
+ * numbers ("Gemma 2 9B" is not "Gemma 29B"), a "+" ("Command R+" is not "Command R"), and letters
+ * of every script ("悟道" stays "悟道"). Organization and date corroborate; they never make a match
+ * alone. Invisible, bidirectional-control and control characters, and words mixing look-alike
+ * scripts, are refused at ingest (pipeline/ingest/text-rules.ts), not folded here.
  */
 
 /** Letters and digits of any script, one token each run. */
 const WORD = /[\p{L}\p{M}]+|\p{N}+(?:\.\p{N}+)*|\+/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+/** Cyrillic and Greek letters drawn like Latin ones (after NFKD), and the Latin letter each reads as. */
+const LOOKALIKES: Record<string, string> = {
+  // Cyrillic
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', Ѕ: 'S', І: 'I', Ј: 'J', Ү: 'Y',
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ү: 'y',
+  // Greek
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', ο: 'o',
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
+
 /**
- * The tokens of a name: runs of letters, numbers (with their decimal points) and "+", in order.
- * Letters and digits written together are one token each ("GPT3" → gpt, 3).
+ * A name as names are compared: compatibility-decomposed (NFKD), combining marks dropped, look-alike
+ * Cyrillic and Greek letters read as Latin, lower-cased, recomposed (NFC). An ASCII name is only
+ * lower-cased (the rest changes nothing in it).
+ */
+export function foldName(name: string): string {
+  if (!NON_ASCII.test(name)) return name.toLowerCase();
+  return name.normalize('NFKD').replace(MARKS, '').replace(LOOKALIKE, (ch) => LOOKALIKES[ch]).toLowerCase().normalize('NFC');
+}
+
+/**
+ * The tokens of a name: runs of letters, numbers (with their decimal points) and "+", in order,
+ * of the folded name (foldName). Letters and digits written together are one token each ("GPT3" → gpt, 3).
  */
 export function nameTokens(name: string): string[] {
-  return name.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+  return foldName(name).match(WORD) ?? [];
 }
 
 /**
@@ -37,9 +64,9 @@ export function identityKey(name: string): string {
 
 const isNumber = (t: string) => /^\p{N}/u.test(t);
 
-/** A name as an alias row names it: NFKC, case and runs of white space ignored, nothing else. */
+/** A name as an alias row names it: folded as every name is (foldName), runs of white space ignored, nothing else. */
 export function aliasKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return foldName(name).trim().replace(/\s+/g, ' ');
 }
 
 /** Words that say nothing about which organization it is. */
@@ -63,7 +90,7 @@ const ORG_SAME = new Map<string, string>([
 /** The distinctive words of an organization list ("Google; Toyota Technological Institute at Chicago"). */
 export function organizationWords(organization: string): Set<string> {
   const words = new Set<string>();
-  for (const w of organization.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const w of foldName(organization).match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (ORG_STOPWORDS.has(w) || w.length < 2) continue;
     words.add(ORG_SAME.get(w) ?? w);
   }

@@ -27,7 +27,7 @@
  */
 import type { NormalizedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
-import { aliasKey, daysApart, identityKey, namesLookAlike, organizationsOverlap, organizationWords } from './identity.ts';
+import { aliasKey, daysApart, foldName, identityKey, namesLookAlike, organizationsOverlap, organizationWords } from './identity.ts';
 import { sortRecords } from './record-order.ts';
 
 /** The one stable order of records everywhere (by date, then id): see record-order.ts. */
@@ -368,9 +368,9 @@ function countRows(rows: readonly PlannedRow[]): MergeCounts {
   return counts;
 }
 
-/** A source title as twins compare it: NFKC, case, punctuation and spacing ignored. */
+/** A source title as twins compare it: folded as names are (foldName), punctuation and spacing ignored. */
 function titleKey(title: string): string {
-  return (title.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return (foldName(title).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** Two stated FLOP values this close (ratio) are the same figure: one source copied the other. */

@@ -1,9 +1,10 @@
 /**
  * What changed between two snapshots of a source, on the records as the pipeline sees them (after
  * the adapter), so a renamed column or a number rewritten `7e10` → `70000000000.0` is not a change.
- * Systems are matched by normalized name + publication year (matchKey, as the merge does).
+ * Systems are matched by name + publication year, names compared as everywhere else
+ * (identityKey, pipeline/normalize/identity.ts).
  */
-import { matchKey } from '../ingest/text-rules.ts';
+import { identityKey } from '../normalize/identity.ts';
 import type { NormalizedRecord } from '../schema/records.ts';
 
 export interface SystemRef {
@@ -83,7 +84,7 @@ const bySystem = (a: SystemRef, b: SystemRef) => a.year - b.year || (a.name < b.
 function keyed(records: readonly NormalizedRecord[]): Map<string, NormalizedRecord> {
   const out = new Map<string, NormalizedRecord>();
   for (const r of records) {
-    const base = `${matchKey(r.name)}|${yearOf(r)}`;
+    const base = `${identityKey(r.name)}|${yearOf(r)}`;
     let key = base;
     for (let k = 2; out.has(key); k++) key = `${base}#${k}`;
     out.set(key, r);

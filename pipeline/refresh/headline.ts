@@ -4,10 +4,11 @@
  * analyze on a temporary raw folder holding just the export, with the hardware and assumptions the
  * raw folder uses). Point estimates do not depend on the bootstrap, so it runs without resamples by default.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileKind, readDataFile } from '../io/safe-read.ts';
+import { projectRoot } from '../project-root.ts';
 import { runPipeline } from '../run.ts';
 import type { Fits } from '../schema/fits.ts';
 
@@ -27,7 +28,7 @@ export interface HeadlineOptions {
   resamples?: number;
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot;
 
 export async function headlineDoublings(exportBytes: Uint8Array, options: HeadlineOptions): Promise<Headline> {
   const tmp = mkdtempSync(join(tmpdir(), 'ct-headline-'));
@@ -35,7 +36,9 @@ export async function headlineDoublings(exportBytes: Uint8Array, options: Headli
     const raw = join(tmp, 'raw');
     mkdirSync(raw);
     for (const file of ['hardware.csv', 'assumptions.yaml']) {
-      copyFileSync(existsSync(join(options.rawDir, file)) ? join(options.rawDir, file) : join(options.defaultsDir, file), join(raw, file));
+      // Read as ingest reads them: only a regular file, never a FIFO or a device.
+      const from = fileKind(join(options.rawDir, file)) !== 'absent' ? join(options.rawDir, file) : join(options.defaultsDir, file);
+      writeFileSync(join(raw, file), readDataFile(from, from.replace(/\\/g, '/')));
     }
     writeFileSync(join(raw, 'export.csv'), exportBytes);
     const out = join(tmp, 'out');

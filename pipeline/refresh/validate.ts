@@ -4,13 +4,13 @@
  * CSV (the project's csv-reader, so problems are located), with the required columns.
  */
 import { isExternalExport } from '../adapters/epoch.ts';
-import { EPOCH_FIELDS } from '../adapters/epoch-columns.ts';
+import { EPOCH_FIELDS, resolveColumns, type EpochField } from '../adapters/epoch-columns.ts';
 import { PipelineError, type Problem } from '../errors.ts';
 import { parseCsvBytes, type CsvTable } from '../io/csv-reader.ts';
 import { messages } from '../messages.ts';
 
-/** The columns isExternalExport needs: any one name of each group. */
-const REQUIRED = [EPOCH_FIELDS.name, EPOCH_FIELDS.publicationDate, EPOCH_FIELDS.compute];
+/** The columns isExternalExport needs. */
+const REQUIRED: readonly EpochField[] = ['name', 'publicationDate', 'compute'];
 
 function firstLine(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('utf8').replace(/^\uFEFF/, '');
@@ -53,15 +53,62 @@ export function validateExport(bytes: Uint8Array, contentType: string, from: str
     return fail(err.problems.length ? err.problems : [{ file: from, message: err.message }]);
   }
   if (!isExternalExport(table.header)) {
-    const missing = REQUIRED.filter((names) => !names.some((n) => table.header.includes(n)));
-    fail(
-      missing.map((names) => ({
+    const { index } = resolveColumns(table.header);
+    const missing = REQUIRED.filter((f) => !index.has(f)).map((f) => EPOCH_FIELDS[f]);
+    fail([
+      ...missing.map((names) => ({
         file: from,
         line: 1,
         message: messages.missingColumn(names.join('" or "')),
         expected: messages.knownExports,
       })),
-    );
+      // A required column renamed ("Training compute FLOP"): say which one it looks like.
+      ...renamedColumns(table.header, from),
+    ]);
   }
   return table;
 }
+
+/**
+ * A column name reduced for a likeness test: case, spacing and punctuation ignored. Looser than the
+ * adapter's own comparison (columnKey in adapters/epoch-columns.ts, which decides what is read):
+ * this one only suggests which column a name the adapter does not read may have been.
+ */
+const looseKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Edit distance, for "Paramters" read as "Parameters" renamed. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Columns of the export that look like a column the adapter reads, renamed ("parameters",
+ * "Paramters" for "Parameters") while the real name is absent: their values would be lost.
+ */
+export function renamedColumns(header: readonly string[], from: string): Problem[] {
+  const problems: Problem[] = [];
+  const { index, unknown } = resolveColumns(header);
+  const unread = new Set(unknown);
+  for (const [field, names] of Object.entries(EPOCH_FIELDS) as [EpochField, readonly string[]][]) {
+    // Read under one of its names (case and spacing ignored, as the adapter reads it).
+    if (index.has(field)) continue;
+    header.forEach((h, i) => {
+      if (!unread.has(h)) return;
+      const key = looseKey(h);
+      const like = names.find((n) => looseKey(n) === key || (key.length >= 6 && distance(looseKey(n), key) <= 2));
+      if (like) problems.push({ file: from, line: 1, column: i + 1, text: h, message: messages.columnLooksRenamed(h, like), expected: `"${like}"` });
+    });
+  }
+  return problems;
+}
+

@@ -1,6 +1,7 @@
 /** Tables of the Data quality page. */
 import type { Assumptions } from '../ingest/assumptions.ts';
 import type { Fits, Outcome, TrendFit } from '../schema/fits.ts';
+import type { Provenance } from '../schema/provenance.ts';
 import { TableNotes } from './not-computed.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
@@ -87,4 +88,21 @@ export function sensitivityTable(fits: Fits): string {
     { caption: 'Sensitivity: the headline doubling times on the values of each provenance (change in months in brackets)' },
   );
   return table + notes.html();
+}
+
+/**
+ * The warnings of the run — values kept though outside the range the literature reports
+ * (pipeline/schema/bounds.ts), upstream values dropped as impossible, ignored columns — with
+ * where each is, so a reader can check them.
+ */
+export function warningsTable(provenance: Provenance): string {
+  if (provenance.warnings.length === 0) return `<p>${messages.noWarnings}</p>`;
+  return htmlTable(
+    provenance.warnings,
+    [
+      { title: 'Where', value: (w) => [w.file, w.line, w.column].filter((v) => v !== undefined).join(':') },
+      { title: 'Warning', value: (w) => w.message },
+    ],
+    { caption: `${fmt.count(provenance.warnings.length)} warning${provenance.warnings.length === 1 ? '' : 's'} about the input data`, sortable: true },
+  );
 }

@@ -10,7 +10,7 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { aiAndComputeTable, economicPeriodsTable, recordSettersTable, runLengthRatesTable, runLengthTable } from './tables-analysis.ts';
 import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutliersTable, rejectedFitsTable, segmentsTable } from './tables-eras.ts';
 import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
-import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable } from './tables-quality.ts';
+import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable, warningsTable } from './tables-quality.ts';
 import { mergeReviewTable, upstreamRowsTable } from './tables-merge.ts';
 
 export function systemsTable(records: readonly ProcessedRecord[]): string {
@@ -51,6 +51,7 @@ export function buildTables(model: RenderModel): Map<string, () => string> {
     ['sensitivity', () => sensitivityTable(fits)],
     ['upstream-rows', () => upstreamRowsTable(model.provenance)],
     ['merge-review', () => mergeReviewTable(model.provenance)],
+    ['warnings', () => warningsTable(model.provenance)],
     ['uncertainty-factors', () => uncertaintyTable(a)],
     ['utilization', () => utilizationTable(a)],
     ['units', () => unitsTable()],

@@ -21,5 +21,5 @@ export interface Provenance {
         unusedAliases: { file: string; line: number; upstreamName: string }[];
       })
     | null;
-  warnings: { file?: string; line?: number; message: string }[];
+  warnings: { file?: string; line?: number; column?: number; message: string }[];
 }

@@ -129,7 +129,7 @@ export function imputeProvenance(ingested: IngestArtifact, normalized: Normalize
           unusedAliases: normalized.merge.unusedAliases.map((a) => ({ file: a.file, line: a.line, upstreamName: a.upstreamName })),
         }
       : null,
-    warnings: normalized.warnings.map((w) => ({ file: w.file, line: w.line, message: w.message })),
+    warnings: normalized.warnings.map((w) => ({ file: w.file, line: w.line, ...(w.column !== undefined ? { column: w.column } : {}), message: w.message })),
   };
 }
 

@@ -6,18 +6,20 @@
  * bytes it validated: later stages read their records again through `curatedRows` and
  * `externalTables`, which give exactly those bytes or fail.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { append, PipelineError, type Problem } from '../errors.ts';
 import { openCsvBytes, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
+import { otherDelimiter } from '../io/csv-sniff.ts';
+import { readDataFile } from '../io/safe-read.ts';
 import { BATCH_ROWS, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
-import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
+import { readAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
+import { checkRawFolder, ingestFiles, namer } from '../ingest/inputs.ts';
 import { checkHeader, checkRows, newRowCheckState, toRawRows } from '../ingest/models-file.ts';
+import { listRawInputs } from '../ingest/raw-files.ts';
 import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
-import { selectSnapshots } from '../ingest/snapshots.ts';
-import { ALIASES_FILE, readAliasesFile } from '../ingest/aliases-file.ts';
+import { readSnapshot, selectSnapshots } from '../ingest/snapshots.ts';
+import { readAliasesFile } from '../ingest/aliases-file.ts';
 import type { Alias } from '../normalize/merge.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
 import { restoreShape, type Stage } from './stage.ts';
@@ -47,90 +49,111 @@ export interface IngestArtifact {
   warnings: Problem[];
 }
 
-export const CURATED_FILE = 'models.csv';
-export const HARDWARE_FILE = 'hardware.csv';
-export const ASSUMPTIONS_FILE = 'assumptions.yaml';
+export { ASSUMPTIONS_FILE, CURATED_FILE, HARDWARE_FILE } from '../ingest/raw-files.ts';
 
-/** Display name of a file: relative to the working directory, never a machine path. */
-function displayName(dir: string, file: string): string {
-  return join(dir, file).replace(/\\/g, '/');
-}
-
-function pick(rawDir: string, defaultsDir: string, file: string): string {
-  return existsSync(join(rawDir, file)) ? rawDir : defaultsDir;
-}
-
-/** Problems of `fn` gathered into `into` rather than thrown. */
-function collect<T>(into: Problem[], fn: () => T): T | undefined {
+/** Problems of `fn` gathered into `into` rather than thrown; `exitCode` hears the error's exit code. */
+function collectInto<T>(into: Problem[], fn: () => T, exitCode: (code: number) => void = () => {}): T | undefined {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof PipelineError) append(into, err.problems.length ? err.problems : [{ message: err.message }]);
-    else throw err;
+    if (!(err instanceof PipelineError)) throw err;
+    append(into, err.problems.length ? err.problems : [{ message: err.message }]);
+    exitCode(err.exitCode);
     return undefined;
   }
 }
 
 /**
- * The pass: every file read and checked. Problems come in one order: hardware and assumptions,
- * the curated file, the alias table, then the exports.
+ * The pass: every file read and checked. Only the files of pipeline/ingest/raw-files.ts are opened,
+ * each only if it is a regular file. Problems come in one order: hardware and assumptions, the
+ * curated file, the alias table, then the exports (top-level files, then snapshots). The error's
+ * exit code is 3 when a file could not be read for a system reason (a permission), else 1.
  */
 export function ingest(options: IngestOptions): IngestArtifact {
   const { rawDir, defaultsDir, today } = options;
-  const named = (dir: string, file: string) => (options.display ? options.display(join(dir, file)) : displayName(dir, file));
-  if (!existsSync(rawDir)) throw new PipelineError(messages.missingFile(rawDir));
+  const named = namer(options);
+  checkRawFolder(rawDir);
   const files: string[] = [];
   const problems: Problem[] = [];
+  let exitCode = 1;
+  const collect = <T>(into: Problem[], fn: () => T): T | undefined => collectInto(into, fn, (code) => (exitCode = Math.max(exitCode, code)));
+  const inputs = listRawInputs(rawDir, defaultsDir, named);
 
-  const hwDir = pick(rawDir, defaultsDir, HARDWARE_FILE);
-  const hwName = named(hwDir, HARDWARE_FILE);
+  const hwName = inputs.hardware.name;
   files.push(hwName);
-  const hwTable = collect(problems, () => readCsvFile(join(hwDir, HARDWARE_FILE), hwName));
-  const hw = hwTable ? parseHardwareTable(hwTable) : { specs: [], problems: [] };
+  const hwTable = collect(problems, () => readCsvFile(inputs.hardware.path, hwName));
+  const hw = hwTable ? parseHardwareTable(hwTable, today) : { specs: [], problems: [], warnings: [] };
   problems.push(...hw.problems);
 
-  const asDir = pick(rawDir, defaultsDir, ASSUMPTIONS_FILE);
-  const asName = named(asDir, ASSUMPTIONS_FILE);
+  const asName = inputs.assumptions.name;
   files.push(asName);
-  const assumptions = collect(problems, () => loadAssumptions(join(asDir, ASSUMPTIONS_FILE), asName));
+  const read = collect(problems, () => readAssumptions(inputs.assumptions.path, asName));
+  const assumptions = read?.assumptions;
 
   let curated: SourceFile | null = null;
-  const curatedPath = join(rawDir, CURATED_FILE);
-  if (existsSync(curatedPath)) {
-    const name = named(rawDir, CURATED_FILE);
+  if (inputs.curated) {
+    const { path, name } = inputs.curated;
     files.push(name);
-    const bytes = readFileSync(curatedPath);
-    const checked = checkCuratedFile(bytes, name, new Set(hw.specs.map((h) => h.id)), today);
-    append(problems, checked.problems);
-    curated = sourceFile(curatedPath, name, bytes, checked.rows);
+    const bytes = collect(problems, () => readDataFile(path, name));
+    if (bytes) {
+      const checked = checkCuratedFile(bytes, name, new Set(hw.specs.map((h) => h.id)), today);
+      append(problems, checked.problems);
+      curated = sourceFile(path, name, bytes, checked.rows);
+    }
   }
 
   // The alias table belongs to the folder's own curated records: never taken from the defaults.
-  const aliasName = named(rawDir, ALIASES_FILE);
-  const aliasTable = readAliasesFile(join(rawDir, ALIASES_FILE), aliasName);
-  if (existsSync(join(rawDir, ALIASES_FILE))) files.push(aliasName);
-  problems.push(...aliasTable.problems);
+  let aliases: Alias[] = [];
+  if (inputs.aliases) {
+    const { path, name } = inputs.aliases;
+    files.push(name);
+    const aliasTable = readAliasesFile(path, name);
+    aliases = aliasTable.aliases;
+    problems.push(...aliasTable.problems);
+  }
 
   const external: SourceFile[] = [];
-  const others = readdirSync(rawDir)
-    .filter((f) => f.endsWith('.csv') && f !== CURATED_FILE && f !== HARDWARE_FILE && f !== ALIASES_FILE)
-    .sort()
-    .map((file) => ({ path: join(rawDir, file), name: named(rawDir, file) }));
-  // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source.
-  const snapshots = selectSnapshots(rawDir);
+  // Snapshots stored by `npm run refresh`: the newest, or pinned, export of each source, each
+  // checked against its metadata (sha256, rows) and its date against the run date.
+  const snapshots = selectSnapshots(rawDir, options.display);
   problems.push(...snapshots.problems);
-  for (const { path, name } of [...others, ...snapshots.selected.map((s) => ({ path: s.path, name: options.display ? options.display(s.path) : s.display }))]) {
+  // The same export twice (a top-level copy of a snapshot, two identical files) would count every row twice.
+  const seen = new Map<string, string>();
+  const add = (path: string, name: string, bytes: Uint8Array, table: CsvTable | undefined | null) => {
+    if (!table) return;
+    const file = sourceFile(path, name, bytes, table.rows.length);
+    const first = seen.get(file.sha256);
+    if (first !== undefined) {
+      problems.push({ file: name, line: 1, column: 1, message: messages.sameExportTwice(first, file.sha256), expected: 'each export once' });
+      return;
+    }
+    seen.set(file.sha256, name);
+    if (isExternalExport(table.header)) external.push(file);
+    else problems.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: exportExpected(table.header) });
+  };
+  for (const { path, name } of inputs.exports) {
     files.push(name);
-    const bytes = readFileSync(path);
-    const table = collect(problems, () => parseCsvBytes(bytes, name));
-    if (!table) continue;
-    if (isExternalExport(table.header)) external.push(sourceFile(path, name, bytes, table.rows.length));
-    else problems.push({ file: name, line: 1, column: 1, message: messages.unknownExport, expected: messages.knownExports });
+    const bytes = collect(problems, () => readDataFile(path, name));
+    if (bytes) add(path, name, bytes, collect(problems, () => parseCsvBytes(bytes, name)));
+  }
+  for (const ref of snapshots.selected) {
+    const name = options.display ? options.display(ref.path) : ref.display;
+    files.push(name);
+    const snapshot = readSnapshot(ref, today, options.display);
+    problems.push(...snapshot.problems);
+    if (snapshot.bytes) add(ref.path, name, snapshot.bytes, snapshot.table);
   }
 
   if ((curated?.rows ?? 0) === 0 && external.length === 0 && problems.length === 0) problems.push({ file: rawDir, message: messages.noRecords });
-  if (problems.length > 0 || !assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems);
-  return { curated, external, hardware: hw.specs, assumptions, aliases: aliasTable.aliases, files, warnings: [] };
+  if (problems.length > 0 || !assumptions) throw new PipelineError(messages.stageFailed('ingest', problems.length), problems, exitCode);
+  // Unusual values of hardware.csv and assumptions.yaml, ahead of the normalize stage's warnings.
+  return { curated, external, hardware: hw.specs, assumptions, aliases, files, warnings: [...hw.warnings, ...(read?.warnings ?? [])] };
+}
+
+/** What an unknown CSV should have been; naming the delimiter when it looks like another one. */
+function exportExpected(header: readonly string[]): string {
+  const other = header.length === 1 ? otherDelimiter(header[0]) : null;
+  return other ? `${messages.knownExports}; ${messages.looksDelimited(other.name, other.count, other.commas)}` : messages.knownExports;
 }
 
 /**
@@ -140,7 +163,7 @@ export function ingest(options: IngestOptions): IngestArtifact {
  */
 function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number } {
   const problems: Problem[] = [];
-  const reader = collect(problems, () => openCsvBytes(bytes, name));
+  const reader = collectInto(problems, () => openCsvBytes(bytes, name));
   if (!reader) return { problems, rows: 0 };
   const header = checkHeader({ file: reader.file, header: reader.header, rows: [] });
   if (header.length > 0) return { problems: header, rows: 0 };
@@ -195,9 +218,13 @@ export const ingestStage: Stage<IngestArtifact> = {
   name: 'ingest',
   reads: {
     stages: [],
-    // The raw folder, and the shipped defaults it falls back on.
-    files: (ctx) => [ctx.rawDir, ctx.defaultsDir],
-    options: ['rawName'],
+    // Exactly the files ingest opens (pipeline/ingest/inputs.ts), never the whole folder: a FIFO or
+    // a huge unrelated file beside them is never hashed.
+    files: (ctx) => ingestFiles({ rawDir: ctx.rawDir, defaultsDir: ctx.defaultsDir, today: ctx.today, display: ctx.display }).files.map((f) => f.path),
+    // The run date: a snapshot, a publication or a chip's release "in the future" is refused, so
+    // the same files are valid one day and not the day before; a cached and a forced run must see
+    // the same date to agree (issue #21, "clock-free validity").
+    options: ['rawName', 'today'],
   },
   run(_read, ctx) {
     const artifact = ingest({ rawDir: ctx.rawDir, defaultsDir: ctx.defaultsDir, today: ctx.today, display: ctx.display });

@@ -15,6 +15,8 @@ import { mapEpochExport } from '../adapters/epoch.ts';
 import { BATCH_ROWS } from '../io/source-file.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
+import type { Assumptions } from '../ingest/assumptions.ts';
+import { dropImpossibleEstimates } from '../ingest/estimates.ts';
 import { unknownAliasIds } from '../ingest/aliases-file.ts';
 import { addedRecords, identityOf, planMerge, twinsOf, withTwin, type Identity, type MergePlan, type UpstreamExport } from '../normalize/merge.ts';
 import { recordOrder } from '../normalize/record-order.ts';
@@ -41,11 +43,14 @@ type Hardware = ReadonlyMap<string, HardwareSpec>;
 
 const hardwareById = (ingested: IngestArtifact): Hardware => new Map(ingested.hardware.map((h) => [h.id, h]));
 
-/** Normalizes curated rows in file order, adding every problem and warning to `into`. */
-function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: string, into: { problems: Problem[]; warnings: Problem[] }): NormalizedRecord[] {
+/**
+ * Normalizes curated rows in file order, adding every problem and warning to `into`. What each
+ * estimate method would derive from a row is bounded too (pipeline/ingest/estimates.ts).
+ */
+function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: string, assumptions: Assumptions, into: { problems: Problem[]; warnings: Problem[] }): NormalizedRecord[] {
   const records: NormalizedRecord[] = [];
   for (const row of rows) {
-    const result = normalizeCuratedRow(row, hardware, today);
+    const result = normalizeCuratedRow(row, hardware, today, assumptions);
     if (result.problems.length > 0) into.problems.push(...result.problems);
     if (result.warnings.length > 0) append(into.warnings, result.warnings);
     if (result.record) records.push(result.record);
@@ -53,15 +58,21 @@ function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: 
   return records;
 }
 
-/** Every export's rows mapped by its adapter, in file order, with its warnings, and the rows it dropped. */
+/**
+ * Every export's rows mapped by its adapter, in file order, with its warnings, and the rows it
+ * dropped. A record whose values would give an impossible estimate loses those values, with a
+ * warning (pipeline/ingest/estimates.ts), so nothing impossible is imputed from an export.
+ */
 function mapUpstream(ingested: IngestArtifact, today: string): { exports: UpstreamExport[]; records: NormalizedRecord[]; warnings: Problem[] } {
-  const ids = new Set(ingested.hardware.map((h) => h.id));
+  const hardware = hardwareById(ingested);
+  const ids = new Set(hardware.keys());
   const out: ReturnType<typeof mapUpstream> = { exports: [], records: [], warnings: [] };
   for (const table of externalTables(ingested)) {
     const mapped = mapEpochExport(table, ids, today);
-    append(out.records, mapped.records);
+    const records = dropImpossibleEstimates(mapped.records, hardware, ingested.assumptions, out.warnings);
+    append(out.records, records);
     append(out.warnings, mapped.warnings);
-    out.exports.push({ file: table.file, rows: table.rows.length, records: mapped.records.map(upstreamIdentity), dropped: mapped.dropped });
+    out.exports.push({ file: table.file, rows: table.rows.length, records: records.map(upstreamIdentity), dropped: mapped.dropped });
   }
   return out;
 }
@@ -82,7 +93,7 @@ export function normalize(ingested: IngestArtifact, today: string): NormalizeArt
   const upstream = ingested.external.length > 0 ? mapUpstream(ingested, today) : null;
   function* pass(): Generator<Identity> {
     for (const rows of curatedRows(ingested)) {
-      for (const r of normalizeRows(rows, hardware, today, found)) {
+      for (const r of normalizeRows(rows, hardware, today, ingested.assumptions, found)) {
         years.push(r.year);
         ids.push(r.id);
         if (aliasIds.has(r.id)) aliased.add(r.id);
@@ -118,7 +129,7 @@ export function* normalizedRecords(ingested: IngestArtifact, normalized: Normali
   const upstream = plan ? mapUpstream(ingested, today).records : [];
   const twins = plan ? twinsOf(upstream, plan) : new Map();
   for (const rows of curatedRows(ingested)) {
-    const records = normalizeRows(rows, hardware, today, found);
+    const records = normalizeRows(rows, hardware, today, ingested.assumptions, found);
     // The bytes are those the pass normalized (readSource checked them), so this cannot happen.
     if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
     yield twins.size > 0 ? records.map((r) => withTwin(r, twins.get(r.id))) : records;
@@ -130,7 +141,9 @@ export function* normalizedRecords(ingested: IngestArtifact, normalized: Normali
 
 export const normalizeStage: Stage<NormalizeArtifact> = {
   name: 'normalize',
-  reads: { stages: [ingestStage] },
+  // The run date: a date "in the future" is refused, so the same files are valid one day and not the
+  // day before; a cached and a forced run must see the same date to agree.
+  reads: { stages: [ingestStage], options: ['today'] },
   run(read, ctx) {
     const ingested = read(ingestStage);
     const artifact = normalize(ingested, ctx.today);

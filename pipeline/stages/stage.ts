@@ -14,7 +14,11 @@ import type { FileText } from '../io/csv-writer.ts';
 
 /** The options a stage may declare it reads; each one declared is part of the stage's cache key. */
 export interface StageOptions {
-  /** Run date YYYY-MM-DD, for "in the future" checks. Never part of a key: see ARCHITECTURE.md. */
+  /**
+   * Run date YYYY-MM-DD, for "in the future" checks. A stage whose checks use it declares it, so it
+   * is part of that stage's key (ingest, normalize): the same files can be valid one day and not
+   * the day before, and a cached and a forced run must agree (ARCHITECTURE.md, "The run date").
+   */
   today: string;
   /** Bootstrap resamples of the analyses. */
   resamples: number;

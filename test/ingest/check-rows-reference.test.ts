@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../pipeline/errors.ts';
 import { cellProblem, checkRows, newRowCheckState, toRawRows } from '../../pipeline/ingest/models-file.ts';
-import { isSourceLink, isValueCitation, matchKey, textProblem } from '../../pipeline/ingest/text-rules.ts';
+import { notationProblem } from '../../pipeline/ingest/numeric-cells.ts';
+import { hiddenCharacter, isSourceLink, isValueCitation, nameProblem, textProblem } from '../../pipeline/ingest/text-rules.ts';
+import { identityKey } from '../../pipeline/normalize/identity.ts';
+import { lookupComputeUnit } from '../../pipeline/normalize/compute-units.ts';
 import { messages } from '../../pipeline/messages.ts';
 import {
   ARCHITECTURES,
@@ -31,6 +34,11 @@ const ENUMS: Partial<Record<RawModelColumn, readonly string[]>> = {
 const VALUE_SOURCES: RawModelColumn[] = ['parameters_source', 'data_source', 'compute_source', 'hardware_source'];
 const FREE_TEXT: RawModelColumn[] = ['name', 'organization', 'source_title', 'notes', ...VALUE_SOURCES, 'compute_estimated_by', 'compute_confidence'];
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+const NUMBERS: RawModelColumn[] = ['parameters', 'active_parameters', 'training_tokens', 'dataset_size', 'epochs', 'training_compute', 'hardware_count', 'training_time', 'utilization'];
+const withHidden = (message: string, text: string) => {
+  const hidden = hiddenCharacter(text);
+  return hidden ? messages.hiddenInCell(message, hidden) : message;
+};
 
 interface ReferenceState {
   ids: Map<string, number>;
@@ -45,22 +53,22 @@ function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlyS
     const c = row.cells;
     for (const col of REQUIRED_MODEL_COLUMNS) if (c[col] === '') problems.push(cellProblem(row, col, messages.requiredCell(col)));
     for (const col of FREE_TEXT) {
-      const msg = c[col] === '' ? null : textProblem(col, c[col]);
-      if (msg) problems.push(cellProblem(row, col, msg, 'plain text'));
+      const msg = c[col] === '' ? null : col === 'name' ? nameProblem(col, c[col]) : textProblem(col, c[col]);
+      if (msg) problems.push(cellProblem(row, col, msg, col === 'name' ? 'plain text in one script per word' : 'plain text'));
     }
-    if (c.id !== '' && !ID.test(c.id)) problems.push(cellProblem(row, 'id', messages.badId, 'lowercase letters, digits and hyphens'));
+    if (c.id !== '' && !ID.test(c.id)) problems.push(cellProblem(row, 'id', withHidden(messages.badId, c.id), 'lowercase letters, digits and hyphens'));
     if (c.id !== '') {
       const first = ids.get(c.id);
       if (first !== undefined) problems.push(cellProblem(row, 'id', messages.duplicateId(first)));
       else ids.set(c.id, row.line);
     }
-    const systemKey = `${matchKey(c.name)}|${c.publication_date.slice(0, 4)}`;
+    const systemKey = `${identityKey(c.name)}|${c.publication_date.slice(0, 4)}`;
     const firstSystem = systems.get(systemKey);
     if (c.name !== '' && firstSystem !== undefined) {
       problems.push(cellProblem(row, 'name', messages.duplicateSystem(firstSystem)));
     } else systems.set(systemKey, row.line);
     for (const [col, allowed] of Object.entries(ENUMS) as [RawModelColumn, readonly string[]][]) {
-      if (c[col] !== '' && !allowed.includes(c[col])) problems.push(cellProblem(row, col, messages.notInList(col), allowed.join(', ')));
+      if (c[col] !== '' && !allowed.includes(c[col])) problems.push(cellProblem(row, col, withHidden(messages.notInList(col), c[col]), allowed.join(', ')));
     }
     if (c.source_link !== '' && !isSourceLink(c.source_link)) {
       problems.push(cellProblem(row, 'source_link', messages.badLink, 'arXiv:2005.14165, doi:10.1038/nature16961 or https://...'));
@@ -68,7 +76,9 @@ function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlyS
     if (c.source_year !== '') {
       const y = Number(c.source_year);
       if (!/^\d{4}$/.test(c.source_year) || y < 1900 || y > Number(today.slice(0, 4))) {
-        problems.push(cellProblem(row, 'source_year', messages.badYear, `a year from 1900 to ${today.slice(0, 4)}`));
+        problems.push(cellProblem(row, 'source_year', withHidden(messages.badYear, c.source_year), `a year from 1900 to ${today.slice(0, 4)}`));
+      } else if (/^\d{4}(-|$)/.test(c.publication_date) && y < Number(c.publication_date.slice(0, 4)) && c.publication_date.slice(0, 4) <= today.slice(0, 4)) {
+        problems.push(cellProblem(row, 'source_year', messages.sourceBeforePublication(c.source_year, c.publication_date), `a year from ${c.publication_date.slice(0, 4)} to ${today.slice(0, 4)}`));
       }
     }
     for (const col of VALUE_SOURCES) {
@@ -76,6 +86,11 @@ function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlyS
     }
     if (c.hardware !== '' && !hardwareIds.has(c.hardware)) {
       problems.push(cellProblem(row, 'hardware', messages.unknownHardware(c.hardware), 'an id from data/raw/hardware.csv'));
+    }
+    for (const col of NUMBERS) {
+      const product = col === 'training_compute' && lookupComputeUnit(c.training_compute_unit)?.unit === 'FLOP/s × s';
+      const msg = c[col] === '' ? null : notationProblem(col, c[col], product ? { product } : undefined);
+      if (msg) problems.push(cellProblem(row, col, msg, 'digits, an optional fraction and exponent (1.5e23), or a count such as 175B'));
     }
     if (c.training_compute_unit !== '' && c.training_compute === '') {
       problems.push(cellProblem(row, 'training_compute_unit', messages.unitWithoutValue('training_compute_unit')));
@@ -114,6 +129,10 @@ const CELLS = [
   'language', 'Language', 'vision', 'transformer', 'tokens', 'bf16', 'chemistry', '2020', '2020-05', '2020-05-28', '20', '1899', '3000', '20x0',
   'arXiv:2005.14165', 'doi:10.1038/nature16961', 'https://x.org/a', 'see paper', 'Title (2020) arXiv:2005.14165', 'Title 2020 link',
   'nvidia-v100', 'tpu-v9', '3.14e23', 'FLOP', '175B', 'Epoch AI', 'operations', 'Likely',
+  // Forms and characters refused since plausibility and identity checks (issue 21).
+  '0x1', '3 × 10^23', '\u22125', '10²³', 'x\u200b', '\u202eabc', 'GРT', 'FLOP/s × s', '1e15 × 10^2', 'ЅORA', '悟道',
+  // Names that identityKey keeps apart (numbers) or together (decimal points, separators).
+  'OPT-1.3B', 'OPT-13B', 'Gemma 2 9B', 'Gemma 29B', 'Command R+',
 ];
 const HARDWARE = new Set(['nvidia-v100']);
 

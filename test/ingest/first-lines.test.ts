@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FirstLines, SystemLines } from '../../pipeline/ingest/first-lines.ts';
-import { matchKey } from '../../pipeline/ingest/text-rules.ts';
+import { identityKey } from '../../pipeline/normalize/identity.ts';
 
-/** The Map version these tables replace: the key of a system is `${matchKey(name)}|${year}`. */
-const systemKey = (name: string, date: string) => `${matchKey(name)}|${date.slice(0, 4)}`;
+/** The Map version these tables replace: the key of a system is `${identityKey(name)}|${year}`. */
+const systemKey = (name: string, date: string) => `${identityKey(name)}|${date.slice(0, 4)}`;
 
 describe('FirstLines', () => {
   it('returns the first line of a key, as a Map get-then-set would, past many doublings', () => {
@@ -32,8 +32,9 @@ describe('FirstLines', () => {
 });
 
 describe('SystemLines', () => {
-  it('matches names as matchKey does, and years as the first four characters of the date', () => {
-    const names = ['GPT-3', 'gpt 3', 'g.p.t.3', 'Ünïcödé', 'unicode', 'Ｆｕｌｌ', 'full', '!!!', '', 'Model 179599', 'Model 362382', 'é', 'e'];
+  it('matches names as identityKey does, and years as the first four characters of the date', () => {
+    const names = ['GPT-3', 'gpt 3', 'g.p.t.3', 'Ünïcödé', 'unicode', 'Ｆｕｌｌ', 'full', '!!!', '', 'Model 179599', 'Model 362382', 'é', 'e',
+      'OPT-1.3B', 'OPT-13B', 'opt 1.3b', 'Gemma 2 9B', 'Gemma 29B', 'Gemma-2-9B', 'Command R+', 'Command R', 'v1..3', 'v1 3', 'x.5', '3.a', '1.2.3', '1.2. 3'];
     const dates = ['2020', '2020-05', '2021-01-01', '20', '', '２０２０', '2020|'];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...dates), fc.boolean()), { maxLength: 60 }), (ops) => {

@@ -116,7 +116,7 @@ describe('text rules', () => {
 
   it('flags control characters but not ordinary punctuation', () => {
     expect(textProblem('name', 'GPT-3 (175B), “davinci”')).toBeNull();
-    expect(textProblem('name', 'a\u0007b')).toBe(messages.controlCharacter('name'));
+    expect(textProblem('name', 'a\u0007b')).toBe(messages.controlCharacter('name', 'U+0007'));
     expect(textProblem('name', '-5 dB model')).toBe(messages.formulaInText('name'));
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { memoryIo } from '../helpers/cli-io.ts';
 import { PipelineError } from '../../pipeline/errors.ts';
 import { messages } from '../../pipeline/messages.ts';
 import { HELP, main, runCli } from '../../pipeline/refresh/cli.ts';
@@ -11,38 +12,35 @@ import { fixture, root, stateOf, tempRaw } from './helpers.ts';
 describe('the refresh CLI', () => {
   const tmp = tempRaw();
   afterAll(() => tmp.cleanup());
-  const lines: string[] = [];
-  const log = (l: string) => void lines.push(l);
+  const io = memoryIo({ COMPUTE_TRENDS_TODAY: '2026-01-01' });
+  const lines = io.stdout;
   const raw = ['--raw', tmp.raw];
 
   it('prints its usage', async () => {
-    expect(await main(['--help'], log)).toBe(0);
-    expect(lines.pop()).toBe(HELP);
+    expect(await main(['--help'], io)).toBe(0);
+    expect(lines.join('\n')).toBe(HELP);
+    lines.length = 0;
     expect(HELP).toMatch(/^Usage: npm run refresh -- --from <path-or-url> \[options\]/);
   });
 
   it('exits 2 on a usage error, 1 on a failed import', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      expect(await runCli([...raw])).toBe(2);
-      expect(await runCli(['--from', 'x.csv', '--diff', ...raw])).toBe(2);
-      expect(await runCli(['--bogus'])).toBe(2);
-      expect(await runCli(['--from', fixture('semicolon.csv'), ...raw])).toBe(1);
-      expect(await runCli(['--diff', ...raw])).toBe(1);
-      expect(errors.mock.calls.map((c) => String(c[0])).join('\n')).toContain(messages.diffNeedsTwo('epoch-notable', 0));
-    } finally {
-      errors.mockRestore();
-    }
+    const errors = memoryIo();
+    expect(await runCli([...raw], errors)).toBe(2);
+    expect(await runCli(['--from', 'x.csv', '--diff', ...raw], errors)).toBe(2);
+    expect(await runCli(['--bogus'], errors)).toBe(2);
+    expect(await runCli(['--from', fixture('semicolon.csv'), ...raw], errors)).toBe(1);
+    expect(await runCli(['--diff', ...raw], errors)).toBe(1);
+    expect(errors.stderr.join('\n')).toContain(messages.diffNeedsTwo('epoch-notable', 0));
   });
 
   it('imports into --raw with the changelog beside the snapshots, then diffs', async () => {
-    expect(await main(['--from', fixture('epoch-2024-10.csv'), '--date', '2024-10-01', ...raw], log)).toBe(0);
-    expect(await main(['--from', fixture('epoch-2024-12.csv'), '--date', '2024-12-01', ...raw], log)).toBe(0);
+    expect(await main(['--from', fixture('epoch-2024-10.csv'), '--date', '2024-10-01', ...raw], io)).toBe(0);
+    expect(await main(['--from', fixture('epoch-2024-12.csv'), '--date', '2024-12-01', ...raw], io)).toBe(0);
     expect(existsSync(join(tmp.raw, 'CHANGELOG.md'))).toBe(true);
     expect(lines.join('\n')).toContain('Changed systems (3):');
     lines.length = 0;
     const before = stateOf(tmp.raw);
-    expect(await main(['--diff', ...raw], log)).toBe(0);
+    expect(await main(['--diff', ...raw], io)).toBe(0);
     expect(lines.join('\n')).toContain('- **Added** (2): Fixture Net 31 (2024), Fixture Net 32 (2024)');
     expect(stateOf(tmp.raw)).toBe(before);
     expect(readFileSync(join(tmp.raw, 'CHANGELOG.md'), 'utf8')).toContain(lines[0].split('\n\n')[0]);

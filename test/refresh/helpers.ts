@@ -1,11 +1,12 @@
 /** Shared by the refresh tests: a local HTTP server of fixture exports, temp raw folders, state hashes. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsvBytes } from '../../pipeline/io/csv-reader.ts';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const fixtures = join(root, 'test', 'fixtures', 'refresh');
@@ -74,4 +75,31 @@ export function stateOf(...paths: string[]): string {
   };
   for (const p of paths) walk(p, p);
   return h.digest('hex');
+}
+
+/**
+ * Stores `file` as the snapshot `<raw>/snapshots/<source>/<date>.csv` with the metadata
+ * `npm run refresh` would write for it (sha256, bytes, rows), as ingest requires.
+ */
+export function storeSnapshot(raw: string, date: string, file: string, source = 'epoch-notable', meta: Record<string, unknown> = {}): string {
+  const dir = join(raw, 'snapshots', source);
+  mkdirSync(dir, { recursive: true });
+  const bytes = readFileSync(file);
+  const path = join(dir, `${date}.csv`);
+  writeFileSync(path, bytes);
+  const rows = parseCsvBytes(bytes, path).rows.length;
+  const record = {
+    source,
+    snapshot_date: date,
+    retrieved_from: file,
+    retrieved_at: '2026-01-02T03:04:05.000Z',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    rows,
+    license: 'CC-BY-4.0',
+    citation: 'fixture',
+    ...meta,
+  };
+  writeFileSync(join(dir, `${date}.meta.json`), `${JSON.stringify(record, null, 2)}\n`);
+  return path;
 }

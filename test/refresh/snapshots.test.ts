@@ -5,7 +5,7 @@ import { PipelineError } from '../../pipeline/errors.ts';
 import { listSnapshots, readPins, selectSnapshots } from '../../pipeline/ingest/snapshots.ts';
 import { messages } from '../../pipeline/messages.ts';
 import { externalTables, ingest } from '../../pipeline/stages/ingest.ts';
-import { fixture, root, tempRaw } from './helpers.ts';
+import { fixture, root, storeSnapshot, tempRaw } from './helpers.ts';
 
 describe('snapshots in the ingest stage', () => {
   let tmp: ReturnType<typeof tempRaw>;
@@ -14,12 +14,10 @@ describe('snapshots in the ingest stage', () => {
 
   beforeEach(() => {
     tmp = tempRaw();
-    mkdirSync(dir(), { recursive: true });
-    copyFileSync(fixture('epoch-2024-10.csv'), join(dir(), '2024-10-01.csv'));
-    copyFileSync(fixture('epoch-2024-12.csv'), join(dir(), '2024-12-01.csv'));
+    storeSnapshot(tmp.raw, '2024-10-01', fixture('epoch-2024-10.csv'));
+    storeSnapshot(tmp.raw, '2024-12-01', fixture('epoch-2024-12.csv'));
     // Neither a temporary nor metadata is a snapshot.
     writeFileSync(join(dir(), '.tmp-2025-01-01.csv-123'), 'partial');
-    writeFileSync(join(dir(), '2024-12-01.meta.json'), '{}');
   });
   afterEach(() => tmp.cleanup());
 

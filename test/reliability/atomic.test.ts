@@ -24,7 +24,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a failing run leaves processed/ and site/ exactly as they were', () => {
   it('holds a previous good run to compare with', () => {
-    expect(Object.keys(before.processed).sort()).toEqual(['audit.csv', 'fits.json', 'models.csv']);
+    expect(Object.keys(before.processed).sort()).toEqual(['.compute-trends', 'audit.csv', 'fits.json', 'models.csv']);
     expect(Object.keys(before.site)).toContain('index.html');
   });
 

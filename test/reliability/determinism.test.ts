@@ -12,6 +12,9 @@ import { hashFiles, outputHashes, rawFolder, root, runCli, tempDir } from './hel
 /** The raw folder the project ships, copied: the full data set, so every fit of the report exists. */
 const SHIPPED = { 'models.csv': 'data/raw/models.csv', 'hardware.csv': 'data/raw/hardware.csv', 'assumptions.yaml': 'data/raw/assumptions.yaml' };
 
+/** Whole CLI runs of the shipped data, several at once: on a loaded two-core machine they take minutes. */
+const SLOW = 600_000;
+
 let tmp: string;
 beforeAll(() => {
   tmp = tempDir('determinism');
@@ -51,7 +54,7 @@ describe('determinism', () => {
     const again = await cli(raw, out, ['--force']);
     expect(again.stdout.filter((l) => l.includes('cached'))).toEqual([]);
     expect(outputHashes(out)).toEqual(first);
-  });
+  }, SLOW);
 
   it('two copies of the raw folder in different places, run on different dates, give identical outputs that name no machine path', async () => {
     const x = rawFolder(join(tmp, 'place-x', 'deeper'), SHIPPED);
@@ -62,7 +65,7 @@ describe('determinism', () => {
     expect(outputHashes(join(tmp, 'out-y'))).toEqual(hx);
     const needles = [tmp, relative(root, tmp), tmpdir(), root, homedir(), 'place-x', 'place-y', '2026-11-24', '2027-06-30'];
     expect(mentions([join(tmp, 'out-x', 'processed'), join(tmp, 'out-x', 'site')], needles)).toEqual([]);
-  });
+  }, SLOW);
 
   it('two clones of the project, each running `pipeline/cli.ts` with its defaults, give identical outputs', async () => {
     const clones = ['clone-a', 'clone-b'].map((name) => {
@@ -83,5 +86,5 @@ describe('determinism', () => {
     expect(Object.keys(read(clones[0]).site)).toContain('index.html');
     expect(read(clones[1])).toEqual(read(clones[0]));
     expect(mentions([join(clones[0], 'data', 'processed'), join(clones[0], 'reports', 'site')], [tmp, 'clone-a', root])).toEqual([]);
-  });
+  }, SLOW);
 });

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { runPipeline, type RunOptions } from '../../pipeline/run.ts';
@@ -14,14 +14,20 @@ export const root = resolve(import.meta.dirname, '../..');
 export const TODAY = '2026-11-24';
 export const RESAMPLES = 50;
 
-/** sha256 of every file below `dir`, by path relative to it (sorted); empty when it does not exist. */
+/**
+ * sha256 of every regular file below `dir`, by path relative to it (sorted); empty when it does not
+ * exist. Anything else (a FIFO, a link) is listed by its kind, never opened.
+ */
 export function hashFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p).split('\\').join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      const st = lstatSync(p);
+      const rel = relative(dir, p).split('\\').join('/');
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) out[rel] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else out[rel] = st.isSymbolicLink() ? 'symbolic link' : 'special file';
     }
   };
   if (existsSync(dir)) walk(dir);

@@ -1,0 +1,104 @@
+/**
+ * Reading a data file without trusting what is at its path: only a regular file is read, and
+ * only up to a size; a folder, a FIFO, a device (a link to /dev/zero), a socket, a broken or
+ * looping symbolic link is a located problem, never a hang or an unbounded read. The file is
+ * opened non-blocking and checked on its open descriptor, so it cannot be swapped for a FIFO
+ * between the check and the read.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { PipelineError } from '../errors.ts';
+import { messages } from '../messages.ts';
+import { environmentError } from './errno.ts';
+
+/**
+ * The largest data file read: V8 cannot hold a string of more than ~536 million characters, so a
+ * larger file could not be decoded anyway (a million records is ~200 MB).
+ */
+export const DATA_MAX_BYTES = 500_000_000;
+/** assumptions.yaml and pins.yaml are a few lines. */
+export const YAML_MAX_BYTES = 1_000_000;
+/** A snapshot's metadata is a dozen fields. */
+export const META_MAX_BYTES = 1_000_000;
+
+export type FileKind = 'absent' | 'file' | 'directory' | 'fifo' | 'character device' | 'block device' | 'socket' | 'broken link' | 'link loop' | 'other';
+
+function kindOf(st: Stats): FileKind {
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isSocket()) return 'socket';
+  return 'other';
+}
+
+/** What is at `path`, following symbolic links (a link to a FIFO is a FIFO), without opening it. */
+export function fileKind(path: string): FileKind {
+  try {
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (link === undefined) return 'absent';
+    if (!link.isSymbolicLink()) return kindOf(link);
+    const target = statSync(path, { throwIfNoEntry: false });
+    return target === undefined ? 'broken link' : kindOf(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') return 'link loop';
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'absent';
+    throw err;
+  }
+}
+
+/** The words for a kind, in "X is …, not a regular file". */
+export function describeKind(kind: FileKind): string {
+  switch (kind) {
+    case 'directory':
+      return 'a folder';
+    case 'fifo':
+      return 'a FIFO (named pipe)';
+    case 'broken link':
+      return 'a symbolic link to nothing';
+    case 'link loop':
+      return 'a symbolic link loop';
+    case 'other':
+      return 'a special file';
+    default:
+      return `a ${kind}`;
+  }
+}
+
+function refuse(display: string, message: string, expected: string, exitCode = 1): never {
+  throw new PipelineError(messages.unreadableInput(display), [{ file: display, line: 1, column: 1, message, expected }], exitCode);
+}
+
+/**
+ * The bytes of the regular file at `path`, at most `maxBytes` of them. Anything else — absent,
+ * a folder, a FIFO, a device, a socket, a broken link, too large, unreadable — is a PipelineError
+ * with one located problem (exit code 1, or 3 for a system error such as EACCES).
+ */
+export function readDataFile(path: string, display: string, maxBytes = DATA_MAX_BYTES): Buffer {
+  const kind = fileKind(path);
+  if (kind === 'absent') refuse(display, messages.noSuchFile, 'the file');
+  if (kind !== 'file') refuse(display, messages.notRegularFile(describeKind(kind)), 'a regular file');
+  let fd: number;
+  try {
+    // Non-blocking: were the file swapped for a FIFO since it was checked, opening it must not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const env = environmentError(err);
+    if (env) refuse(display, env.message, 'a readable file', env.exitCode);
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) refuse(display, messages.notRegularFile(describeKind(kindOf(st))), 'a regular file');
+    if (st.size > maxBytes) refuse(display, messages.fileTooLarge(Math.ceil(st.size / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
+    try {
+      return readFileSync(fd);
+    } catch (err) {
+      const env = environmentError(err);
+      if (env) refuse(display, env.message, 'a readable file', env.exitCode);
+      throw err;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
