@@ -29,9 +29,10 @@ describe('assumptions.yaml: breakpoints', () => {
     const lines = withoutBlock.split('\n').length;
     const bad = pipelineErrorOf(() => parseAssumptions(`${withoutBlock}breakpoints:\n  min_segment_years: -1\n  min_segment_points: 2.5\n`, 'assumptions.yaml'));
     expect(bad.message).toBe(messages.invalidAssumptions('assumptions.yaml'));
-    expect(bad.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
-      [lines + 1, 'breakpoints.min_segment_years'],
-      [lines + 2, 'breakpoints.min_segment_points'],
+    // Ranges from the plausibility bounds (pipeline/schema/bounds.ts), as every assumption's.
+    expect(bad.problems.map((p) => [p.line, p.message])).toEqual([
+      [lines + 1, messages.outOfBounds('breakpoints.min_segment_years', '-1', 'below', '0', 'years')],
+      [lines + 2, messages.notWhole('breakpoints.min_segment_points', '2.5', 'systems')],
     ]);
     const unknown = pipelineErrorOf(() => parseAssumptions(`${withoutBlock}breakpoints:\n  min_segment_years: 2\n  min_years: 3\n`, 'assumptions.yaml'));
     expect(unknown.problems.map((p) => p.message)).toEqual([messages.assumptionUnknownKey('breakpoints.min_years')]);

@@ -111,7 +111,7 @@ function referenceCheckRows(rows: readonly RawModelRow[], hardwareIds: ReadonlyS
       problems.push(cellProblem(row, 'compute_source', messages.thirdPartyWithoutSource, "Title (Year) link of the third party's publication"));
     }
     if (c.compute_estimation_method !== '' && !ESTIMATION_METHODS.includes(c.compute_estimation_method as never)) {
-      problems.push(cellProblem(row, 'compute_estimation_method', messages.notInList('compute_estimation_method'), ESTIMATION_METHODS.join(', ')));
+      problems.push(cellProblem(row, 'compute_estimation_method', withHidden(messages.notInList('compute_estimation_method'), c.compute_estimation_method), ESTIMATION_METHODS.join(', ')));
     }
     if (c.compute_estimation_method !== '' && c.compute_estimated_by === '') {
       problems.push(cellProblem(row, 'compute_estimation_method', messages.withoutThirdParty('compute_estimation_method')));
