@@ -103,6 +103,8 @@ export const messages = {
   unknownStage: (name: string, stages: readonly string[]) => `unknown stage "${name}"; the stages are ${stages.join(', ')}`,
   missingArtifact: (stage: string, path: string) =>
     `cannot run from stage "${stage}": the previous stage's artifact ${path} is missing; run the pipeline without --only/--from first`,
+  /** A cached site stage whose published folder was not as published (a page deleted or edited). */
+  sitePublishedAgain: 'the site was not as published: published again from the cache',
   corruptArtifact: (stage: string) =>
     `the ${stage} stage's cached artifact is not what that stage writes (edited or damaged); run the pipeline with --force`,
   rawFileChanged: (file: string) => `${file} changed after the ingest stage read it; run the pipeline from ingest`,

@@ -214,16 +214,18 @@ async function runLocked(opts: RunOptions, note: (line: string) => void): Promis
     }
     // The site is replaced when its stage ran, or when the folder is not as this stage published it
     // (a page deleted or edited, the folder gone): published again from the cached artifact.
+    let republished = false;
     if (pub?.folder === 'site' && (!cached || previous?.site === undefined || publishedHash(opts.siteDir) !== previous.site)) {
       site = pub.files(artifactOf(stage));
       siteStage = stage.name;
+      republished = cached && previous?.site !== undefined;
     }
     // An artifact no later stage of this run reads is let go (memory, at scale).
     const later = selected.slice(selected.indexOf(stage) + 1);
     for (const s of artifacts.keys()) if (!later.some((l) => l.reads.stages.includes(s))) artifacts.delete(s);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
-    const line = cached ? 'cached: inputs unchanged, skipped' : `rows ${counts.rowsIn} → ${counts.rowsOut}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}${note ? `, ${note}` : ''}`;
+    const line = cached ? `cached: inputs unchanged, skipped${republished ? `, ${messages.sitePublishedAgain}` : ''}` : `rows ${counts.rowsIn} → ${counts.rowsOut}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}${note ? `, ${note}` : ''}`;
     log(`${stage.name.padEnd(9)} ${line}, ${ms.toFixed(0)} ms`);
     reports.push({ stage: stage.name, cached, ...counts, ms, cpuMs: (used.user + used.system) / 1000 });
   }
