@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { count, doublingText, flop, yearMonth } from '../format.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
-import { base, boundaryLayer, LEGEND_TOP_LEFT, SOLID_SYMBOLS, logY, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef } from './common.ts';
+import { base, boundaryLayer, interactionParams, LEGEND_TOP_LEFT, SOLID_SYMBOLS, logY, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { computeOverTimeSpec } from './compute-over-time.ts';
 import { scatterSpec } from './scatter.ts';
@@ -98,7 +98,7 @@ export function breakpointsChart(c: ChartContext): ChartDef | null {
       boundaryLayer(intervals),
       {
         data: { values: rows },
-        params: [{ name: 'zoom', select: 'interval', bind: 'scales' }, { name: 'legendFilter', select: { type: 'point', fields: ['segment'] }, bind: 'legend' }],
+        params: interactionParams('segment'),
         mark: { type: 'point', filled: true, size: 36, opacity: 0.7 },
         encoding: {
           x: yearX(),
