@@ -56,11 +56,11 @@ export function explorerSpec(): TopLevelSpec {
       },
       {
         transform: [{ filter: hit }],
-        mark: { type: 'point', size: 220, strokeWidth: 2.5, filled: false, color: '#d6266e' },
+        mark: { type: 'point', size: 220, strokeWidth: 2.5, filled: false, color: '#d6266e', aria: false },
       },
       {
         transform: [{ filter: hit }],
-        mark: { type: 'text', align: 'left', dx: 10, dy: -8, fontSize: 13, fontWeight: 'bold' },
+        mark: { type: 'text', align: 'left', dx: 10, dy: -8, fontSize: 13, fontWeight: 'bold', aria: false },
         encoding: { text: { field: 'name' } },
       },
     ],

@@ -3,7 +3,7 @@
  * - every record-setter (fits.frontier: above every earlier system in training compute) is a
  *   landmark, always drawn when a chart samples its points;
  * - a record-setter is labelled on the overview chart when it is the first to reach a new
- *   hundredfold step of training compute (10^0, 10^2, 10^4, ... FLOP), and the latest record-setter
+ *   hundredfold step of training compute (10^0, 10^2, 10^4, ... FLOP); the latest record-setter
  *   is labelled too: a handful of names that mark the orders of magnitude.
  */
 import type { Fits } from '../schema/fits.ts';
@@ -17,18 +17,27 @@ export interface Landmarks {
   labelled: ReadonlySet<string>;
 }
 
-export function landmarks(records: readonly ProcessedRecord[], fits: Fits): Landmarks {
+/** The landmarks among systems given by id, fractional year and training compute (null: none). */
+export function landmarksOf(systems: readonly { id: string; year: number; flop: number | null }[], fits: Fits): Landmarks {
   const setters = new Set(fits.frontier?.record_setter_ids ?? []);
-  const inOrder = records.filter((r) => setters.has(r.id) && r.flop !== null).sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
+  const inOrder = systems.filter((s) => setters.has(s.id) && s.flop !== null && s.flop > 0).sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
   const labelled = new Set<string>();
   let step = -Infinity;
-  for (const r of inOrder) {
-    const s = Math.floor(Math.log10(r.flop!.flop) / LABEL_STEP_ORDERS);
-    if (s > step) {
-      labelled.add(r.id);
-      step = s;
+  for (const s of inOrder) {
+    const k = Math.floor(Math.log10(s.flop!) / LABEL_STEP_ORDERS);
+    if (k > step) {
+      labelled.add(s.id);
+      step = k;
     }
   }
   if (inOrder.length > 0) labelled.add(inOrder.at(-1)!.id);
   return { setters, labelled };
+}
+
+export function landmarks(records: readonly ProcessedRecord[], fits: Fits): Landmarks {
+  const setters = new Set(fits.frontier?.record_setter_ids ?? []);
+  return landmarksOf(
+    records.filter((r) => setters.has(r.id)).map((r) => ({ id: r.id, year: r.year, flop: r.flop?.flop ?? null })),
+    fits,
+  );
 }

@@ -17,7 +17,7 @@ import { createMarkdown, loadPages, loadPartials, renderPageBody } from './templ
 import { buildContext, SITE } from './context.ts';
 import { buildDownloads } from './downloads.ts';
 import { addHeadingIds, tableOfContents } from './toc.ts';
-import { recordFiles, SYSTEMS_FILE, systemsData } from './data-file.ts';
+import { modelsCsvText, siteData, SYSTEMS_FILE } from './data-file.ts';
 import { explorerHtml } from './explorer.ts';
 import { systemsTableHtml } from './systems-table.ts';
 import { readSiteConfig } from './site-config.ts';
@@ -103,8 +103,7 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
       files.set(`charts/${name}.csv`, toCsv(chart.columns.map((c) => c.field), chart.rows.map((r) => chart.columns.map((c) => r[c.field] as CsvCell))));
     }
   }
-  files.set(SYSTEMS_FILE, systemsData(model.records, model.fits).file);
-  for (const [path, content] of recordFiles(model.records)) files.set(path, content);
+  for (const [path, content] of siteData(modelsCsvText(model.downloads, model.records), model.fits).files) files.set(path, content);
   for (const [path, content] of Object.entries(buildDownloads(model))) files.set(path, content);
   for (const [path, content] of Object.entries(vegaBundles())) files.set(path, content);
   const assets = join(reportsDir, 'assets');
