@@ -31,6 +31,16 @@
     return typeof node === 'string' && map[node] ? map[node] : node;
   }
 
+  // Legends with entries side by side keep at most n columns on a phone.
+  function capColumns(node, n) {
+    if (!node || typeof node !== 'object') return;
+    Object.keys(node).forEach(function (k) {
+      if (k === 'values') return;
+      if (k === 'legend' && node[k] && node[k].columns > n) node[k].columns = n;
+      else capColumns(node[k], n);
+    });
+  }
+
   // The zoom signals of a spec's interval selection bound to scales: zoom_<x field>, zoom_<y field>.
   function zoomSignals(spec) {
     var found = null;
@@ -125,7 +135,12 @@
   function embed(el, spec, options) {
     options = options || {};
     var config = merge(dark ? themes.dark : themes.light, {});
-    if (el.clientWidth < NARROW) config = merge(config, { legend: { layout: { top: { direction: 'vertical', anchor: 'start' } }, columns: 1 } });
+    if (el.clientWidth < NARROW) {
+      config = merge(config, { legend: { layout: { top: { direction: 'vertical', anchor: 'start' } }, columns: 1 } });
+      // Landmark names would cover the points of a phone-sized chart; tooltips still name every point.
+      if (spec.layer) spec = Object.assign({}, spec, { layer: spec.layer.filter(function (l) { return !/^landmark-labels/.test(l.name || ''); }) });
+      capColumns(spec, 2);
+    }
     if (dark && themes.darkColours) spec = swapColours(spec, themes.darkColours);
     var embedOptions = {
       actions: false,
@@ -140,8 +155,8 @@
       el.vegaView = view;
       // Sliders show their value rounded to their step, not as 0.28176715.
       el.querySelectorAll('.vega-bind input[type="range"]').forEach(function (input) {
-        var shown = input.parentNode.querySelector('.vega-bind-value');
-        if (!shown) return;
+        var shown = input.nextElementSibling;
+        if (!shown || shown.tagName !== 'SPAN') return;
         var decimals = Math.max(0, -Math.floor(Math.log10(Number(input.step) || 0.01)));
         var show = function () { shown.textContent = Number(input.value).toFixed(decimals); };
         show();

@@ -28,9 +28,9 @@ export function computeOverTimeChart(c: ChartContext): ChartDef {
   return {
     name: 'compute-over-time',
     title: 'Training compute of notable ML systems over time',
-    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed (operation counting or hardware time), filled ones reported or converted. Lines are least-squares trends per era with their 95% band; dashed rules mark the era boundaries.`,
+    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed (operation counting or hardware time), filled ones reported or converted. Lines are least-squares trends per era with their 95% band; dashed rules mark the era boundaries. The date axis is compressed before ${Math.floor(c.dlStart)} (shaded), so the deep-learning era, where most systems are, gets most of the width. Named: the first record-setter to pass each hundredfold step of compute, and the latest.`,
     alt: `Scatter plot of training compute against publication date for ${count(c.points.length)} systems from ${span(sorted)}, on a log scale${flopSpan(c.points)}, rising steadily${dl ? `; in the deep-learning era compute doubles every ${doublingText(dl)}` : ''}.`,
-    spec: computeOverTimeSpec(c.points, c.eraLines, c.boundaries),
+    spec: computeOverTimeSpec(c.points, c.eraLines, c.boundaries, { labelled: c.points.filter((p) => c.landmarks.labelled.has(p.id)), breakAt: c.dlStart }),
     rows: c.points as unknown as Record<string, unknown>[],
     columns: [...POINT_COLUMNS, { field: 'era', title: 'Era' }],
   };

@@ -69,6 +69,7 @@ function quantityChart(c: ChartContext, o: { name: string; title: string; noun: 
       tooltip: QUANTITY_TOOLTIP(o.noun),
       lines,
       legendLabels: legendWithGrowth(lines),
+      legendColumns: 4,
     }),
     rows: rows as unknown as Record<string, unknown>[],
     columns: [
