@@ -135,6 +135,8 @@ export const siteText = {
   exportLabel: 'Download the chart as',
   exportSource: (site: string, asOf: string) => `Source: ${site}, data as of ${asOf}. Licence: CC BY 4.0.`,
   chartTable: 'The data table under the chart lists every system shown, for keyboard and screen-reader use.',
+  socialLine: (fits: { data: { with_flop: number }; eras: { deep_learning: { doubling_months: number } | null; parameters: { deep_learning_start: string } } }) =>
+    `Training compute of ${fits.data.with_flop.toLocaleString('en-US')} ML systems${fits.eras.deep_learning ? `: doubling every ${fits.eras.deep_learning.doubling_months.toFixed(1)} months since ${fits.eras.parameters.deep_learning_start.slice(0, 4)}` : ''}`,
   // ---- Explorer
   explorer: {
     x: 'X axis',

@@ -21,6 +21,7 @@ import { modelsCsvText, siteData, SYSTEMS_FILE } from './data-file.ts';
 import { explorerHtml } from './explorer.ts';
 import { systemsTableHtml } from './systems-table.ts';
 import { readSiteConfig } from './site-config.ts';
+import { socialPng } from './social.ts';
 import { jsonForScript } from './html.ts';
 import { siteText } from '../messages.ts';
 
@@ -96,6 +97,8 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
       }),
     );
   }
+  const overview = state.charts.get('compute-over-time');
+  if (overview) files.set('social.png', await socialPng(SITE.title, siteText.socialLine(model.fits), overview.spec));
   for (const name of [...state.used].sort()) {
     const chart = state.charts.get(name)!;
     files.set(`charts/${name}.svg`, await specToSvg(chart.spec));
