@@ -173,12 +173,12 @@
 
   function embedFigure(el) {
     var script = document.getElementById(el.getAttribute('data-spec'));
-    if (!script) return;
+    if (!script) return Promise.resolve();
     var spec = JSON.parse(script.textContent);
     var figure = el.closest('figure');
     var title = figure ? (figure.querySelector('.figure-title') || {}).textContent || '' : '';
     var name = el.getAttribute('data-spec').replace(/^spec-/, '');
-    embed(el, spec, { label: el.getAttribute('data-label') })
+    return embed(el, spec, { label: el.getAttribute('data-label') })
       .then(function (view) {
         toolbar(el, view, spec, title.replace(/^Figure \d+\.\s*/, ''), name);
         el.setAttribute('data-ready', 'true');
@@ -200,6 +200,11 @@
   CT.dark = dark;
   document.addEventListener('DOMContentLoaded', function () {
     if (typeof vegaEmbed !== 'function') return;
-    document.querySelectorAll('.vega-chart[data-spec]').forEach(embedFigure);
+    // One chart after another, in page order: the first is interactive sooner than if all were
+    // built at once, and the page stays responsive while the rest follow.
+    var charts = Array.prototype.slice.call(document.querySelectorAll('.vega-chart[data-spec]'));
+    charts.reduce(function (previous, el) {
+      return previous.then(function () { return new Promise(function (next) { setTimeout(next, 0); }); }).then(function () { return embedFigure(el); });
+    }, Promise.resolve());
   });
 })();

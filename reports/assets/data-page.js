@@ -176,6 +176,7 @@
     writeState();
     root.setAttribute('data-state', 'ready');
     root.setAttribute('data-rows', String(rows.length));
+    if (!root.hasAttribute('data-ready-at')) root.setAttribute('data-ready-at', String(Math.round(performance.now())));
   }
 
   // ---- details
