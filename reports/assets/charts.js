@@ -99,7 +99,7 @@
       g.drawImage(chart, 0, 68);
       g.font = '24px sans-serif';
       g.fillText(source, 16, chart.height + 108);
-      CT.download(name + '.png', c.toDataURL('image/png'), 'image/png');
+      return new Promise(function (done) { c.toBlob(function (blob) { CT.download(name + '.png', blob); done(); }, 'image/png'); });
     });
   }
 

@@ -28,15 +28,16 @@
   function csv(header, rows) {
     return [header].concat(rows).map(function (r) { return r.map(csvCell).join(','); }).join('\n') + '\n';
   }
+  // Saves text or a Blob (a PNG) as a file.
   function download(name, content, type) {
-    var url = typeof content === 'string' ? URL.createObjectURL(new Blob([content], { type: type })) : content;
+    var url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type: type }));
     var a = document.createElement('a');
     a.href = url;
     a.download = name;
     document.body.appendChild(a);
     a.click();
     a.remove();
-    if (typeof content === 'string') setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
   // "{n} of {m}" with its slots filled.
   function fill(template, values) {

@@ -66,4 +66,26 @@ describe.skipIf(!hasChromium)('the wheel over a chart', () => {
     }, [CHART, before.domain[1] - before.domain[0]], { timeout: 0, polling: 50 });
     await context.close();
   });
+
+  it('exports SVG and PNG with the figure title, the source line and the licence', async () => {
+    const context = await newContext(site.browser, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    await page.goto(site.url + 'index.html', { waitUntil: 'load' });
+    await chartsReady(page);
+    const read = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), page.locator('#fig-compute-over-time .chart-tools').getByRole('button', { name: `Download the chart as ${name}` }).click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+      return { file: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const svg = await read('SVG');
+    expect(svg.file).toBe('compute-over-time.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('Training compute of notable ML systems over time');
+    expect(text).toMatch(/Source: .*data as of \d{4}-\d{2}-\d{2}\. Licence: CC BY 4\.0\./);
+    const png = await read('PNG');
+    expect(png.file).toBe('compute-over-time.png');
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    await context.close();
+  });
 });
