@@ -157,7 +157,7 @@ export const siteText = {
     link: 'Link to this view',
     counts: 'Systems matching: {match} of {total}.',
     missing: ' {missing} of them lack a value for the chosen axes and are not drawn.',
-    drawnAll: ' All are drawn.',
+    drawnAll: ' Every one with both values is drawn.',
     drawnSample: ' Drawn: {drawn} — every record-setter and every system found, one system of every year, and a seeded random sample of the rest stratified by publication year.',
     found: 'Found {found}: {names}.',
     notFound: 'No system matching “{q}” among the filtered systems.',

@@ -12,6 +12,7 @@ import { landmarks } from '../landmarks.ts';
 import type { RenderModel } from '../model.ts';
 import { drawnPoints, MAX_DRAWN } from '../sample.ts';
 import { chartContext } from './chart-context.ts';
+import { withTooltipText } from './points.ts';
 import type { ChartDef } from './common.ts';
 import { breakpointsChart, computeOverTimeChart, erasDetailChart } from './era-charts.ts';
 import { auditChart, economicPeriodsChart } from './period-charts.ts';
@@ -26,11 +27,15 @@ type Layer = { data?: { values?: unknown[] }; layer?: Layer[] };
 /** The chart with its points layer (the layer plotting `rows`) cut to the sample, and the caption saying so. */
 export function sampledChart(def: ChartDef, isLandmark: (id: string) => boolean, max = MAX_DRAWN): ChartDef {
   const rows = def.rows as (Record<string, unknown> & { year?: number; id?: string })[];
-  if (rows.length <= max || typeof rows[0]?.year !== 'number') return def;
+  if (rows.length <= max || typeof rows[0]?.year !== 'number') {
+    withTooltipText(rows);
+    return def;
+  }
   const s = drawnPoints(rows as (Record<string, unknown> & { year: number; id?: string })[], (r) => isLandmark(String(r.id ?? '')), max);
   const swap = (layers: Layer[] | undefined): Layer[] | undefined =>
     layers?.map((l) => (l.data?.values === def.rows ? { ...l, data: { ...l.data, values: s.drawn } } : l.layer ? { ...l, layer: swap(l.layer) } : l));
   const spec = def.spec as unknown as Layer;
+  withTooltipText(s.drawn);
   return {
     ...def,
     spec: { ...(def.spec as object), layer: swap(spec.layer) } as ChartDef['spec'],
