@@ -69,8 +69,12 @@ export function drawnPoints<T extends { year: number }>(points: readonly T[], is
     (i) => isLandmark(points[i]),
     seed,
   );
-  const order = Array.from(ranks.keys()).sort((a, b) => ranks[a] - ranks[b] || a - b);
-  const keep = new Uint8Array(points.length);
-  for (let k = 0; k < Math.max(max, landmarks); k++) keep[order[k]] = 1;
-  return { drawn: points.filter((_, i) => keep[i] === 1), total: points.length, landmarks };
+  // The `max` lowest ranks (ties: the earlier point): a threshold from a numeric sort, no comparator.
+  const count = Math.max(max, landmarks);
+  const threshold = Float64Array.from(ranks).sort()[count - 1];
+  let below = 0;
+  for (let i = 0; i < ranks.length; i++) if (ranks[i] < threshold) below++;
+  let ties = count - below;
+  const drawn = points.filter((_, i) => ranks[i] < threshold || (ranks[i] === threshold && ties-- > 0));
+  return { drawn, total: points.length, landmarks };
 }

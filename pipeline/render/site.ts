@@ -97,11 +97,13 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
       }),
     );
   }
-  const overview = state.charts.get('compute-over-time');
-  if (overview) files.set('social.png', await socialPng(SITE.title, siteText.socialLine(model.fits), overview.spec));
+  // The link-preview image shows the overview chart, whose static SVG is drawn here anyway.
+  if (state.charts.has('compute-over-time')) state.used.add('compute-over-time');
   for (const name of [...state.used].sort()) {
     const chart = state.charts.get(name)!;
-    files.set(`charts/${name}.svg`, await specToSvg(chart.spec));
+    const svg = await specToSvg(chart.spec);
+    files.set(`charts/${name}.svg`, svg);
+    if (name === 'compute-over-time') files.set('social.png', await socialPng(SITE.title, siteText.socialLine(model.fits), svg));
     if (chart.rows.length > 0) {
       files.set(`charts/${name}.csv`, toCsv(chart.columns.map((c) => c.field), chart.rows.map((r) => chart.columns.map((c) => r[c.field] as CsvCell))));
     }

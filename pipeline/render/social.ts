@@ -8,9 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { TopLevelSpec } from 'vega-lite';
 import { esc } from './html.ts';
-import { specToSvg } from './svg.ts';
 
 const require = createRequire(import.meta.url);
 export const SOCIAL_WIDTH = 1200;
@@ -27,13 +25,11 @@ function fonts(): Uint8Array[] {
   return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => readFileSync(join(dir, f)));
 }
 
-/** The card as SVG: title and line of text above the chart. */
-export async function socialSvg(title: string, line: string, chart: TopLevelSpec): Promise<string> {
-  const spec = { ...chart, height: 380 } as TopLevelSpec;
-  const inner = await specToSvg(spec, SOCIAL_WIDTH - 60);
+/** The card as SVG: title and line of text above the chart (its static SVG, scaled to fit). */
+export function socialSvg(title: string, line: string, inner: string): string {
   const w = Number(/width="([\d.]+)"/.exec(inner)?.[1] ?? SOCIAL_WIDTH - 60);
   const h = Number(/height="([\d.]+)"/.exec(inner)?.[1] ?? 400);
-  const scale = Math.min((SOCIAL_WIDTH - 60) / w, (SOCIAL_HEIGHT - 140) / h);
+  const scale = Math.min((SOCIAL_WIDTH - 60) / w, (SOCIAL_HEIGHT - 134) / h);
   const body = inner.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${SOCIAL_WIDTH}" height="${SOCIAL_HEIGHT}" viewBox="0 0 ${SOCIAL_WIDTH} ${SOCIAL_HEIGHT}">
 <rect width="100%" height="100%" fill="#ffffff"/>
@@ -43,9 +39,9 @@ export async function socialSvg(title: string, line: string, chart: TopLevelSpec
 </svg>`;
 }
 
-export async function socialPng(title: string, line: string, chart: TopLevelSpec): Promise<Uint8Array> {
+export async function socialPng(title: string, line: string, chartSvg: string): Promise<Uint8Array> {
   await init();
-  const svg = await socialSvg(title, line, chart);
+  const svg = socialSvg(title, line, chartSvg);
   const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_WIDTH }, font: { fontBuffers: fonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } });
   const png = resvg.render().asPng();
   resvg.free();
