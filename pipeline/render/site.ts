@@ -97,13 +97,13 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
       }),
     );
   }
-  // The link-preview image shows the overview chart, whose static SVG is drawn here anyway.
+  // The link-preview image shows the overview chart.
   if (state.charts.has('compute-over-time')) state.used.add('compute-over-time');
   for (const name of [...state.used].sort()) {
     const chart = state.charts.get(name)!;
     const svg = await specToSvg(chart.spec);
     files.set(`charts/${name}.svg`, svg);
-    if (name === 'compute-over-time') files.set('social.png', await socialPng(SITE.title, siteText.socialLine(model.fits), svg));
+    if (name === 'compute-over-time') files.set('social.png', await socialPng(SITE.title, siteText.socialLine(model.fits), chart.spec));
     if (chart.rows.length > 0) {
       files.set(`charts/${name}.csv`, toCsv(chart.columns.map((c) => c.field), chart.rows.map((r) => chart.columns.map((c) => r[c.field] as CsvCell))));
     }

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { TopLevelSpec } from 'vega-lite';
 import { esc } from './html.ts';
+import { specToSvg } from './svg.ts';
 
 const require = createRequire(import.meta.url);
 export const SOCIAL_WIDTH = 1200;
@@ -25,8 +27,9 @@ function fonts(): Uint8Array[] {
   return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => readFileSync(join(dir, f)));
 }
 
-/** The card as SVG: title and line of text above the chart (its static SVG, scaled to fit). */
-export function socialSvg(title: string, line: string, inner: string): string {
+/** The card as SVG: title and line of text above the chart, drawn to the card's width. */
+export async function socialSvg(title: string, line: string, chart: TopLevelSpec): Promise<string> {
+  const inner = await specToSvg({ ...chart, height: 330 } as TopLevelSpec, SOCIAL_WIDTH - 60);
   const w = Number(/width="([\d.]+)"/.exec(inner)?.[1] ?? SOCIAL_WIDTH - 60);
   const h = Number(/height="([\d.]+)"/.exec(inner)?.[1] ?? 400);
   const scale = Math.min((SOCIAL_WIDTH - 60) / w, (SOCIAL_HEIGHT - 134) / h);
@@ -39,9 +42,9 @@ export function socialSvg(title: string, line: string, inner: string): string {
 </svg>`;
 }
 
-export async function socialPng(title: string, line: string, chartSvg: string): Promise<Uint8Array> {
+export async function socialPng(title: string, line: string, chart: TopLevelSpec): Promise<Uint8Array> {
   await init();
-  const svg = socialSvg(title, line, chartSvg);
+  const svg = await socialSvg(title, line, chart);
   const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_WIDTH }, font: { fontBuffers: fonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } });
   const png = resvg.render().asPng();
   resvg.free();
