@@ -6,7 +6,7 @@
  */
 export const BASE_CONFIG = {
   axis: { labelFontSize: 12, titleFontSize: 13 },
-  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 440, symbolSize: 80 },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 440, titleLimit: 440, symbolSize: 80 },
   text: { fontSize: 12 },
 };
 
