@@ -52,7 +52,8 @@ describe.skipIf(!hasChromium)('escaping: a hostile system name stays text', () =
       await page.goto(site.url + file, { waitUntil: 'load' });
       await chartsReady(page);
       const dom = await page.evaluate((probe) => ({
-        text: document.body.innerText.includes(probe),
+        // textContent: the figure data tables sit in closed <details>, which innerText leaves out.
+        text: (document.body.textContent ?? "").includes(probe),
         injected: document.querySelectorAll('img[src="x"], [onerror], script:not([src]):not([type="application/json"])').length,
         tables: [...document.querySelectorAll('table')].filter((t) => (t.textContent ?? '').includes(probe)).length,
       }), XSS);
