@@ -240,6 +240,9 @@ export const siteText = {
     none: 'No system matches these filters.',
     noData: 'The Explorer needs JavaScript and the data file data/systems.js.',
     detail: 'Click a point to open its record on the Data page.',
+    basisTitle: '{axis}, {basis} basis',
+    basisOne: '{axis} is shown on one basis: {basis}. Figures on different bases are never plotted together.',
+    basisAuto: '{axis} is shown on one basis at a time, never mixed: {basis}, the basis most systems have. Choose another under “{field}”.',
   },
   // ---- Data page
   data: {

@@ -149,9 +149,12 @@ export function siteData(csv: string, fits: Fits, fields: readonly SiteField[] =
   const byName = new Map(columns.map((c) => [c.name, c]));
   const present: FieldMeta[] = [];
   const data: Record<string, Column> = {};
-  for (const f of availableFields(columns, fields)) {
+  const available = availableFields(columns, fields);
+  const empty = new Set(available.filter((f) => col(f.column).every((c) => c === '')).map((f) => f.key));
+  for (const f of available) {
     const values = col(f.column);
-    if (values.every((c) => c === '')) continue;
+    // An empty column is left out; so is a number whose basis field is (its values could not be kept apart).
+    if (empty.has(f.key) || (f.basis !== undefined && empty.has(f.basis))) continue;
     const meta = byName.get(f.column)!;
     present.push({ ...f, ...(meta.unit ? { unit: meta.unit } : {}), description: meta.description });
     data[f.key] = f.kind === 'category' ? categoryColumn(values, meta.type === 'boolean') : values.map((c) => (c === '' ? null : Number(c)));

@@ -22,6 +22,12 @@ export interface SiteField {
   scale?: 'log' | 'linear';
   /** Several values joined by "; ". */
   multi?: boolean;
+  /**
+   * The key of the category field naming the basis a number is stated on (training cost: cloud,
+   * upfront, 2023 USD). Values on different bases are never plotted together: the Explorer draws
+   * one basis at a time and says which; without its basis field the number is left out.
+   */
+  basis?: string;
 }
 
 export const SITE_FIELDS: readonly SiteField[] = [
@@ -29,25 +35,27 @@ export const SITE_FIELDS: readonly SiteField[] = [
   { key: 'flop', column: 'training_compute_flop', label: 'Training compute (FLOP)', kind: 'number', scale: 'log' },
   { key: 'params', column: 'parameters', label: 'Parameters', kind: 'number', scale: 'log' },
   { key: 'tokens', column: 'training_tokens', label: 'Training tokens', kind: 'number', scale: 'log' },
-  { key: 'cost', column: 'training_cost_usd', label: 'Training cost (US dollars)', kind: 'number', scale: 'log' },
+  { key: 'cost', column: 'training_cost_usd', label: 'Training cost (US dollars)', kind: 'number', scale: 'log', basis: 'costbasis' },
   { key: 'hours', column: 'training_time_hours', label: 'Training duration (hours)', kind: 'number', scale: 'log' },
   { key: 'chiphours', column: 'chip_hours', label: 'Chip-hours', kind: 'number', scale: 'log' },
-  { key: 'power', column: 'power_draw_watts', label: 'Power draw (watts)', kind: 'number', scale: 'log' },
+  { key: 'power', column: 'power_draw_w', label: 'Power draw (watts)', kind: 'number', scale: 'log' },
   { key: 'domain', column: 'domain', label: 'Domain', kind: 'category' },
   { key: 'org', column: 'organization', label: 'Organization', kind: 'category', multi: true },
   { key: 'orgtype', column: 'organization_category', label: 'Organization type', kind: 'category', multi: true },
   { key: 'country', column: 'country', label: 'Country', kind: 'category', multi: true },
   { key: 'open', column: 'open_weights', label: 'Open weights', kind: 'category' },
-  { key: 'prov', column: 'flop_provenance', label: 'Compute provenance', kind: 'category' },
-  { key: 'confidence', column: 'confidence', label: 'Confidence', kind: 'category' },
+  { key: 'prov', column: 'flop_provenance', label: 'Who produced the compute value', kind: 'category' },
+  { key: 'confidence', column: 'flop_confidence', label: 'Confidence of a third-party estimate', kind: 'category' },
   { key: 'method', column: 'flop_method', label: 'How the compute value was obtained', kind: 'category' },
   { key: 'arch', column: 'architecture', label: 'Architecture', kind: 'category' },
+  { key: 'costbasis', column: 'training_cost_basis', label: 'Training cost basis', kind: 'category' },
 ];
 
-/** The fields whose column models.csv has, in list order. */
+/** The fields whose column models.csv has (and, for a number stated on a basis, its basis field's column), in list order. */
 export function availableFields(columns: readonly ColumnMeta[], fields: readonly SiteField[] = SITE_FIELDS): SiteField[] {
   const names = new Set(columns.map((c) => c.name));
-  return fields.filter((f) => names.has(f.column));
+  const has = (f: SiteField | undefined) => f !== undefined && names.has(f.column);
+  return fields.filter((f) => has(f) && (f.basis === undefined || has(fields.find((b) => b.key === f.basis))));
 }
 
 /** "training_time_hours" → "Training time hours": the Data page's name for a column no field labels. */

@@ -201,6 +201,7 @@
 
   var status = el('p', { class: 'ex-status', role: 'status', 'aria-live': 'polite' });
   var found = el('p', { class: 'ex-found', 'aria-live': 'polite' });
+  var basisNote = el('p', { class: 'ex-basis' });
   var chart = el('div', { class: 'vega-chart ex-chart', 'data-label': '' });
   var actions = el('p', { class: 'ex-actions' });
   var csvButton = el('button', { type: 'button' }, T.csv);
@@ -211,13 +212,28 @@
   var hint = el('p', { class: 'ex-hint' }, T.detail);
   var side = el('div', { class: 'ex-side' }), mainCol = el('div', { class: 'ex-main' });
   side.appendChild(controls);
-  [status, found, chart, hint, actions].forEach(function (n) { mainCol.appendChild(n); });
+  [status, basisNote, found, chart, hint, actions].forEach(function (n) { mainCol.appendChild(n); });
   root.appendChild(side);
   root.appendChild(mainCol);
   // On a phone the chart comes first: the filters start folded.
   if (window.innerWidth < 760) filterBox.removeAttribute('open');
 
   // ---- selection
+  // A number stated on a basis (training cost) is drawn on one basis at a time: the one the
+  // reader's filter picks, else the basis most systems have. Null when no axis has a basis.
+  function axisBasis() {
+    var out = null;
+    [state.x, state.y].forEach(function (key) {
+      var bf = fields[key] && fields[key].basis ? fields[fields[key].basis] : null;
+      if (!bf || out) return;
+      var chosen = Array.isArray(state.filters[bf.key]) ? state.filters[bf.key] : [];
+      if (chosen.length === 1) { out = { axis: fields[key], field: bf, value: chosen[0], forced: false }; return; }
+      var candidates = (chosen.length ? chosen : bf.values).map(function (v) { return bf.values.indexOf(v); });
+      candidates.sort(function (a, b) { return bf.totals[b] - bf.totals[a] || a - b; });
+      out = { axis: fields[key], field: bf, value: bf.values[candidates[0]], forced: true };
+    });
+    return out;
+  }
   function categoryText(f, i) {
     var c = D.columns[f.key].codes[i];
     return c < 0 ? '' : D.columns[f.key].dict[c];
@@ -244,6 +260,11 @@
       }
       out.push({ key: f.key, test: function (i) { var c = col.codes[i]; return c >= 0 && ok[c] === 1; } });
     });
+    var basis = axisBasis();
+    if (basis && basis.forced) {
+      var bcol = D.columns[basis.field.key], want = basis.field.values.indexOf(basis.value);
+      out.push({ key: basis.field.key, test: function (i) { var c = bcol.codes[i]; return c >= 0 && basis.field.codeValues[c].indexOf(want) >= 0; } });
+    }
     return out;
   }
   function axisValue(key, log) {
@@ -321,9 +342,11 @@
   function specFor(rows) {
     var spec = JSON.parse(JSON.stringify(config.spec));
     var fx = fields[state.x], fy = fields[state.y], fc = state.color ? fields[state.color] : null;
+    var basis = axisBasis();
     function axis(f, log) {
       var preset = config.axes[f.kind === 'date' ? 'date' : log ? 'log' : 'linear'];
-      return Object.assign({ field: spec.encoding.x.field, type: 'quantitative', title: f.label }, JSON.parse(JSON.stringify(preset)));
+      var title = basis && f.basis === basis.field.key ? CT.fill(T.basisTitle, { axis: f.label, basis: basis.value }) : f.label;
+      return Object.assign({ field: spec.encoding.x.field, type: 'quantitative', title: title }, JSON.parse(JSON.stringify(preset)));
     }
     spec.encoding.x = axis(fx, state.xlog);
     spec.encoding.x.field = 'x';
@@ -355,6 +378,8 @@
       text += drawn.drawn < drawn.plottable ? CT.fill(T.drawnSample, { drawn: CT.count(drawn.drawn) }) : T.drawnAll;
     }
     status.textContent = text;
+    var basis = axisBasis();
+    basisNote.textContent = !basis ? '' : CT.fill(basis.forced && basis.field.values.length > 1 ? T.basisAuto : T.basisOne, { axis: basis.axis.label, basis: basis.value, field: basis.field.label });
     var q = state.q.trim();
     found.textContent = !q ? '' : drawn.hits.length ? CT.fill(T.found, { found: CT.count(drawn.hits.length), names: drawn.hits.slice(0, 5).map(function (i) { return D.name[i]; }).join(', ') + (drawn.hits.length > 5 ? ', …' : '') }) : CT.fill(T.notFound, { q: q });
     categoryFields.forEach(function (f) {
@@ -375,7 +400,8 @@
     var drawn = rowsFor(sel);
     showCounts(sel, drawn);
     chart.setAttribute('data-ready', 'false');
-    var key = [state.x, state.y, state.color, state.xlog, state.ylog].join('|');
+    var basis = axisBasis();
+    var key = [state.x, state.y, state.color, state.xlog, state.ylog, basis ? basis.value : ''].join('|');
     var job;
     if (view && key === drawnKey) {
       job = view.change('systems', vega.changeset().remove(vega.truthy).insert(drawn.rows)).signal('searching', !!state.q.trim()).runAsync();

@@ -6,7 +6,8 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { csvCells, csvRecordLines, modelsCsvText, RECORDS_PER_FILE, siteData, SYSTEMS_FILE } from '../../pipeline/render/data-file.ts';
-import { SITE_FIELDS } from '../../pipeline/render/fields.ts';
+import { loadModelColumns } from '../../pipeline/impute/processed-table.ts';
+import { availableFields, SITE_FIELDS } from '../../pipeline/render/fields.ts';
 import { processedModel } from './fixture.ts';
 
 interface Systems {
@@ -69,6 +70,48 @@ describe('data/systems.js', () => {
     // A field of the list whose column is absent is left out, not an error.
     const withUnknown = siteData(csv, model.fits, [...SITE_FIELDS, { key: 'nope', column: 'no_such_column', label: 'Nope', kind: 'category' }]);
     expect(withUnknown.fields.map((f) => f.key)).not.toContain('nope');
+  });
+
+  it('reads only columns models.columns.yaml declares, and the shipped data fills every filter issue #20 lists', () => {
+    const declared = new Set(loadModelColumns().map((c) => c.name));
+    for (const f of SITE_FIELDS) expect(declared.has(f.column), `${f.key} reads ${f.column}`).toBe(true);
+    const columns = Object.fromEntries(systems.fields.map((f) => [f.key, f.column]));
+    // Domain, organization, organization type, country, open weights, provenance kind, confidence, date.
+    expect(columns).toMatchObject({
+      domain: 'domain',
+      org: 'organization',
+      orgtype: 'organization_category',
+      country: 'country',
+      open: 'open_weights',
+      prov: 'flop_provenance',
+      confidence: 'flop_confidence',
+      year: 'year',
+      power: 'power_draw_w',
+      cost: 'training_cost_usd',
+      costbasis: 'training_cost_basis',
+    });
+    const open = systems.columns.open as { dict: string[] };
+    expect(open.dict).toEqual(['No', 'Yes']);
+    const prov = systems.columns.prov as { dict: string[] };
+    expect(prov.dict).toEqual(['authors', 'pipeline', 'third-party']);
+  });
+
+  it('never ships training cost without the basis it is stated on', () => {
+    const cost = SITE_FIELDS.find((f) => f.key === 'cost')!;
+    expect(cost.basis).toBe('costbasis');
+    // Without the basis column, cost is not offered at all.
+    const noBasis = loadModelColumns().filter((c) => c.name !== 'training_cost_basis');
+    expect(availableFields(noBasis).map((f) => f.key)).not.toContain('cost');
+    // With a basis column that is empty for every system, cost is left out of the data file too.
+    const header = csvCells(csv.slice(0, csv.indexOf('\n')));
+    const at = header.indexOf('training_cost_basis');
+    const { starts, ends } = csvRecordLines(csv);
+    const blanked = [csv.slice(0, csv.indexOf('\n')), ...starts.map((st, i) => {
+      const cells = csvCells(csv.slice(st, ends[i]));
+      cells[at] = '';
+      return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    })].join('\n');
+    expect(siteData(blanked, model.fits).fields.map((f) => f.key)).not.toContain('cost');
   });
 
   it('orders the systems to draw: every record-setter first, then one per year, and marks the named landmarks', () => {

@@ -170,6 +170,9 @@ export function hostileModel(): RenderModel {
     id: XSS_ID,
     name: XSS,
     organization: `${XSS} Lab`,
+    // Explorer filters list these values: the payload must stay text there too.
+    organizationCategory: XSS,
+    country: XSS,
     domain: 'language',
     publicationDate: '2025-06-15',
     year: 2025.4521,
