@@ -42,6 +42,17 @@ describe('the pages', () => {
     expect(html('data.html')).toMatch(/<td>Read data\/raw\/models\.csv<\/td><td class="num">408<\/td>/);
   });
 
+  it('credit Epoch AI, whose export is merged: in every footer with its BibTeX, and on the Data page with the export date', () => {
+    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export 2024-12-06';
+    for (const page of pages()) {
+      expect(html(page), page).toContain(`Please also cite ${epoch}.`);
+      expect(html(page), page).toContain('@misc{epoch_notable_ai_models');
+    }
+    const main = /<main[\s\S]*<\/main>/.exec(html('data.html'))![0];
+    expect(main).toContain('Notable AI Models&quot; (export 2024-12-06)');
+    expect(main).toContain(`Cite it as ${epoch}.`);
+  });
+
   it('list the Changelog in the footer and on the Data page, not in the menu', () => {
     for (const page of pages()) expect(/<header class="site-header">[\s\S]*?changelog\.html[\s\S]*?<\/header>/.test(html(page)), page).toBe(false);
     expect(html('data.html')).toMatch(/<main[\s\S]*href="changelog\.html"[\s\S]*<\/main>/);
