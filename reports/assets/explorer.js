@@ -263,7 +263,8 @@
     var basis = axisBasis();
     if (basis && basis.forced) {
       var bcol = D.columns[basis.field.key], want = basis.field.values.indexOf(basis.value);
-      out.push({ key: basis.field.key, test: function (i) { var c = bcol.codes[i]; return c >= 0 && basis.field.codeValues[c].indexOf(want) >= 0; } });
+      // Only systems with a figure on another basis are left out; those without one count as lacking the axis value.
+      out.push({ key: basis.field.key, test: function (i) { var c = bcol.codes[i]; return c < 0 || basis.field.codeValues[c].indexOf(want) >= 0; } });
     }
     return out;
   }
