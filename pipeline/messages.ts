@@ -189,6 +189,63 @@ export const messages = {
   refreshImported: (snapshot: string, rows: number, sha: string) => `imported ${snapshot}: ${rows} rows, sha256 ${sha.slice(0, 12)}…`,
   changelogUpdated: (path: string) => `${path}: entry added`,
   diffNeedsTwo: (source: string, count: number) => `a diff needs two snapshots of ${source}; there ${count === 1 ? 'is 1' : `are ${count}`}`,
+
+  // ---- cell values: what the parsers of pipeline/normalize say about one cell (the problem names file, line and column)
+  cell: {
+    empty: (what: 'number' | 'count' | 'date' | 'duration') => `Empty cell where a ${what} was expected`,
+    notFinite: (t: string) => `"${t}" is not a finite number`,
+    hexadecimal: (t: string) => `Hexadecimal numbers are not accepted: "${t}"`,
+    misplacedCommas: (t: string) => `Commas may only separate thousands (groups of three digits): "${t}"`,
+    numberOverflows: (t: string) => `Number out of range (overflows to infinity): "${t}"`,
+    notANumber: (t: string) => `Not a number: "${t}"`,
+    numberExpected: 'a number such as 1500000, 1,500,000, 70000000000.0, 3.14e23, 3.14E+23, 3.14 × 10^23 or 10^23',
+    notACount: (t: string) => `Not a count: "${t}"`,
+    negativeCount: (t: string) => `Count must not be negative: "${t}"`,
+    sizeExpected:
+      'a non-negative count such as 175B, 340M, 1.4T, 60k, 6.7 billion, 1.5 million, 1.3 trillion, 1,500,000 or 1.5e9 ' +
+      '(suffixes: K/thousand = 1e3, M/million = 1e6, B/G/bn/billion = 1e9, T/trillion = 1e12)',
+    durationWithoutUnit: (t: string) => `Duration has no unit: "${t}"`,
+    notADuration: (t: string) => `Not a duration: "${t}"`,
+    unknownDurationUnit: (unit: string, t: string) => `Unknown duration unit "${unit}" in "${t}"`,
+    negativeDuration: (t: string) => `Duration must not be negative: "${t}"`,
+    durationOverflows: (t: string) => `Duration out of range: "${t}"`,
+    durationExpected: (units: readonly string[]) =>
+      'a non-negative number and a unit, e.g. 14.8 days, 336 hours, 1.5h, 12 hrs, 90 minutes, 5 weeks, 3 months ' +
+      `(units: ${units.join(', ')}; 1 month = 30.4375 days)`,
+    emptyComputeUnit: 'Empty compute unit',
+    unknownComputeUnit: (unit: string) => `Unknown compute unit: "${unit}"`,
+    computeUnitExpected: (units: readonly string[]) => `a compute unit (case, spaces, hyphens and plurals are tolerated): ${units.join('; ')}`,
+    computeOverflows: (value: string, unit: string) => `Compute out of range (overflows to infinity): "${value} ${unit}"`,
+    finiteComputeExpected: 'a finite amount of compute',
+    notRateTimesSeconds: (t: string) => `Not a non-negative <FLOP/s> × <seconds> product: "${t}"`,
+    rateTimesSecondsExpected: '<FLOP/s> × <seconds>, two numbers joined by ×, x, * or ·, e.g. 1.2e15 × 86400 or 3 × 10^15 × 3600',
+    computeValue: (problem: string, unit: string) => `${problem} (compute value for unit "${unit}")`,
+    unrecognizedDate: (t: string) => `Unrecognized date format: "${t}"`,
+    invalidMonth: (month: string, t: string) => `Invalid month ${month} in "${t}"`,
+    invalidDay: (day: string, t: string, yearMonth: string, days: number) => `Invalid day ${day} in "${t}": ${yearMonth} has ${days} days`,
+    dateTooEarly: (earliest: string, t: string) => `Date before ${earliest}: "${t}"`,
+    dateAfterToday: (today: string, t: string) => `Date is after today (${today}): "${t}"`,
+    dateExpected: (earliest: string) => `an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2017-06-12, 2017-06, 2017), from ${earliest} on`,
+    dateNotAfter: (expected: string, today: string) => `${expected}, not after ${today}`,
+  },
+
+  // ---- statistics (pipeline/analyze/stats): reach users through npm run fit and the analyses' reasons
+  stats: {
+    daviesK: (k: number) => `davies: k must be an integer ≥ 2, got ${k}`,
+    daviesNoFit: 'davies: no evaluation point gave a usable fit (is x constant?)',
+    resamples: (n: number) => `bootstrap: resamples must be a positive integer, got ${n}`,
+    noise: (v: number) => `bootstrap: noise must be a finite number ≥ 0, got ${v}`,
+    minSegmentLength: (v: number) => `segmented: minSegmentLength must be a finite number ≥ 0, got ${v}`,
+    minSegmentPoints: (v: number) => `segmented: minSegmentPoints must be an integer ≥ 0, got ${v}`,
+    startLength: (n: number, k: number) => `segmented: a start has ${n} values but k = ${k}`,
+    segmentedK: (k: number) => `segmented: k must be a non-negative integer, got ${k}`,
+    segmentedKMax: (k: number) => `segmented: kMax must be a non-negative integer, got ${k}`,
+    noStraightLine: 'segmented: cannot fit even a straight line (is x constant?)',
+    lengthsDiffer: (what: string, nx: number, ny: number) => `${what}: x and y differ in length (${nx} vs ${ny})`,
+    nonFinite: (what: string, row: number, x: number, y: number) => `${what}: non-finite value at row ${row} (x=${x}, y=${y})`,
+    tooFewPoints: (what: string, min: number, n: number) => `${what}: needs at least ${min} points, got ${n}`,
+    constantX: 'ols: x is constant, so the slope is undefined',
+  },
 } as const;
 
 /**
