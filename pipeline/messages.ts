@@ -216,6 +216,8 @@ export const messages = {
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
+  badSiteConfig: (file: string, detail: string) => `${file}: url and repository must be empty or http(s) addresses (${detail})`,
+  tableLimited: (shown: string, total: string, file: string) => `The ${shown} rows shown are the first of ${total}; every row is in ${file}.`,
 
   // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
   duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,
@@ -300,6 +302,145 @@ export const messages = {
   refreshDateInFuture: (date: string, today: string) => `--date ${date} is after the run date ${today}: a snapshot cannot be dated in the future`,
   refreshJournalRefused: (path: string, detail: string) =>
     `ignored ${path}: ${detail}; nothing was changed (the file is kept as ${path}.refused)`,
+
+  // ---- cell values: what the parsers of pipeline/normalize say about one cell (the problem names file, line and column)
+  cell: {
+    empty: (what: 'number' | 'count' | 'date' | 'duration') => `Empty cell where a ${what} was expected`,
+    notFinite: (t: string) => `"${t}" is not a finite number`,
+    hexadecimal: (t: string) => `Hexadecimal numbers are not accepted: "${t}"`,
+    misplacedCommas: (t: string) => `Commas may only separate thousands (groups of three digits): "${t}"`,
+    numberOverflows: (t: string) => `Number out of range (overflows to infinity): "${t}"`,
+    notANumber: (t: string) => `Not a number: "${t}"`,
+    numberExpected: 'a number such as 1500000, 1,500,000, 70000000000.0, 3.14e23, 3.14E+23, 3.14 × 10^23 or 10^23',
+    notACount: (t: string) => `Not a count: "${t}"`,
+    negativeCount: (t: string) => `Count must not be negative: "${t}"`,
+    sizeExpected:
+      'a non-negative count such as 175B, 340M, 1.4T, 60k, 6.7 billion, 1.5 million, 1.3 trillion, 1,500,000 or 1.5e9 ' +
+      '(suffixes: K/thousand = 1e3, M/million = 1e6, B/G/bn/billion = 1e9, T/trillion = 1e12)',
+    durationWithoutUnit: (t: string) => `Duration has no unit: "${t}"`,
+    notADuration: (t: string) => `Not a duration: "${t}"`,
+    unknownDurationUnit: (unit: string, t: string) => `Unknown duration unit "${unit}" in "${t}"`,
+    negativeDuration: (t: string) => `Duration must not be negative: "${t}"`,
+    durationOverflows: (t: string) => `Duration out of range: "${t}"`,
+    durationExpected: (units: readonly string[]) =>
+      'a non-negative number and a unit, e.g. 14.8 days, 336 hours, 1.5h, 12 hrs, 90 minutes, 5 weeks, 3 months ' +
+      `(units: ${units.join(', ')}; 1 month = 30.4375 days)`,
+    emptyComputeUnit: 'Empty compute unit',
+    unknownComputeUnit: (unit: string) => `Unknown compute unit: "${unit}"`,
+    computeUnitExpected: (units: readonly string[]) => `a compute unit (case, spaces, hyphens and plurals are tolerated): ${units.join('; ')}`,
+    computeOverflows: (value: string, unit: string) => `Compute out of range (overflows to infinity): "${value} ${unit}"`,
+    finiteComputeExpected: 'a finite amount of compute',
+    notRateTimesSeconds: (t: string) => `Not a non-negative <FLOP/s> × <seconds> product: "${t}"`,
+    rateTimesSecondsExpected: '<FLOP/s> × <seconds>, two numbers joined by ×, x, * or ·, e.g. 1.2e15 × 86400 or 3 × 10^15 × 3600',
+    computeValue: (problem: string, unit: string) => `${problem} (compute value for unit "${unit}")`,
+    unrecognizedDate: (t: string) => `Unrecognized date format: "${t}"`,
+    invalidMonth: (month: string, t: string) => `Invalid month ${month} in "${t}"`,
+    invalidDay: (day: string, t: string, yearMonth: string, days: number) => `Invalid day ${day} in "${t}": ${yearMonth} has ${days} days`,
+    dateTooEarly: (earliest: string, t: string) => `Date before ${earliest}: "${t}"`,
+    dateAfterToday: (today: string, t: string) => `Date is after today (${today}): "${t}"`,
+    dateExpected: (earliest: string) => `an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2017-06-12, 2017-06, 2017), from ${earliest} on`,
+    dateNotAfter: (expected: string, today: string) => `${expected}, not after ${today}`,
+  },
+
+  // ---- statistics (pipeline/analyze/stats): reach users through npm run fit and the analyses' reasons
+  stats: {
+    daviesK: (k: number) => `davies: k must be an integer ≥ 2, got ${k}`,
+    daviesNoFit: 'davies: no evaluation point gave a usable fit (is x constant?)',
+    resamples: (n: number) => `bootstrap: resamples must be a positive integer, got ${n}`,
+    noise: (v: number) => `bootstrap: noise must be a finite number ≥ 0, got ${v}`,
+    minSegmentLength: (v: number) => `segmented: minSegmentLength must be a finite number ≥ 0, got ${v}`,
+    minSegmentPoints: (v: number) => `segmented: minSegmentPoints must be an integer ≥ 0, got ${v}`,
+    startLength: (n: number, k: number) => `segmented: a start has ${n} values but k = ${k}`,
+    segmentedK: (k: number) => `segmented: k must be a non-negative integer, got ${k}`,
+    segmentedKMax: (k: number) => `segmented: kMax must be a non-negative integer, got ${k}`,
+    noStraightLine: 'segmented: cannot fit even a straight line (is x constant?)',
+    lengthsDiffer: (what: string, nx: number, ny: number) => `${what}: x and y differ in length (${nx} vs ${ny})`,
+    nonFinite: (what: string, row: number, x: number, y: number) => `${what}: non-finite value at row ${row} (x=${x}, y=${y})`,
+    tooFewPoints: (what: string, min: number, n: number) => `${what}: needs at least ${min} points, got ${n}`,
+    constantX: 'ols: x is constant, so the slope is undefined',
+  },
+} as const;
+
+/**
+ * The site's texts that the browser shows (Explorer, Data page, chart toolbars, sampled charts):
+ * the pages carry them as JSON, so site scripts hold no wording of their own. `{n}`-style slots
+ * are filled in the browser.
+ */
+export const siteText = {
+  // ---- charts
+  sampledCaption: (drawn: string, total: string, landmarks: string) =>
+    `Drawn: ${drawn} of the ${total} systems — every record-setter (${landmarks}), one system of every year, and a seeded random sample of the rest stratified by publication year. Trends, counts and the data table use all ${total}.`,
+  sampledAlt: (drawn: string, total: string) => ` (${drawn} of the ${total} systems drawn)`,
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomReset: 'Reset view',
+  zoomHint: 'Drag to pan; Ctrl + scroll to zoom.',
+  exportPng: 'PNG',
+  exportSvg: 'SVG',
+  exportLabel: 'Download the chart as',
+  exportSource: (site: string, asOf: string) => `Source: ${site}, data as of ${asOf}. Licence: CC BY 4.0.`,
+  chartTable: 'The data table under the chart lists every system shown, for keyboard and screen-reader use.',
+  /** The social preview's line: the count, and the deep-learning doubling time when it was computed. */
+  socialLine: (withFlop: number, deepLearning: { doubling_months: number } | null, since: string) =>
+    `Training compute of ${withFlop.toLocaleString('en-US')} ML systems${deepLearning ? `: doubling every ${deepLearning.doubling_months.toFixed(1)} months since ${since.slice(0, 4)}` : ''}`,
+  // ---- Explorer
+  explorer: {
+    x: 'X axis',
+    y: 'Y axis',
+    color: 'Colour',
+    noColor: 'None',
+    log: 'log scale',
+    search: 'Find a system',
+    searchPlaceholder: 'e.g. GPT-3',
+    filters: 'Filters',
+    from: 'Published from (year)',
+    to: 'to',
+    contains: 'contains',
+    any: 'any',
+    other: 'Other',
+    reset: 'Clear filters',
+    csv: 'CSV of the selection',
+    link: 'Link to this view',
+    counts: 'Systems matching: {match} of {total}.',
+    missing: ' {missing} of them lack a value for the chosen axes and are not drawn.',
+    drawnAll: ' Every one with both values is drawn.',
+    drawnSample: ' Drawn: {drawn} — every record-setter and every system found, one system of every year, and a seeded random sample of the rest stratified by publication year.',
+    found: 'Found {found}: {names}.',
+    notFound: 'No system matching “{q}” among the filtered systems.',
+    none: 'No system matches these filters.',
+    noData: 'The Explorer needs JavaScript and the data file data/systems.js.',
+    detail: 'Click a point to open its record on the Data page.',
+    basisTitle: '{axis}, {basis} basis',
+    basisOne: '{axis} is shown on one basis: {basis}. Figures on different bases are never plotted together.',
+    basisAuto: '{axis} is shown on one basis at a time, never mixed: {basis}, the basis most systems have. Choose another under “{field}”.',
+  },
+  // ---- Data page
+  data: {
+    search: 'Find a system',
+    searchPlaceholder: 'name, organization or source',
+    domain: 'Domain',
+    method: 'Compute value',
+    all: 'all',
+    withFlop: 'with a compute value',
+    withoutFlop: 'without one',
+    page: 'Page {page} of {pages}',
+    rows: 'Systems {from}–{to} of {total}, newest first',
+    rowsSorted: 'Systems {from}–{to} of {total}',
+    none: 'No system matches.',
+    prev: 'Previous',
+    next: 'Next',
+    details: 'Details',
+    close: 'Close',
+    loading: 'Loading the record…',
+    notFound: 'No system with the id “{id}”.',
+    fields: 'Every field of models.csv',
+    provenance: 'Where the compute value comes from',
+    links: 'Links',
+    sourceLink: 'Source',
+    explorerLink: 'Show in the Explorer',
+    empty: '—',
+    noScript: 'The table shows the newest systems; with JavaScript it pages through all of them. Every system is in models.csv (Downloads).',
+  },
 } as const;
 
 /** Formats one problem as a single line: "file:line:column: message (found "x"; expected y)". */

@@ -9,6 +9,7 @@
  * computed here, visibly, rather than by hand.
  */
 import { ParseError } from '../errors.ts';
+import { messages } from '../messages.ts';
 import {
   describeComputeUnits,
   lookupComputeUnit,
@@ -50,9 +51,8 @@ export interface AcceleratorTime {
 
 export type ParsedCompute = FlopCompute | AcceleratorTime;
 
-const UNIT_EXPECTED = `a compute unit (case, spaces, hyphens and plurals are tolerated): ${describeComputeUnits().join('; ')}`;
-const RATE_TIMES_SECONDS_EXPECTED =
-  '<FLOP/s> × <seconds>, two numbers joined by ×, x, * or ·, e.g. 1.2e15 × 86400 or 3 × 10^15 × 3600';
+const UNIT_EXPECTED = messages.cell.computeUnitExpected(describeComputeUnits());
+const RATE_TIMES_SECONDS_EXPECTED = messages.cell.rateTimesSecondsExpected;
 
 /**
  * Splits `<rate> × <seconds>` at each multiplication sign in turn until both sides parse.
@@ -76,7 +76,7 @@ function isNegative(n: number): boolean {
 
 function checkFinite(value: number, valueText: string, unitText: string): number {
   if (!Number.isFinite(value)) {
-    throw new ParseError(`Compute out of range (overflows to infinity): "${valueText.trim()} ${unitText.trim()}"`, valueText, 'a finite amount of compute');
+    throw new ParseError(messages.cell.computeOverflows(valueText.trim(), unitText.trim()), valueText, messages.cell.finiteComputeExpected);
   }
   return value;
 }
@@ -89,13 +89,13 @@ function checkFinite(value: number, valueText: string, unitText: string): number
 export function parseCompute(valueText: string, unitText: string): ParsedCompute {
   const info = lookupComputeUnit(unitText);
   if (info === undefined) {
-    const message = unitText.trim() === '' ? 'Empty compute unit' : `Unknown compute unit: "${unitText.trim()}"`;
+    const message = unitText.trim() === '' ? messages.cell.emptyComputeUnit : messages.cell.unknownComputeUnit(unitText.trim());
     throw new ParseError(message, unitText, UNIT_EXPECTED);
   }
   if (info.kind === 'flop' && info.unit === 'FLOP/s × s') {
     const parts = parseRateTimesSeconds(valueText);
     if (parts === undefined || isNegative(parts.rate) || isNegative(parts.seconds)) {
-      throw new ParseError(`Not a non-negative <FLOP/s> × <seconds> product: "${valueText.trim()}"`, valueText, RATE_TIMES_SECONDS_EXPECTED);
+      throw new ParseError(messages.cell.notRateTimesSeconds(valueText.trim()), valueText, RATE_TIMES_SECONDS_EXPECTED);
     }
     const flop = checkFinite(parts.rate * parts.seconds, valueText, unitText);
     return {
@@ -114,7 +114,7 @@ export function parseCompute(valueText: string, unitText: string): ParsedCompute
     quantity = parseSize(valueText);
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
-    throw new ParseError(`${error.message} (compute value for unit "${unitText.trim()}")`, valueText, SIZE_EXPECTED);
+    throw new ParseError(messages.cell.computeValue(error.message, unitText.trim()), valueText, SIZE_EXPECTED);
   }
   if (info.kind === 'flop') {
     const flop = checkFinite(quantity * info.factor, valueText, unitText);

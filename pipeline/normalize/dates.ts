@@ -11,6 +11,7 @@
  * representative day. So 2017-01-01 → 2017.0 and 2016-12-31 → 2016 + 365/366.
  */
 import { ParseError } from '../errors.ts';
+import { messages } from '../messages.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -34,7 +35,7 @@ export interface ParseDateOptions {
 }
 
 export const EARLIEST_DATE = '1900-01-01';
-export const DATE_EXPECTED = 'an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2017-06-12, 2017-06, 2017), from 1900-01-01 on';
+export const DATE_EXPECTED = messages.cell.dateExpected(EARLIEST_DATE);
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const DAY_MS = 86_400_000;
@@ -109,23 +110,23 @@ function dayKey(year: number, month: number, day: number): number {
 function matchDate(t: string, text: string, today: string | Date | undefined): RegExpExecArray {
   const m = DATE_RE.exec(t);
   if (!m) {
-    const message = t === '' ? 'Empty cell where a date was expected' : `Unrecognized date format: "${t}"`;
+    const message = t === '' ? messages.cell.empty('date') : messages.cell.unrecognizedDate(t);
     throw new ParseError(message, text, DATE_EXPECTED);
   }
   const year = Number(m[1]);
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
   if (month !== undefined && (month < 1 || month > 12)) {
-    throw new ParseError(`Invalid month ${m[2]} in "${t}"`, text, DATE_EXPECTED);
+    throw new ParseError(messages.cell.invalidMonth(m[2], t), text, DATE_EXPECTED);
   }
   if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
-    throw new ParseError(`Invalid day ${m[3]} in "${t}": ${year}-${m[2]} has ${daysInMonth(year, month)} days`, text, DATE_EXPECTED);
+    throw new ParseError(messages.cell.invalidDay(m[3], t, `${year}-${m[2]}`, daysInMonth(year, month)), text, DATE_EXPECTED);
   }
-  if (year < 1900) throw new ParseError(`Date before ${EARLIEST_DATE}: "${t}"`, text, DATE_EXPECTED);
+  if (year < 1900) throw new ParseError(messages.cell.dateTooEarly(EARLIEST_DATE, t), text, DATE_EXPECTED);
   if (today !== undefined) {
     const { iso, key } = todayOf(today);
     // The period's first day, e.g. 2024-01-01 for `2024`.
-    if (dayKey(year, month ?? 1, day ?? 1) > key) throw new ParseError(`Date is after today (${iso}): "${t}"`, text, `${DATE_EXPECTED}, not after ${iso}`);
+    if (dayKey(year, month ?? 1, day ?? 1) > key) throw new ParseError(messages.cell.dateAfterToday(iso, t), text, messages.cell.dateNotAfter(DATE_EXPECTED, iso));
   }
   return m;
 }

@@ -8,6 +8,7 @@
  * A bare `m` is refused: minutes or months would differ by a factor of 43 830.
  */
 import { ParseError } from '../errors.ts';
+import { messages } from '../messages.ts';
 import { tryParseNumber } from './numbers.ts';
 
 export const DAYS_PER_YEAR = 365.25;
@@ -31,9 +32,7 @@ export const DURATION_UNITS: ReadonlyArray<{ unit: string; hours: number; perHou
 
 const UNIT_BY_SPELLING = new Map(DURATION_UNITS.flatMap((u) => u.spellings.map((s) => [s, u] as const)));
 
-export const DURATION_EXPECTED =
-  'a non-negative number and a unit, e.g. 14.8 days, 336 hours, 1.5h, 12 hrs, 90 minutes, 5 weeks, 3 months ' +
-  `(units: ${DURATION_UNITS.map((u) => u.spellings.join('/')).join(', ')}; 1 month = 30.4375 days)`;
+export const DURATION_EXPECTED = messages.cell.durationExpected(DURATION_UNITS.map((u) => u.spellings.join('/')));
 
 /** Number, optional space, then a unit word at the end (letters only, optional final dot). */
 const DURATION_RE = /^(.*?)\s*([a-zA-Z]+)\.?$/s;
@@ -46,17 +45,17 @@ const DURATION_RE = /^(.*?)\s*([a-zA-Z]+)\.?$/s;
 export function parseDuration(text: string): number {
   const t = text.trim();
   const m = DURATION_RE.exec(t);
-  if (t === '') throw new ParseError('Empty cell where a duration was expected', text, DURATION_EXPECTED);
+  if (t === '') throw new ParseError(messages.cell.empty('duration'), text, DURATION_EXPECTED);
   if (!m || m[1] === '') {
-    const message = tryParseNumber(t) !== undefined ? `Duration has no unit: "${t}"` : `Not a duration: "${t}"`;
+    const message = tryParseNumber(t) !== undefined ? messages.cell.durationWithoutUnit(t) : messages.cell.notADuration(t);
     throw new ParseError(message, text, DURATION_EXPECTED);
   }
   const unit = UNIT_BY_SPELLING.get(m[2].toLowerCase());
-  if (unit === undefined) throw new ParseError(`Unknown duration unit "${m[2]}" in "${t}"`, text, DURATION_EXPECTED);
+  if (unit === undefined) throw new ParseError(messages.cell.unknownDurationUnit(m[2], t), text, DURATION_EXPECTED);
   const amount = tryParseNumber(m[1]);
-  if (amount === undefined) throw new ParseError(`Not a duration: "${t}"`, text, DURATION_EXPECTED);
-  if (amount < 0 || Object.is(amount, -0)) throw new ParseError(`Duration must not be negative: "${t}"`, text, DURATION_EXPECTED);
+  if (amount === undefined) throw new ParseError(messages.cell.notADuration(t), text, DURATION_EXPECTED);
+  if (amount < 0 || Object.is(amount, -0)) throw new ParseError(messages.cell.negativeDuration(t), text, DURATION_EXPECTED);
   const hours = unit.perHour !== undefined ? amount / unit.perHour : amount * unit.hours;
-  if (!Number.isFinite(hours)) throw new ParseError(`Duration out of range: "${t}"`, text, DURATION_EXPECTED);
+  if (!Number.isFinite(hours)) throw new ParseError(messages.cell.durationOverflows(t), text, DURATION_EXPECTED);
   return hours;
 }

@@ -8,6 +8,7 @@
  * the correctly rounded double — bit-identical to the literal, which the round-trip tests rely on.
  */
 import { ParseError } from '../errors.ts';
+import { messages } from '../messages.ts';
 
 /** Digits with optional comma thousands separators (only complete groups of three), optional fraction. */
 const DECIMAL_SOURCE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
@@ -22,8 +23,7 @@ const NUMBER_RE = new RegExp(
   `^(${SIGN})?(?:(${DECIMAL_SOURCE})(?:[eE](${SIGN}?\\d+)|\\s*${TIMES_SOURCE}\\s*${POWER})?|${POWER})$`,
 );
 
-export const NUMBER_EXPECTED =
-  'a number such as 1500000, 1,500,000, 70000000000.0, 3.14e23, 3.14E+23, 3.14 × 10^23 or 10^23';
+export const NUMBER_EXPECTED = messages.cell.numberExpected;
 
 /** U+2212 MINUS SIGN is what typeset sources (and formatFlopUnicode) use for negative numbers. */
 function asciiSign(sign: string | undefined): string {
@@ -66,14 +66,14 @@ export function tryParseNumber(text: string): number | undefined {
 /** Picks the most useful message for a cell that did not parse as a number. */
 function numberProblem(text: string): string {
   const t = text.trim();
-  if (t === '') return 'Empty cell where a number was expected';
-  if (/^[+\-\u2212]?(?:nan|inf(?:inity)?)$/i.test(t)) return `"${t}" is not a finite number`;
-  if (/^[+\-\u2212]?0x/i.test(t)) return `Hexadecimal numbers are not accepted: "${t}"`;
+  if (t === '') return messages.cell.empty('number');
+  if (/^[+\-\u2212]?(?:nan|inf(?:inity)?)$/i.test(t)) return messages.cell.notFinite(t);
+  if (/^[+\-\u2212]?0x/i.test(t)) return messages.cell.hexadecimal(t);
   if (t.includes(',') && tryParseNumber(t.replace(/,/g, '')) !== undefined) {
-    return `Commas may only separate thousands (groups of three digits): "${t}"`;
+    return messages.cell.misplacedCommas(t);
   }
-  if (NUMBER_RE.test(t)) return `Number out of range (overflows to infinity): "${t}"`;
-  return `Not a number: "${t}"`;
+  if (NUMBER_RE.test(t)) return messages.cell.numberOverflows(t);
+  return messages.cell.notANumber(t);
 }
 
 /**
@@ -107,9 +107,7 @@ export const SIZE_SUFFIXES: Readonly<Record<string, number>> = {
 
 const SIZE_RE = new RegExp(`^(${SIGN})?(${DECIMAL_SOURCE})\\s*([a-zA-Z]+)$`);
 
-export const SIZE_EXPECTED =
-  'a non-negative count such as 175B, 340M, 1.4T, 60k, 6.7 billion, 1.5 million, 1.3 trillion, 1,500,000 or 1.5e9 ' +
-  '(suffixes: K/thousand = 1e3, M/million = 1e6, B/G/bn/billion = 1e9, T/trillion = 1e12)';
+export const SIZE_EXPECTED = messages.cell.sizeExpected;
 
 /** parseSize without the throwing: the value of a well-formed count, sign and all; undefined otherwise. */
 function sizeValue(t: string): number | undefined {
@@ -137,9 +135,9 @@ export function parseSize(text: string): number {
   const t = text.trim();
   const value = sizeValue(t);
   if (value === undefined) {
-    const message = t === '' ? 'Empty cell where a count was expected' : `Not a count: "${t}"`;
+    const message = t === '' ? messages.cell.empty('count') : messages.cell.notACount(t);
     throw new ParseError(message, text, SIZE_EXPECTED);
   }
-  if (startsNegative(t)) throw new ParseError(`Count must not be negative: "${t}"`, text, SIZE_EXPECTED);
+  if (startsNegative(t)) throw new ParseError(messages.cell.negativeCount(t), text, SIZE_EXPECTED);
   return value;
 }

@@ -11,6 +11,7 @@
  * h = log10(2) on log10 FLOP to reflect that compute estimates are only good to a factor of ~2.
  */
 import { PipelineError } from '../../errors.ts';
+import { messages } from '../../messages.ts';
 import { MuggeoSolver } from './muggeo.ts';
 import { checkXY, mean } from './ols.ts';
 import { DEFAULT_PROBS, quantiles, type QuantileValue } from './quantile.ts';
@@ -80,8 +81,8 @@ export const DEFAULT_RESAMPLES = 1000;
 function checkOptions(o: BootstrapOptions): { resamples: number; seed: number; noise: number; probs: readonly number[] } {
   const resamples = o.resamples ?? DEFAULT_RESAMPLES;
   const noise = o.noise ?? 0;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new PipelineError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new PipelineError(`bootstrap: noise must be a finite number ≥ 0, got ${noise}`);
+  if (!Number.isInteger(resamples) || resamples < 1) throw new PipelineError(messages.stats.resamples(resamples));
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new PipelineError(messages.stats.noise(noise));
   return { resamples, seed: o.seed ?? 1, noise, probs: o.probs ?? DEFAULT_PROBS };
 }
 

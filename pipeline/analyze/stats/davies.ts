@@ -10,6 +10,7 @@
  * with V the total variation of the t statistics. Two-sided doubles the bound; capped at 1.
  */
 import { PipelineError } from '../../errors.ts';
+import { messages } from '../../messages.ts';
 import { lgamma, pnormUpper, ptUpper } from './distributions.ts';
 import { hinge, ones } from './columns.ts';
 import { leastSquares } from './linalg.ts';
@@ -54,7 +55,7 @@ function rSeq(from: number, to: number, k: number): number[] {
 export function daviesTest(x: ArrayLike<number>, y: ArrayLike<number>, opts: DaviesOptions = {}): DaviesResult {
   const k = opts.k ?? 10;
   const alternative = opts.alternative ?? 'two.sided';
-  if (!Number.isInteger(k) || k < 2) throw new PipelineError(`davies: k must be an integer ≥ 2, got ${k}`);
+  if (!Number.isInteger(k) || k < 2) throw new PipelineError(messages.stats.daviesK(k));
   checkXY(x, y, 4, 'davies');
   const n = x.length;
   // x in order already (a series cut from the table) is its own sorted copy.
@@ -74,7 +75,7 @@ export function daviesTest(x: ArrayLike<number>, y: ArrayLike<number>, opts: Dav
     process.push({ psi, t });
     ratio.push((z * z) / (z * z + fit.rss));
   }
-  if (process.length === 0) throw new PipelineError('davies: no evaluation point gave a usable fit (is x constant?)');
+  if (process.length === 0) throw new PipelineError(messages.stats.daviesNoFit);
   const ts = process.map((p) => p.t);
   let m: number;
   let bestIdx: number;

@@ -5,6 +5,7 @@
  * while the centred form matches NIST's certified values to ~1e-13.
  */
 import { PipelineError } from '../../errors.ts';
+import { messages } from '../../messages.ts';
 
 /** A simple linear regression y = intercept + slope·x, with R's lm() summary figures. */
 export interface OlsFit {
@@ -43,14 +44,14 @@ export function bicFromRss(rss: number, n: number, p: number): number {
 /** Throw a PipelineError unless x and y are equally long, finite, and n ≥ `min`. */
 export function checkXY(x: ArrayLike<number>, y: ArrayLike<number>, min: number, what: string): void {
   if (x.length !== y.length) {
-    throw new PipelineError(`${what}: x and y differ in length (${x.length} vs ${y.length})`);
+    throw new PipelineError(messages.stats.lengthsDiffer(what, x.length, y.length));
   }
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
-      throw new PipelineError(`${what}: non-finite value at row ${i + 1} (x=${x[i]}, y=${y[i]})`);
+      throw new PipelineError(messages.stats.nonFinite(what, i + 1, x[i], y[i]));
     }
   }
-  if (x.length < min) throw new PipelineError(`${what}: needs at least ${min} points, got ${x.length}`);
+  if (x.length < min) throw new PipelineError(messages.stats.tooFewPoints(what, min, x.length));
 }
 
 /** Mean of an array (two-pass corrected, so it is accurate even for large offsets). */
@@ -80,7 +81,7 @@ export function ols(x: ArrayLike<number>, y: ArrayLike<number>): OlsFit {
     sxy += dx * dy;
     syy += dy * dy;
   }
-  if (!(sxx > 0)) throw new PipelineError('ols: x is constant, so the slope is undefined');
+  if (!(sxx > 0)) throw new PipelineError(messages.stats.constantX);
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   // RSS from the residuals themselves rather than syy − slope·sxy, which cancels for good fits.

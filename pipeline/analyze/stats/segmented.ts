@@ -123,8 +123,8 @@ class SegmentedEngine {
     this.bounds = { lo, hi, minPoints: opts.minPoints ?? 2, maxIter: opts.maxIter ?? 100 };
     this.plan = { gridStarts: opts.gridStarts ?? 8, randomStarts: opts.randomStarts ?? 4, maxCombinations: opts.maxCombinations ?? 4000 };
     const rules = { minLength: opts.minSegmentLength ?? 0, minPoints: opts.minSegmentPoints ?? 0 };
-    if (!(rules.minLength >= 0 && Number.isFinite(rules.minLength))) throw new PipelineError(`segmented: minSegmentLength must be a finite number ≥ 0, got ${rules.minLength}`);
-    if (!(Number.isInteger(rules.minPoints) && rules.minPoints >= 0)) throw new PipelineError(`segmented: minSegmentPoints must be an integer ≥ 0, got ${rules.minPoints}`);
+    if (!(rules.minLength >= 0 && Number.isFinite(rules.minLength))) throw new PipelineError(messages.stats.minSegmentLength(rules.minLength));
+    if (!(Number.isInteger(rules.minPoints) && rules.minPoints >= 0)) throw new PipelineError(messages.stats.minSegmentPoints(rules.minPoints));
     this.rules = hasRules(rules) ? rules : null;
     this.constrained = this.rules ? { ...this.bounds, rules: this.rules } : null;
   }
@@ -168,7 +168,7 @@ class SegmentedEngine {
     } else if (explicit) {
       starts = explicit.map((s) => Float64Array.from(s, (v) => v - xMean).sort());
       for (const s of starts) {
-        if (s.length !== k) throw new PipelineError(`segmented: a start has ${s.length} values but k = ${k}`);
+        if (s.length !== k) throw new PipelineError(messages.stats.startLength(s.length, k));
         if (!solver.feasible(s, k, bounds)) {
           throw new PipelineError(
             `segmented: start [${Array.from(s, (v) => v + xMean).join(', ')}] is outside [${boundsX.join(', ')}] ` +
@@ -301,7 +301,7 @@ export function fitSegmented(x: ArrayLike<number>, y: ArrayLike<number>, opts: S
  */
 export function fitSegmentedOutcome(x: ArrayLike<number>, y: ArrayLike<number>, opts: SegmentedOptions): KOutcome {
   const k = opts.k;
-  if (!Number.isInteger(k) || k < 0) throw new PipelineError(`segmented: k must be a non-negative integer, got ${k}`);
+  if (!Number.isInteger(k) || k < 0) throw new PipelineError(messages.stats.segmentedK(k));
   checkXY(x, y, 3 + 2 * k, 'segmented');
   return new SegmentedEngine(x, y, k, opts).fit(k, normaliseStarts(opts.starts));
 }
@@ -312,7 +312,7 @@ export function fitSegmentedOutcome(x: ArrayLike<number>, y: ArrayLike<number>, 
  */
 export function selectSegmented(x: ArrayLike<number>, y: ArrayLike<number>, opts: SelectOptions = {}): SegmentedSelection {
   const kMax = opts.kMax ?? 3;
-  if (!Number.isInteger(kMax) || kMax < 0) throw new PipelineError(`segmented: kMax must be a non-negative integer, got ${kMax}`);
+  if (!Number.isInteger(kMax) || kMax < 0) throw new PipelineError(messages.stats.segmentedKMax(kMax));
   checkXY(x, y, 3, 'segmented');
   const engine = new SegmentedEngine(x, y, kMax, opts);
   const fits: SegmentedFit[] = [];
@@ -327,7 +327,7 @@ export function selectSegmented(x: ArrayLike<number>, y: ArrayLike<number>, opts
     if (outcome.fit !== null) fits.push(outcome.fit);
     if (outcome.rejected !== null) rejected.push(outcome.rejected);
   }
-  if (fits.length === 0 || fits[0].k !== 0) throw new PipelineError('segmented: cannot fit even a straight line (is x constant?)');
+  if (fits.length === 0 || fits[0].k !== 0) throw new PipelineError(messages.stats.noStraightLine);
   const bicByK: Record<string, number> = {};
   let best = fits[0];
   for (const f of fits) {
