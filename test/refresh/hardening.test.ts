@@ -33,7 +33,7 @@ const options = (from: string, date: string, extra: Partial<RefreshOptions> = {}
   date,
   today: '2026-01-01',
   now: () => new Date('2026-01-02T03:04:05Z'),
-  timeoutMs: 5_000,
+  timeoutMs: 120_000,
   note: () => {},
   ...extra,
 });

@@ -23,7 +23,7 @@ describe('npm run refresh: imports, and failures that change nothing', () => {
     date,
     today: '2026-01-01',
     now: () => new Date('2026-01-02T03:04:05Z'),
-    timeoutMs: 2_000,
+    timeoutMs: 120_000,
     ...extra,
   });
   const state = () => stateOf(tmp.raw, tmp.changelog);
