@@ -66,7 +66,7 @@ function table() {
   const imputed = time('impute', () => imputeStage({ ...input, ingest: context! } satisfies ImputeInput));
   outputs = imputed.outputs;
   const t = performance.now();
-  const built = analysisTable(imputed.records);
+  const built = analysisTable(imputed.records, imputed.hardware);
   tableMs = performance.now() - t;
   return built;
 }

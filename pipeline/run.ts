@@ -18,6 +18,7 @@ import { messages } from './messages.ts';
 import { analyzeStage } from './stages/analyze.ts';
 import { STAGES, type ImputeArtifact, type StageName } from './stages/definitions.ts';
 import { analysisTable } from './analyze/table.ts';
+import type { HardwareSpec } from './schema/records.ts';
 import { imputeStage } from './stages/impute-stage.ts';
 import { CURATED_FILE, ingest, type IngestOptions } from './stages/ingest.ts';
 import { DEFAULT_BATCH_ABOVE_BYTES, runRowBatches, type RowBatchResult, type RowStage } from './stages/row-batches.ts';
@@ -276,7 +277,7 @@ async function runStage(
     }
     case 'analyze': {
       const imputed = load('impute') as Partial<ImputeArtifact> | null;
-      const table = imputed?.table ?? analysisTable(imputeRecords(imputed));
+      const table = imputed?.table ?? analysisTable(imputeRecords(imputed), (imputed as { hardware?: HardwareSpec[] } | null)?.hardware);
       // Let the records go before the fits run, when nothing later reads them (bench/scale.bench.ts).
       release();
       const out = analyzeStage({ table }, { resamples: opts.resamples ?? 1000 });

@@ -43,6 +43,20 @@ export interface Origin {
   file: string;
   line: number;
   dataset: 'curated' | 'epoch';
+  /** The upstream export's date (YYYY-MM-DD or YYYY-MM); null or absent for curated records. */
+  exportDate?: string | null;
+}
+
+/**
+ * A training-cost figure in US dollars on the basis its publisher states (e.g. Epoch AI's
+ * "Training compute cost (2023 USD)"), kept as stated: figures on different bases are never
+ * converted into one another or mixed in one fit.
+ */
+export interface TrainingCost {
+  /** US dollars. */
+  value: number;
+  /** The publisher's basis, e.g. '2023-usd', 'cloud', 'upfront'. */
+  basis: string;
 }
 
 export interface NormalizedRecord {
@@ -83,6 +97,32 @@ export interface NormalizedRecord {
   confidence: string | null;
   notes: string;
   origin: Origin;
+
+  // ---- Fields an upstream export (Epoch AI) states and the curated schema does not. Optional: a
+  // record without them (the curated records, an older export) reads as null, and the analyses
+  // that need them say they could not be computed (pipeline/analyze/record-fields.ts reads them).
+  /** Kinds of the developing organizations (Industry, Academia, Government, Research collective; several joined by "; " or ","). */
+  organizationCategory?: string | null;
+  /** Countries of the developing organizations (several joined by "; " or ","). */
+  country?: string | null;
+  /** Whether the trained weights can be downloaded; null when unknown. */
+  openWeights?: boolean | null;
+  /** The accessibility as the upstream writes it ("Open weights (unrestricted)", "API access", ...). */
+  accessibility?: string | null;
+  /** Accelerator-hours of the training run, as stated. */
+  chipHours?: number | null;
+  /** Training cost on the publisher's stated basis. */
+  trainingCost?: TrainingCost | null;
+  /** Cost of acquiring the training hardware, US dollars. */
+  hardwareAcquisitionCost?: number | null;
+  /** Power draw of the training cluster, watts. */
+  powerDrawWatts?: number | null;
+  /** The upstream's lower and upper bounds of its compute value (FLOP). */
+  computeBounds?: { low: number | null; high: number | null } | null;
+  /** The upstream's flag for systems whose compute may exceed 10^23 FLOP though no value is known. */
+  possiblyOver1e23?: boolean | null;
+  /** The upstream's frontier flag (in the top 10 by training compute when released). */
+  frontierModel?: boolean | null;
 }
 
 /**

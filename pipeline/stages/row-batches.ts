@@ -110,7 +110,7 @@ export function runRowBatches(options: RowBatchOptions): RowBatchResult | null {
         auditLine.push(r.audit === null ? -1 : audit++);
         disagreement.push(disagreeing.has(r));
       }
-      tables.push(analysisTable(records));
+      tables.push(analysisTable(records, plan.hardware));
       if (options.keepRecords) kept.push(records);
     });
   }

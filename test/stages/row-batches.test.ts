@@ -41,7 +41,7 @@ function expectSameAsWhole(rawDir: string, batchRows: number) {
   expect(artifact.records).toEqual(whole.records);
   expect(artifact.provenance).toEqual(whole.provenance);
   expect(artifact.disagreements).toEqual(whole.disagreements);
-  expect(artifact.table).toEqual(analysisTable(whole.records));
+  expect(artifact.table).toEqual(analysisTable(whole.records, whole.hardware));
   expect(stages.ingest).toMatchObject({ rowsIn: whole.records.length, rowsOut: whole.records.length });
   expect(stages.impute.rowsOut).toBe(whole.records.length);
   return { whole, batched: batched! };
