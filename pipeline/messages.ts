@@ -79,14 +79,31 @@ export const messages = {
   pageWithoutTitle: (file: string) => `${file}: the page has no title in its front matter`,
   helperNeedsFit: (helper: string, value: unknown) =>
     `{{${helper}}} needs a trend fit, and the value is ${value === null ? 'null (too few systems to fit)' : value === undefined ? 'missing' : JSON.stringify(value)}`,
+  helperNeedsAnchor: (value: unknown) => `{{published}} needs a published figure with its source, got ${JSON.stringify(value)}`,
   helperNeedsNumber: (helper: string, value: unknown) => `{{${helper}}} needs a number, got ${JSON.stringify(value)}`,
   unknownChart: (name: string, known: string[]) => `{{chart "${name}"}}: no such chart; the charts are ${known.join(', ')}`,
   unknownTable: (name: string, known: string[]) => `{{table "${name}"}}: no such table; the tables are ${known.join(', ')}`,
   noFit: 'too few systems to fit',
+  tableCsv: 'CSV of this table',
+  noGrowth: 'no growth (the fitted slope is not positive)',
+  intervalIncludesNoGrowth: 'the interval includes no growth',
+  unverified: 'not checked against the source',
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
+
+  // ---- trend analyses that could not be computed (shown on the pages in place of a result)
+  tooFewSystems: (what: string, n: number, min: number) =>
+    `${what}: ${n === 0 ? 'no system has' : n === 1 ? 'only 1 system has' : `only ${n.toLocaleString('en-US')} systems have`} the values, fewer than the ${min} a trend needs`,
+  noTimeSpan: (what: string, n: number) => `${what}: the ${n.toLocaleString('en-US')} systems were all published at the same date, so there is no trend over time`,
+  noFieldInData: (field: string) =>
+    `No system in the data states ${field}: the curated records carry none, and no upstream export that does (Epoch AI's Notable AI Models) is in the raw folder`,
+  noFlagInData: (flag: string) => `No record in the data carries ${flag}: the curated records do not, and no export in the raw folder states it`,
+  noneInData: (what: string) => `${what}: none in the data`,
+  noComputeAbove: (threshold: string) => `No system in the data has a compute value of ${threshold} FLOP or more`,
+  opennessNeedsBoth: (open: number, closed: number) =>
+    `The lag needs systems of both kinds with a compute value; the data have ${open.toLocaleString('en-US')} open-weights and ${closed.toLocaleString('en-US')} closed ones`,
 
   // ---- refresh (npm run refresh) and snapshots
   pinsNotAMap: 'pins.yaml must map source names to snapshot dates, e.g. "epoch-notable: 2024-10-01"',

@@ -13,8 +13,9 @@ import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts'
 import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
 import { releaseScratch } from '../analyze/stats/scratch.ts';
+import { trendAnalyses } from '../analyze/trend-analyses.ts';
 import type { Fits } from '../schema/fits.ts';
-import { FLOP_METHODS, type ProcessedRecord } from '../schema/records.ts';
+import { FLOP_METHODS, type HardwareSpec, type ProcessedRecord } from '../schema/records.ts';
 import type { AnalyzeArtifact } from './definitions.ts';
 
 export interface AnalyzeOptions {
@@ -26,18 +27,18 @@ export interface AnalyzeOptions {
  * The stage: from the impute artifact, or from its analysis table alone (a caller that lets the
  * records go before the fits run; see pipeline/analyze/table.ts).
  */
-export function analyzeStage(input: { records: readonly ProcessedRecord[] } | { table: AnalysisTable }, options: AnalyzeOptions): AnalyzeArtifact {
+export function analyzeStage(input: { records: readonly ProcessedRecord[]; hardware?: readonly HardwareSpec[] } | { table: AnalysisTable }, options: AnalyzeOptions): AnalyzeArtifact {
   let fits: Fits;
   try {
-    fits = analyzeTable('table' in input ? input.table : analysisTable(input.records), options);
+    fits = analyzeTable('table' in input ? input.table : analysisTable(input.records, input.hardware), options);
   } finally {
     releaseScratch();
   }
   return { fits, outputs: { 'fits.json': `${JSON.stringify(fits, null, 2)}\n` } };
 }
 
-export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOptions): Fits {
-  return analyzeTable(analysisTable(records), options);
+export function analyze(records: readonly ProcessedRecord[], options: AnalyzeOptions, hardware?: readonly HardwareSpec[]): Fits {
+  return analyzeTable(analysisTable(records, hardware), options);
 }
 
 export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fits {
@@ -78,6 +79,7 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
   const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => (large[i] & LARGE) !== 0), { ...trend, seed: trend.seed + 3 });
   const frontierTrend = fitTrendWithSamples(subset(all, (i) => (allFlags[i] & SETTER) !== 0 && all.x[i] >= 2010), { ...trend, seed: trend.seed + 11, minPoints: 4 });
   const largeScaleRow = byId.rows.map((f) => f & LARGE);
+  const runLength = analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend });
 
   const byMethod = Object.fromEntries(FLOP_METHODS.map((m) => [m, 0]));
   let thirdParty = 0;
@@ -107,6 +109,13 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     economic_periods: economicPeriods(table, largeScaleRow, trend),
     parameter_gap: parameterGap(table),
     sensitivity: sensitivityMethods,
-    run_length: analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend }),
+    run_length: runLength,
+    ...trendAnalyses(table, {
+      isLowOutlier: byId.rows.map((f) => f & OUTLIER),
+      isRecordSetter: byId.rows.map((f) => f & SETTER),
+      dlStart: DEFAULT_ERA_PARAMETERS.deep_learning_start,
+      runLength,
+      trend,
+    }),
   };
 }
