@@ -8,10 +8,11 @@
 import Handlebars from 'handlebars';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import type { TrendFit } from '../schema/fits.ts';
+import type { Anchor, TrendFit } from '../schema/fits.ts';
 import type { ChartDef } from './charts/registry.ts';
 import { figureHtml } from './figure.ts';
 import * as fmt from './format.ts';
+import { anchorHtml, doublingCi, growthCi } from './trend-format.ts';
 
 export interface HelperState {
   charts: Map<string, ChartDef>;
@@ -20,6 +21,8 @@ export interface HelperState {
   figure: number;
   /** Charts used by the site, so it writes their SVG and CSV. */
   used: Set<string>;
+  /** Tables used by the site, so it writes the CSV of those that offer one. */
+  usedTables: Set<string>;
   /** Charts of the page being rendered, in order (the first is its link-preview image). */
   pageCharts: string[];
   /** HTML of the placeholders of the page being rendered. */
@@ -27,7 +30,7 @@ export interface HelperState {
 }
 
 export function createHelperState(charts: Map<string, ChartDef>, tables: Map<string, () => string>): HelperState {
-  return { charts, tables, figure: 0, used: new Set(), pageCharts: [], blocks: [] };
+  return { charts, tables, figure: 0, used: new Set(), usedTables: new Set(), pageCharts: [], blocks: [] };
 }
 
 /** Starts a new page: figures count from 1 again. */
@@ -76,6 +79,13 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
   hbs.registerHelper('percent', (v: unknown) => fmt.percent(num('percent', v)));
   hbs.registerHelper('pvalue', (v: unknown) => fmt.pValue(num('pvalue', v)));
   hbs.registerHelper('yearMonth', (v: unknown) => fmt.yearMonth(num('yearMonth', v)));
+  // Rates of the trend pages: growth and doubling with their bootstrap intervals, and published figures with their source.
+  hbs.registerHelper('growthCi', (fit: unknown) => growthCi(requireFit('growthCi', fit)));
+  hbs.registerHelper('doublingCi', (fit: unknown) => doublingCi(requireFit('doublingCi', fit)));
+  hbs.registerHelper('published', (anchor: unknown) => {
+    if (anchor === null || typeof anchor !== 'object' || typeof (anchor as Anchor).citation !== 'string') throw new PipelineError(messages.helperNeedsAnchor(anchor));
+    return new Handlebars.SafeString(anchorHtml(anchor as Anchor));
+  });
   hbs.registerHelper('chart', (name: unknown) => {
     const chart = state.charts.get(String(name));
     if (!chart) throw new PipelineError(messages.unknownChart(String(name), [...state.charts.keys()]));
@@ -86,6 +96,7 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
   hbs.registerHelper('table', (name: unknown) => {
     const build = state.tables.get(String(name));
     if (!build) throw new PipelineError(messages.unknownTable(String(name), [...state.tables.keys()]));
+    state.usedTables.add(String(name));
     return block(state, build());
   });
 }

@@ -1,0 +1,66 @@
+/**
+ * How the trend analyses' rates and published figures read: growth as "1.8×/year (95% CI
+ * 1.7–2.0)", doubling times whose interval may include no growth at all, and published figures
+ * with their source (and a note when a figure could not be checked).
+ */
+import type { Anchor, NotComputed, Rate, TrendFit } from '../schema/fits.ts';
+import { messages } from '../messages.ts';
+import { fixed, growth, months } from './format.ts';
+import { esc, link } from './html.ts';
+
+type Fit = TrendFit | (TrendFit & { computed: true });
+
+export const isComputed = (r: Rate): r is TrendFit & { computed: true } => r.computed;
+
+/** "1.8×/year (95% CI 1.7–2.0)". */
+export function growthCi(fit: Fit): string {
+  const ci = fit.bootstrap?.growth_per_year;
+  const digits = (v: number) => (v >= 10 ? fixed(v, 0) : fixed(v, v < 1.1 ? 2 : 1));
+  return ci ? `${growth(fit.growth_per_year)}/year (95% CI ${digits(ci.lo)}–${digits(ci.hi)})` : `${growth(fit.growth_per_year)}/year`;
+}
+
+/**
+ * "4.9 months (95% CI 4.6–5.4)"; when the slope's interval reaches zero or below, the doubling
+ * time's interval is open-ended and says so, rather than printing a negative or huge bound.
+ */
+export function doublingCi(fit: Fit): string {
+  if (!(fit.slope > 0)) return messages.noGrowth;
+  const boot = fit.bootstrap;
+  if (!boot) return months(fit.doubling_months);
+  if (!(boot.slope.lo > 0)) return `${months(fit.doubling_months)} (95% CI ${fixed(boot.doubling_months.lo)} months or longer: ${messages.intervalIncludesNoGrowth})`;
+  return `${months(fit.doubling_months)} (95% CI ${fixed(boot.doubling_months.lo)}–${fixed(boot.doubling_months.hi)})`;
+}
+
+/** A rate for a table cell: growth with its interval, or why there is none. */
+export function rateCell(r: Rate): string {
+  return r.computed ? growthCi(r) : (r as NotComputed).reason;
+}
+
+export function doublingCell(r: Rate): string {
+  return r.computed ? doublingCi(r) : '';
+}
+
+/** The figure alone: "1.2×/year (90% CI 1.9–2.2)", "6.0 months", "20 tokens per parameter", "about 1 year". */
+export function anchorValue(a: Anchor): string {
+  const ci = a.interval ? ` (${a.level ?? ''} CI ${a.interval.map((v) => fixed(v, 1)).join('–')})`.replace('( CI', '(CI') : '';
+  switch (a.unit) {
+    case 'growth_per_year':
+      return `${fixed(a.value, 1)}×/year${ci}`;
+    case 'doubling_months':
+      return `${months(a.value)}${ci}`;
+    case 'tokens_per_parameter':
+      return `${a.value} tokens per parameter`;
+    case 'years':
+      return `about ${a.value} year${a.value === 1 ? '' : 's'}${ci}`;
+  }
+}
+
+/** Figure and linked source as HTML (the short citation in tables), with the unverified note when the figure could not be checked. */
+export function anchorHtml(a: Anchor, short = false): string {
+  return `${esc(anchorValue(a))}, ${link(a.url, short ? a.short : a.citation)}${a.verified ? '' : ` <em>(${esc(messages.unverified)})</em>`}`;
+}
+
+/** The same as text, for CSV cells. */
+export function anchorText(a: Anchor | null): string {
+  return a ? `${anchorValue(a)}; ${a.citation} ${a.url}${a.verified ? '' : ` (${messages.unverified})`}` : '';
+}
