@@ -5,18 +5,22 @@
  */
 import type { Anchor, NotComputed, Rate, TrendFit } from '../schema/fits.ts';
 import { messages } from '../messages.ts';
-import { fixed, growth, months } from './format.ts';
+import { fixed, months } from './format.ts';
 import { esc, link } from './html.ts';
 
 type Fit = TrendFit | (TrendFit & { computed: true });
 
 export const isComputed = (r: Rate): r is TrendFit & { computed: true } => r.computed;
 
-/** "1.8×/year (95% CI 1.7–2.0)". */
+/**
+ * "5.4×/year (95% CI 4.8–6.3)"; below 2× a second decimal ("1.28×/year (95% CI 1.18–1.38)"), so
+ * that slow growth such as training duration's can be told from the published 1.2×.
+ */
 export function growthCi(fit: Fit): string {
+  const g = fit.growth_per_year;
   const ci = fit.bootstrap?.growth_per_year;
-  const digits = (v: number) => (v >= 10 ? fixed(v, 0) : fixed(v, v < 1.1 ? 2 : 1));
-  return ci ? `${growth(fit.growth_per_year)}/year (95% CI ${digits(ci.lo)}–${digits(ci.hi)})` : `${growth(fit.growth_per_year)}/year`;
+  const text = (v: number) => (g < 2 ? fixed(v, 2) : v >= 10 ? fixed(v, 0) : fixed(v, 1));
+  return ci ? `${text(g)}×/year (95% CI ${text(ci.lo)}–${text(ci.hi)})` : `${text(g)}×/year`;
 }
 
 /**
