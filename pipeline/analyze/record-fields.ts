@@ -94,14 +94,15 @@ export function primaryCountry(text: string | null | undefined): string | null {
 }
 
 /**
- * Whether the weights are open: the record's flag, else read from the accessibility text
- * ("Open weights (...)" open; "API access", "Hosted access", "Unreleased" closed); null when unknown.
+ * Whether the weights are open: the record's flag, else read from the accessibility text: "Open
+ * weights (...)" (Epoch AI's exports from late 2024) and "Open access (...)" (earlier ones) open;
+ * "API access", "Hosted access", "Unreleased" closed; null when unknown.
  */
 export function openWeightsOf(r: Pick<NormalizedRecord, 'openWeights' | 'accessibility'>): boolean | null {
   if (r.openWeights === true || r.openWeights === false) return r.openWeights;
   const text = (r.accessibility ?? '').trim().toLowerCase();
   if (text === '') return null;
-  if (text.startsWith('open weights') || text.startsWith('open source')) return true;
+  if (text.startsWith('open weights') || text.startsWith('open access') || text.startsWith('open source')) return true;
   if (text.startsWith('api access') || text.startsWith('hosted access') || text.startsWith('unreleased')) return false;
   return null;
 }

@@ -213,6 +213,8 @@ function openness(table: AnalysisTable, trend: TrendOptions): WhoTrains['opennes
       best_open: named(o.bestRow),
       best_closed: named(c.bestRow),
       orders_of_magnitude: r(Math.log10(c.best / o.best), 4),
+      open_so_far: openSteps.filter((s) => s.year <= at).length,
+      closed_so_far: closedSteps.filter((s) => s.year <= at).length,
       years: r(years, 4),
       years_at_least: behind && caught === closedSteps[0],
     };

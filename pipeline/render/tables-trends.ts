@@ -261,6 +261,7 @@ export function openClosedLagTable(fits: Fits): DataTable<LagRow> {
       { title: 'Best open weights', value: (row) => named(row.best_open, flop), csv: { best_open: (row) => row.best_open.name, best_open_flop: (row) => row.best_open.value } },
       { title: 'Best closed', value: (row) => named(row.best_closed, flop), csv: { best_closed: (row) => row.best_closed.name, best_closed_flop: (row) => row.best_closed.value } },
       { title: 'Gap (orders of magnitude)', value: (row) => row.orders_of_magnitude, numeric: true, html: (row) => fixed(row.orders_of_magnitude, 2) },
+      { title: 'Open / closed systems so far', value: (row) => `${count(row.open_so_far)} / ${count(row.closed_so_far)}`, csv: { open_systems_so_far: (row) => row.open_so_far, closed_systems_so_far: (row) => row.closed_so_far } },
       {
         title: 'Years behind',
         value: (row) => row.years,

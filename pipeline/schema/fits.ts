@@ -355,6 +355,9 @@ export interface WhoTrains {
           best_open: NamedSystem;
           best_closed: NamedSystem;
           orders_of_magnitude: number;
+          /** Systems of each kind with a compute value published by then: few early on where the upstream records little accessibility. */
+          open_so_far: number;
+          closed_so_far: number;
           /** How long ago the closed frontier first reached the best open system's compute (0 when open leads). */
           years: number;
           /** True when the first closed system in the data already had that compute: the lag may be longer. */

@@ -30,6 +30,8 @@ describe('openWeightsOf', () => {
   it('takes the flag, else reads the accessibility text, else says it does not know', () => {
     expect(openWeightsOf({ openWeights: false, accessibility: 'Open weights (unrestricted)' })).toBe(false);
     expect(openWeightsOf({ accessibility: 'Open weights (non-commercial)' })).toBe(true);
+    // Epoch AI's 2024-10 export wrote the same as "Open access".
+    expect(openWeightsOf({ accessibility: 'Open access (restricted use)' })).toBe(true);
     expect(openWeightsOf({ accessibility: 'API access' })).toBe(false);
     expect(openWeightsOf({ accessibility: 'Unreleased' })).toBe(false);
     expect(openWeightsOf({ accessibility: 'Hosted access (no API)' })).toBe(false);

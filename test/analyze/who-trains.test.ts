@@ -60,6 +60,7 @@ describe('the open–closed lag', () => {
       expect(l.years).toBeCloseTo(expected[k][0] as number, 3);
       expect(l.years_at_least).toBe(expected[k][1]);
     });
+    expect(o.lag.map((l) => [l.open_so_far, l.closed_so_far])).toEqual([[1, 1], [1, 2], [2, 2], [2, 3], [3, 3], [3, 3]]);
     expect(o.anchor).toMatchObject({ value: 1, unit: 'years', url: 'https://epoch.ai/blog/open-models-report' });
   });
 
