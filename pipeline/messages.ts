@@ -141,6 +141,8 @@ export const messages = {
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
+  badSiteConfig: (file: string, detail: string) => `${file}: url and repository must be empty or http(s) addresses (${detail})`,
+  tableLimited: (shown: string, total: string, file: string) => `The ${shown} rows shown are the first of ${total}; every row is in ${file}.`,
 
   // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
   duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,
@@ -202,6 +204,88 @@ export const messages = {
   refreshImported: (snapshot: string, rows: number, sha: string) => `imported ${snapshot}: ${rows} rows, sha256 ${sha.slice(0, 12)}…`,
   changelogUpdated: (path: string) => `${path}: entry added`,
   diffNeedsTwo: (source: string, count: number) => `a diff needs two snapshots of ${source}; there ${count === 1 ? 'is 1' : `are ${count}`}`,
+} as const;
+
+/**
+ * The site's texts that the browser shows (Explorer, Data page, chart toolbars, sampled charts):
+ * the pages carry them as JSON, so site scripts hold no wording of their own. `{n}`-style slots
+ * are filled in the browser.
+ */
+export const siteText = {
+  // ---- charts
+  sampledCaption: (drawn: string, total: string, landmarks: string) =>
+    `Drawn: ${drawn} of the ${total} systems — every record-setter (${landmarks}), one system of every year, and a seeded random sample of the rest stratified by publication year. Trends, counts and the data table use all ${total}.`,
+  sampledAlt: (drawn: string, total: string) => ` (${drawn} of the ${total} systems drawn)`,
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomReset: 'Reset view',
+  zoomHint: 'Drag to pan; Ctrl + scroll to zoom.',
+  exportPng: 'PNG',
+  exportSvg: 'SVG',
+  exportLabel: 'Download the chart as',
+  exportSource: (site: string, asOf: string) => `Source: ${site}, data as of ${asOf}. Licence: CC BY 4.0.`,
+  chartTable: 'The data table under the chart lists every system shown, for keyboard and screen-reader use.',
+  /** The social preview's line: the count, and the deep-learning doubling time when it was computed. */
+  socialLine: (withFlop: number, deepLearning: { doubling_months: number } | null, since: string) =>
+    `Training compute of ${withFlop.toLocaleString('en-US')} ML systems${deepLearning ? `: doubling every ${deepLearning.doubling_months.toFixed(1)} months since ${since.slice(0, 4)}` : ''}`,
+  // ---- Explorer
+  explorer: {
+    x: 'X axis',
+    y: 'Y axis',
+    color: 'Colour',
+    noColor: 'None',
+    log: 'log scale',
+    search: 'Find a system',
+    searchPlaceholder: 'e.g. GPT-3',
+    filters: 'Filters',
+    from: 'Published from (year)',
+    to: 'to',
+    contains: 'contains',
+    any: 'any',
+    other: 'Other',
+    reset: 'Clear filters',
+    csv: 'CSV of the selection',
+    link: 'Link to this view',
+    counts: 'Systems matching: {match} of {total}.',
+    missing: ' {missing} of them lack a value for the chosen axes and are not drawn.',
+    drawnAll: ' Every one with both values is drawn.',
+    drawnSample: ' Drawn: {drawn} — every record-setter and every system found, one system of every year, and a seeded random sample of the rest stratified by publication year.',
+    found: 'Found {found}: {names}.',
+    notFound: 'No system matching “{q}” among the filtered systems.',
+    none: 'No system matches these filters.',
+    noData: 'The Explorer needs JavaScript and the data file data/systems.js.',
+    detail: 'Click a point to open its record on the Data page.',
+    basisTitle: '{axis}, {basis} basis',
+    basisOne: '{axis} is shown on one basis: {basis}. Figures on different bases are never plotted together.',
+    basisAuto: '{axis} is shown on one basis at a time, never mixed: {basis}, the basis most systems have. Choose another under “{field}”.',
+  },
+  // ---- Data page
+  data: {
+    search: 'Find a system',
+    searchPlaceholder: 'name, organization or source',
+    domain: 'Domain',
+    method: 'Compute value',
+    all: 'all',
+    withFlop: 'with a compute value',
+    withoutFlop: 'without one',
+    page: 'Page {page} of {pages}',
+    rows: 'Systems {from}–{to} of {total}, newest first',
+    rowsSorted: 'Systems {from}–{to} of {total}',
+    none: 'No system matches.',
+    prev: 'Previous',
+    next: 'Next',
+    details: 'Details',
+    close: 'Close',
+    loading: 'Loading the record…',
+    notFound: 'No system with the id “{id}”.',
+    fields: 'Every field of models.csv',
+    provenance: 'Where the compute value comes from',
+    links: 'Links',
+    sourceLink: 'Source',
+    explorerLink: 'Show in the Explorer',
+    empty: '—',
+    noScript: 'The table shows the newest systems; with JavaScript it pages through all of them. Every system is in models.csv (Downloads).',
+  },
 } as const;
 
 /** Formats one problem as a single line: "file:line:column: message (found "x"; expected y)". */

@@ -4,6 +4,7 @@ import { EPOCH_URL } from '../adapters/epoch-columns.ts';
 import { NO_CHANGELOG } from './changelog.ts';
 import type { RenderModel } from './model.ts';
 import { pageFacts } from './page-facts.ts';
+import type { SiteConfig } from './site-config.ts';
 
 export const SITE = {
   title: 'Compute Trends',
@@ -27,9 +28,12 @@ export function epochAttribution(model: RenderModel): { shown: boolean; text: st
   };
 }
 
-export function buildContext(model: RenderModel): Record<string, unknown> {
+export function buildContext(model: RenderModel, config: SiteConfig = { url: '', repository: '', version: '' }): Record<string, unknown> {
   const { fits } = model;
   const asOf = fits.data.latest_publication_date;
+  const year = asOf.slice(0, 4);
+  const address = config.url || config.repository;
+  const version = config.version ? ` (version ${config.version})` : '';
   return {
     ...fits,
     published: fits.published_eras,
@@ -42,7 +46,20 @@ export function buildContext(model: RenderModel): Record<string, unknown> {
       // The one date on the site: the data's own newest publication date, so rebuilds are byte-identical.
       data_as_of: asOf,
       epoch: epochAttribution(model),
-      bibtex: `@misc{compute_trends,\n  title = {Compute Trends: training compute of notable machine-learning systems},\n  author = {{compute-trends contributors}},\n  year = {${asOf.slice(0, 4)}},\n  note = {Dataset and report, CC BY 4.0}\n}`,
+      version: config.version,
+      url: config.url,
+      repository: config.repository,
+      citation: `${SITE.citation_text}${version}, ${year}${address ? `, ${address}` : ''}`,
+      bibtex: [
+        '@misc{compute_trends,',
+        '  title = {Compute Trends: training compute of notable machine-learning systems},',
+        '  author = {{compute-trends contributors}},',
+        `  year = {${year}},`,
+        ...(config.version ? [`  version = {${config.version}},`] : []),
+        ...(address ? [`  url = {${address}},`] : []),
+        '  note = {Dataset and report, CC BY 4.0}',
+        '}',
+      ].join('\n'),
     },
   };
 }

@@ -38,7 +38,7 @@ export function figureHtml(chart: ChartDef, n: number): string {
   const spec = { ...chart.spec, description: chart.alt };
   return `<figure class="chart" id="fig-${name}" aria-labelledby="fig-${name}-title">
 <div class="figure-title" id="fig-${name}-title">Figure ${n}. ${esc(chart.title)}</div>
-<div class="vega-chart" data-spec="spec-${name}" data-error="${esc(messages.chartFailed)}"></div>
+<div class="vega-chart" data-spec="spec-${name}" data-label="${esc(chart.alt)}" data-error="${esc(messages.chartFailed)}"></div>
 <noscript><img src="charts/${name}.svg" alt="${esc(chart.alt)}" width="800"></noscript>
 <script type="application/json" id="spec-${name}">${jsonForScript(spec)}</script>
 <figcaption>${esc(chart.caption)} ${dataTable(chart)}</figcaption>

@@ -33,10 +33,14 @@ export interface HelperState {
   pageCharts: string[];
   /** HTML of the placeholders of the page being rendered. */
   blocks: string[];
+  /** What the page being rendered needs loaded: charts, the Explorer, the Data page's table. */
+  needs: Set<'charts' | 'explorer' | 'systems'>;
+  /** Extra blocks: the Explorer, the systems table, the provenance block (built by the site). */
+  extras: Map<string, () => string>;
 }
 
 export function createHelperState(charts: Map<string, ChartDef>, tables: Map<string, () => string>, notDrawn = new Map<string, NotDrawn>()): HelperState {
-  return { charts, tables, notDrawn, figure: 0, used: new Set(), usedTables: new Set(), pageCharts: [], blocks: [] };
+  return { charts, tables, notDrawn, figure: 0, used: new Set(), usedTables: new Set(), pageCharts: [], blocks: [], needs: new Set(), extras: new Map() };
 }
 
 /** Starts a new page: figures count from 1 again. */
@@ -44,6 +48,7 @@ export function resetPage(state: HelperState): void {
   state.figure = 0;
   state.pageCharts = [];
   state.blocks = [];
+  state.needs = new Set();
 }
 
 function requireFit(name: string, fit: unknown): TrendFit {
@@ -112,12 +117,21 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
     if (!chart) throw new PipelineError(messages.unknownChart(String(name), [...state.charts.keys(), ...state.notDrawn.keys()].sort()));
     state.used.add(chart.name);
     state.pageCharts.push(chart.name);
+    state.needs.add('charts');
     return block(state, figureHtml(chart, ++state.figure));
   });
   hbs.registerHelper('table', (name: unknown) => {
     const build = state.tables.get(String(name));
     if (!build) throw new PipelineError(messages.unknownTable(String(name), [...state.tables.keys()]));
     state.usedTables.add(String(name));
+    if (name === 'systems') state.needs.add('systems');
     return block(state, build());
   });
+  // {{explorer}}: the Explorer; {{provenance}}: where the data came from and what each step kept.
+  hbs.registerHelper('explorer', () => {
+    state.needs.add('explorer');
+    state.needs.add('charts');
+    return block(state, state.extras.get('explorer')!());
+  });
+  hbs.registerHelper('provenance', () => block(state, state.extras.get('provenance')!()));
 }

@@ -1,5 +1,6 @@
 /** HTML building with escaping by default: data is untrusted text. */
 import Handlebars from 'handlebars';
+import { messages } from '../messages.ts';
 
 export function esc(value: unknown): string {
   return Handlebars.escapeExpression(value === null || value === undefined ? '' : String(value));
@@ -25,14 +26,21 @@ export interface TableOptions {
   caption?: string;
   /** Name of the scrollable region for assistive technology (default: the caption, else "Table"). */
   label?: string;
+  /** The downloadable file holding every row: with it, a table longer than TABLE_ROW_LIMIT shows only its first rows and says where the rest are. */
+  fullFile?: string;
 }
+
+/** Most rows a page embeds in one table; the rest are in the table's download. */
+export const TABLE_ROW_LIMIT = 500;
 
 /** An http(s) link with escaped text, or the escaped text alone when there is no safe URL. */
 export function link(url: string, text: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" rel="noopener">${esc(text)}</a>` : esc(text);
 }
 
-export function htmlTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: TableOptions = {}): string {
+export function htmlTable<T>(all: readonly T[], columns: readonly Column<T>[], options: TableOptions = {}): string {
+  const rows = options.fullFile && all.length > TABLE_ROW_LIMIT ? all.slice(0, TABLE_ROW_LIMIT) : all;
+  const note = rows.length < all.length ? `<p class="table-note">${esc(messages.tableLimited(rows.length.toLocaleString('en-US'), all.length.toLocaleString('en-US'), options.fullFile!))}</p>` : '';
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
   const body = rows
     .map((row) => {
@@ -55,5 +63,5 @@ export function htmlTable<T>(rows: readonly T[], columns: readonly Column<T>[], 
   const title = options.caption ? `<p class="table-title" aria-hidden="true">${esc(options.caption)}</p>` : '';
   // A wide table scrolls sideways on a phone; the region is focusable so keyboards can scroll it too.
   const label = esc(options.label ?? options.caption ?? 'Table');
-  return `${title}<div class="table-wrap" role="region" aria-label="${label}" tabindex="0"><table${attrs ? ` ${attrs}` : ''}>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+  return `${title}<div class="table-wrap" role="region" aria-label="${label}" tabindex="0"><table${attrs ? ` ${attrs}` : ''}>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>${note}`;
 }

@@ -4,12 +4,12 @@
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import { LIGHT_CONFIG } from './charts/theme.ts';
+import { LIGHT_CONFIG, mergeConfig } from './charts/theme.ts';
 
 export async function specToSvg(spec: TopLevelSpec, width = 800): Promise<string> {
   // "container" width has no meaning without a page: give the static rendering a fixed width.
   const given = (spec as { width?: unknown }).width;
-  const config = { ...LIGHT_CONFIG, ...((spec as { config?: object }).config ?? {}) };
+  const config = mergeConfig(LIGHT_CONFIG, (spec as { config?: object }).config ?? {});
   const fixed = { ...spec, width: given === 'container' ? width : given, config } as TopLevelSpec;
   const vg = compile(fixed).spec;
   const view = new View(parse(vg), { renderer: 'none' });

@@ -21,7 +21,7 @@ export function recordSettersTable(fits: Fits, records: readonly ProcessedRecord
       { title: 'Method', value: (r) => r.flop!.method },
       { title: 'Source', value: (r) => r.citation.title, html: (r) => link(linkUrl(r.citation.link), r.citation.title) },
     ],
-    { caption: 'Record-setters: each above every earlier system in training compute', sortable: true },
+    { caption: 'Record-setters: each above every earlier system in training compute', sortable: true, fullFile: 'models.csv (the ids in fits.json, frontier.record_setter_ids)' },
   );
 }
 

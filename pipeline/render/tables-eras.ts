@@ -53,7 +53,7 @@ export function lowOutliersTable(fits: Fits, records: readonly ProcessedRecord[]
       { title: 'Published', value: (o) => dates.get(o.id) ?? fmt.yearMonth(o.year) },
       { title: 'z-score of log compute', value: (o) => o.z, numeric: true, html: (o) => fmt.fixed(o.z, 2) },
     ],
-    { caption: `Low outliers: z below ${fits.eras.parameters.low_outlier_z} among systems within ±${fits.eras.parameters.window_years} year; excluded from every fit` },
+    { caption: `Low outliers: z below ${fits.eras.parameters.low_outlier_z} among systems within ±${fits.eras.parameters.window_years} year; excluded from every fit`, fullFile: 'fits.json (eras.low_outliers)' },
   );
 }
 

@@ -50,7 +50,7 @@ function auditTable(rows: readonly AuditRow[], caption: string): string {
       { title: 'Stated ÷ estimated', value: (r) => r.ratio, numeric: true, html: (r) => fmt.fixed(r.ratio, r.ratio < 10 ? 2 : 0) },
       { title: 'Source', value: (r) => r.source, html: (r) => link(r.link, r.source) },
     ],
-    { caption, sortable: true },
+    { caption, sortable: true, fullFile: 'audit.csv' },
   );
 }
 

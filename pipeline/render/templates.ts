@@ -20,6 +20,10 @@ export interface PageSource {
   title: string;
   /** Short title for the navigation bar (front matter `nav`; default: the title). */
   nav?: string;
+  /** In the navigation bar (front matter `menu: false` leaves a page out: linked from elsewhere). */
+  menu: boolean;
+  /** The whole width, without the contents column (front matter `wide: true`: the Explorer, the Data page). */
+  wide: boolean;
   order: number;
   description: string;
   body: string;
@@ -36,13 +40,15 @@ export function loadPages(dir: string): PageSource[] {
     .map((file) => {
       const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
       const m = FRONT_MATTER.exec(text);
-      const meta = (m ? parseYaml(m[1]) : {}) as { title?: string; nav?: string; order?: number; slug?: string; description?: string };
+      const meta = (m ? parseYaml(m[1]) : {}) as { title?: string; nav?: string; menu?: boolean; wide?: boolean; order?: number; slug?: string; description?: string };
       if (!meta.title) throw new PipelineError(messages.pageWithoutTitle(file));
       return {
         file,
         slug: meta.slug ?? file.replace(/^\d+-/, '').replace(/\.md$/, ''),
         title: meta.title,
         nav: meta.nav,
+        menu: meta.menu !== false,
+        wide: meta.wide === true,
         order: meta.order ?? 99,
         description: meta.description ?? '',
         body: m ? text.slice(m[0].length) : text,

@@ -1,73 +1,51 @@
-// Progressive enhancement: embeds each chart from its inline spec, and makes tables sortable and
-// searchable. Pages read fully without it (static SVG fallbacks, plain tables).
+// Every page: shared helpers (number format, CSV, downloads, the page's texts) and sortable tables.
+// Pages read fully without it (static SVG fallbacks, plain tables). Chart pages add charts.js,
+// the Explorer explorer.js, the Data page data-page.js.
 (function () {
   'use strict';
-  function chartThemes() {
-    var el = document.getElementById('chart-themes');
-    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  var SUPER = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+  function json(id) {
+    var el = document.getElementById(id);
+    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
   }
-  // Below this width a legend inside the plot would cover the points: it moves under the chart.
-  var NARROW = 560;
-  function legendsBelow(node) {
-    if (!node || typeof node !== 'object') return;
-    Object.keys(node).forEach(function (key) {
-      var value = node[key];
-      if (key === 'legend' && value && value.orient === 'top-left') {
-        value.orient = 'bottom';
-        value.direction = 'vertical';
-      } else {
-        legendsBelow(value);
-      }
-    });
+  // The number format of the report (pipeline/render/format.ts, sci): "3.1 × 10²³", plain between 0.01 and 10⁴.
+  function sci(n) {
+    if (n === null || n === undefined || !isFinite(n)) return '';
+    var a = Math.abs(n);
+    if (a === 0) return '0';
+    if (a >= 1e-2 && a < 1e4) return String(Number(n.toPrecision(3)));
+    var parts = n.toExponential(1).split('e');
+    return parts[0].replace('-', '\u2212') + ' × 10' + String(Number(parts[1])).split('').map(function (c) { return SUPER[c]; }).join('');
   }
-  function merge(a, b) {
-    var out = {};
-    [a, b].forEach(function (src) {
-      Object.keys(src || {}).forEach(function (k) {
-        var v = src[k];
-        out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? merge(out[k], v) : v;
-      });
-    });
-    return out;
+  // A spreadsheet runs a cell starting with = + - @ tab or CR as a formula: an apostrophe makes it text.
+  function csvCell(v) {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return isFinite(v) ? String(v) : '';
+    var s = String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
-  function embedCharts() {
-    if (typeof vegaEmbed !== 'function') return;
-    var themes = chartThemes();
-    var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
-    document.querySelectorAll('.vega-chart[data-spec]').forEach(function (el) {
-      var script = document.getElementById(el.getAttribute('data-spec'));
-      if (!script) return;
-      var spec = JSON.parse(script.textContent);
-      var narrow = el.clientWidth < NARROW;
-      if (narrow) legendsBelow(spec);
-      var config = (dark ? themes.dark : themes.light) || {};
-      if (narrow) config = merge(config, { legend: { layout: { bottom: { direction: 'vertical', anchor: 'start' } } } });
-      var options = {
-        actions: { export: true, source: false, compiled: false, editor: false },
-        renderer: 'svg',
-        downloadFileName: el.getAttribute('data-spec').replace(/^spec-/, ''),
-        // vega-tooltip escapes HTML in values by default; never turn that off: values are data.
-        tooltip: { theme: dark ? 'dark' : 'light' },
-        config: config
-      };
-      if (dark) options.theme = 'dark';
-      vegaEmbed(el, spec, options)
-        .then(function (result) {
-          el.vegaView = result.view;
-          // vega-embed's actions menu is a <summary> holding only an icon: give it a name.
-          el.querySelectorAll('details > summary').forEach(function (s) { s.setAttribute('aria-label', 'Export the chart (PNG or SVG)'); });
-          el.setAttribute('data-rendered', 'true');
-        })
-        .catch(function () {
-          el.textContent = el.getAttribute('data-error') || '';
-          var img = document.createElement('img');
-          img.src = 'charts/' + el.getAttribute('data-spec').replace(/^spec-/, '') + '.svg';
-          img.alt = '';
-          img.style.maxWidth = '100%';
-          el.appendChild(img);
-        });
-    });
+  function csv(header, rows) {
+    return [header].concat(rows).map(function (r) { return r.map(csvCell).join(','); }).join('\n') + '\n';
   }
+  // Saves text or a Blob (a PNG) as a file.
+  function download(name, content, type) {
+    var url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type: type }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+  // "{n} of {m}" with its slots filled.
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ''; });
+  }
+  function count(n) { return Number(n).toLocaleString('en-US'); }
+  window.CT = { json: json, sci: sci, csv: csv, csvCell: csvCell, download: download, fill: fill, count: count, text: json('site-text') || {} };
+
   function sortValue(td) {
     var v = td.getAttribute('data-sort');
     return v !== null ? parseFloat(v) : td.textContent.trim().toLowerCase();
@@ -96,23 +74,7 @@
       th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
     });
   }
-  function makeSearchable(table) {
-    var input = document.createElement('input');
-    input.type = 'search';
-    input.className = 'table-search';
-    input.placeholder = 'Search ' + table.tBodies[0].rows.length + ' rows';
-    input.setAttribute('aria-label', 'Search the table');
-    input.addEventListener('input', function () {
-      var q = input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        row.hidden = q !== '' && row.textContent.toLowerCase().indexOf(q) === -1;
-      });
-    });
-    table.parentNode.parentNode.insertBefore(input, table.parentNode);
-  }
   document.addEventListener('DOMContentLoaded', function () {
-    embedCharts();
     document.querySelectorAll('table.sortable').forEach(makeSortable);
-    document.querySelectorAll('table#systems-table').forEach(makeSearchable);
   });
 })();

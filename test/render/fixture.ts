@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHardwareTable } from '../../pipeline/ingest/hardware-file.ts';
 import { readCsvFile } from '../../pipeline/io/csv-reader.ts';
+import { joinText } from '../../pipeline/io/csv-writer.ts';
+import { loadModelColumns, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
 import type { RenderModel } from '../../pipeline/render/model.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
 import type { Fits } from '../../pipeline/schema/fits.ts';
@@ -168,6 +170,9 @@ export function hostileModel(): RenderModel {
     id: XSS_ID,
     name: XSS,
     organization: `${XSS} Lab`,
+    // Explorer filters list these values: the payload must stay text there too.
+    organizationCategory: XSS,
+    country: XSS,
     domain: 'language',
     publicationDate: '2025-06-15',
     year: 2025.4521,
@@ -184,9 +189,12 @@ export function hostileModel(): RenderModel {
   fits.frontier.record_setter_ids.push(XSS_ID);
   fits.frontier.top10_ids.push(XSS_ID);
   fits.eras.low_outliers.push({ id: XSS_ID, name: XSS, year: probe.year, z: -2.5 });
+  const records = [...model.records, probe];
   return {
     ...model,
-    records: [...model.records, probe],
+    records,
+    // models.csv as the pipeline would write it for these records (the site's data files read it).
+    downloads: { ...model.downloads, 'models.csv': joinText(modelsCsvPieces(records, loadModelColumns())) },
     fits,
     disagreements: [...model.disagreements, XSS_ID],
     provenance: { ...model.provenance, files: [...model.provenance.files, { file: `data/raw/${XSS}.csv`, kind: 'external', records: 1 }] },

@@ -34,7 +34,7 @@ function render(model: ReturnType<typeof processedModel>, body: string) {
   const charts = buildChartSet(model);
   const state = createHelperState(charts.drawn, buildTables(model), charts.notDrawn);
   registerHelpers(hbs, state);
-  const page: PageSource = { file: '99-test.md', slug: 'test', title: 'Test', order: 99, description: '', body, line: 6 };
+  const page: PageSource = { file: '99-test.md', slug: 'test', title: 'Test', menu: true, wide: false, order: 99, description: '', body, line: 6 };
   return fillBlocks(renderPageBody(hbs, createMarkdown(), page, buildContext(model)), state);
 }
 

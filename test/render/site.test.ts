@@ -19,18 +19,53 @@ beforeAll(async () => {
 });
 
 describe('the pages', () => {
-  it('are one per Markdown file, each with navigation, contents, provenance, how to cite and the license', () => {
+  it('are one per Markdown file, each with navigation, how to cite, the license and links to the data, its provenance and the changelog', () => {
     const sources = readdirSync(join(root, 'reports', 'pages')).filter((f) => f.endsWith('.md'));
     expect(pages()).toHaveLength(sources.length);
-    for (const page of ['index.html', 'eras.html', 'breakpoints.html', 'frontier.html', 'parameters.html', 'economic-periods.html', 'run-length.html', 'data-quality.html', 'data.html', 'methods.html']) {
+    for (const page of pages()) {
       const text = html(page);
-      expect(text, page).toContain('<nav class="toc" aria-label="On this page">');
-      expect(text, page).toContain('<h2 id="provenance">Data provenance</h2>');
       expect(text, page).toContain('<h2 id="cite">How to cite</h2>');
       expect(text, page).toContain('CC BY 4.0');
       expect(text, page).toContain('@misc{compute_trends');
-      expect(text, page).toMatch(/<td>Read data\/raw\/models\.csv<\/td><td class="num">408<\/td>/);
+      expect(text, page).toContain('(version 0.1.0)');
+      expect(text, page).toContain('<a href="data.html#provenance">Data provenance</a>');
+      expect(text, page).toContain('<a href="changelog.html">Changelog</a>');
     }
+    for (const page of ['index.html', 'eras.html', 'methods.html']) expect(html(page), page).toContain('<nav class="toc" aria-label="On this page">');
+  });
+
+  it('show the provenance block once, on the Data page', () => {
+    for (const page of pages()) {
+      const count = html(page).split('<h2 id="provenance">Data provenance</h2>').length - 1;
+      expect(count, page).toBe(page === 'data.html' ? 1 : 0);
+    }
+    expect(html('data.html')).toMatch(/<td>Read data\/raw\/models\.csv<\/td><td class="num">408<\/td>/);
+  });
+
+  it('credit Epoch AI, whose export is merged: in every footer with its BibTeX, and on the Data page with the export date', () => {
+    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export 2024-12-06';
+    for (const page of pages()) {
+      expect(html(page), page).toContain(`Please also cite ${epoch}.`);
+      expect(html(page), page).toContain('@misc{epoch_notable_ai_models');
+    }
+    const main = /<main[\s\S]*<\/main>/.exec(html('data.html'))![0];
+    expect(main).toContain('Notable AI Models&quot; (export 2024-12-06)');
+    expect(main).toContain(`Cite it as ${epoch}.`);
+  });
+
+  it('list the Changelog in the footer and on the Data page, not in the menu', () => {
+    for (const page of pages()) expect(/<header class="site-header">[\s\S]*?changelog\.html[\s\S]*?<\/header>/.test(html(page)), page).toBe(false);
+    expect(html('data.html')).toMatch(/<main[\s\S]*href="changelog\.html"[\s\S]*<\/main>/);
+  });
+
+  it('load only what they use: vega on chart pages only, the data file on the Explorer and the Data page', () => {
+    const scripts = (page: string) => [...html(page).matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts('methods.html')).toEqual(['assets/site.js']);
+    expect(scripts('changelog.html')).toEqual(['assets/site.js']);
+    expect(scripts('data.html')).toEqual(['assets/site.js', 'data/systems.js', 'assets/data-page.js']);
+    expect(scripts('index.html')).toContain('assets/vega.min.js');
+    expect(scripts('index.html')).not.toContain('data/systems.js');
+    expect(scripts('explorer.html')).toEqual(expect.arrayContaining(['assets/vega.min.js', 'assets/charts.js', 'data/systems.js', 'assets/explorer.js']));
   });
 
   it('carry the data date in one place only: the footer, from the data itself', () => {
@@ -43,7 +78,7 @@ describe('the pages', () => {
 
   it('load scripts and styles only from the site itself (no CDN)', () => {
     for (const page of pages()) {
-      for (const m of html(page).matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)) expect(m[1], page).toMatch(/^assets\//);
+      for (const m of html(page).matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)) expect(m[1], page).toMatch(/^(assets\/|data\/systems\.js$)/);
     }
     for (const bundle of ['assets/vega.min.js', 'assets/vega-lite.min.js', 'assets/vega-embed.min.js', 'assets/site.js', 'assets/site.css']) expect(files.has(bundle)).toBe(true);
   });

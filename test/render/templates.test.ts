@@ -16,7 +16,7 @@ function render(body: string, tables: Record<string, string> = {}) {
   const hbs = Handlebars.create();
   const state = createHelperState(new Map(), new Map(Object.entries(tables).map(([k, v]) => [k, () => v])));
   registerHelpers(hbs, state);
-  const page: PageSource = { file: '99-test.md', slug: 'test', title: 'Test', order: 99, description: '', body, line: 6 };
+  const page: PageSource = { file: '99-test.md', slug: 'test', title: 'Test', menu: true, wide: false, order: 99, description: '', body, line: 6 };
   return fillBlocks(renderPageBody(hbs, createMarkdown(), page, context), state);
 }
 

@@ -4,6 +4,7 @@ import type { RenderModel } from '../model.ts';
 import type { TrendLine } from './trends.ts';
 import { computePoints, eraOf, type ComputePoint } from './points.ts';
 import { meanYear } from './scatter.ts';
+import { landmarksOf, type Landmarks } from '../landmarks.ts';
 
 export interface ChartContext {
   model: RenderModel;
@@ -16,6 +17,8 @@ export interface ChartContext {
   /** The three era trends, centred on the mean year of the systems each fits. */
   eraLines: TrendLine[];
   boundaries: { year: number; label: string }[];
+  /** Record-setters, and those named on the overview chart. */
+  landmarks: Landmarks;
 }
 
 /** The columns of "show data" for charts of systems' compute. */
@@ -43,6 +46,7 @@ export function chartContext(model: RenderModel): ChartContext {
   if (e.large_scale.computed) eraLines.push({ key: 'Large-scale', label: 'Large-scale trend', fit: e.large_scale, xMean: fitted((pt) => largeScale.has(pt.id)) });
   return {
     model,
+    landmarks: landmarksOf(points, fits),
     points,
     dlStart,
     lsStart,

@@ -54,18 +54,24 @@ export function logY(field: string, title: string) {
     type: Q,
     title,
     scale: { type: 'log' as const },
-    axis: { labelExpr: POWER_OF_TEN_LABELS, tickCount: 10, grid: true, labelFontSize: 11 },
+    axis: { labelExpr: POWER_OF_TEN_LABELS, tickCount: 10, grid: true },
   };
 }
 
 export function yearX(field = 'year') {
-  return { field, type: Q, title: 'Publication date', axis: { format: 'd', tickMinStep: 1, labelFontSize: 11 }, scale: { zero: false } };
+  return { field, type: Q, title: 'Publication date', axis: { format: 'd', tickMinStep: 1 }, scale: { zero: false } };
 }
 
-/** Zoom and pan on both axes, and a legend that filters by `legendField`. */
+/**
+ * Zoom and pan on both axes: drag to pan, Ctrl (or ⌘) + wheel to zoom — a plain wheel scrolls the
+ * page — and the chart toolbar's buttons (charts.js); a double click resets.
+ */
+export const ZOOM_PARAM = { name: 'zoom', select: { type: 'interval' as const, zoom: 'wheel![event.ctrlKey || event.metaKey]' }, bind: 'scales' as const };
+
+/** Zoom and pan (ZOOM_PARAM), and a legend that filters by `legendField`. */
 export function interactionParams(legendField: string) {
   return [
-    { name: 'zoom', select: 'interval' as const, bind: 'scales' as const },
+    ZOOM_PARAM,
     { name: 'legendFilter', select: { type: 'point' as const, fields: [legendField] }, bind: 'legend' as const },
   ];
 }
@@ -104,8 +110,8 @@ export function base(description: string) {
   };
 }
 
-/** Legends sit inside the plot's top-left corner: compute charts have no points there (early, small). */
-export const LEGEND_TOP_LEFT = { orient: 'top-left' as const, padding: 6, cornerRadius: 4, labelFontSize: 11, titleFontSize: 11 };
+/** Legends sit above the plot, never over its points; on a phone they stack (charts.js). */
+export const LEGEND_TOP_LEFT = { orient: 'top' as const, direction: 'vertical' as const, padding: 2 };
 
 export interface ColorScale {
   field: string;

@@ -4,7 +4,7 @@ import { count, doublingText, flop, yearMonth } from '../format.ts';
 import { messages } from '../../messages.ts';
 import { computedOrNull } from '../not-computed.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
-import { base, boundaryLayer, LEGEND_TOP_LEFT, SOLID_SYMBOLS, logY, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef, type NotDrawn } from './common.ts';
+import { base, boundaryLayer, interactionParams, LEGEND_TOP_LEFT, SOLID_SYMBOLS, logY, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef, type NotDrawn } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { computeOverTimeSpec } from './compute-over-time.ts';
 import { scatterSpec } from './scatter.ts';
@@ -32,9 +32,9 @@ export function computeOverTimeChart(c: ChartContext): ChartDef | NotDrawn {
   return {
     name: 'compute-over-time',
     title,
-    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed by this pipeline (operation counting or hardware time), filled ones stated by the authors or estimated by a third party. ${trendsClause(c.eraLines, 'Lines are least-squares trends per era with their 95% band.')} Dashed rules mark the era boundaries.`,
+    caption: `Training compute (FLOP, log scale) of ${count(c.points.length)} systems by publication date, coloured by era; hollow points are imputed by this pipeline (operation counting or hardware time), filled ones stated by the authors or estimated by a third party. ${trendsClause(c.eraLines, 'Lines are least-squares trends per era with their 95% band.')} Dashed rules mark the era boundaries. The date axis is compressed before ${Math.floor(c.dlStart)} (shaded), so the deep-learning era, where most systems are, gets most of the width. Named: the first record-setter to pass each hundredfold step of compute, and the latest.`,
     alt: `Scatter plot of training compute against publication date for ${count(c.points.length)} systems from ${span(sorted)}, on a log scale${flopSpan(c.points)}, rising steadily${dl ? `; in the deep-learning era compute doubles every ${doublingText(dl)}` : ''}.`,
-    spec: computeOverTimeSpec(c.points, c.eraLines, c.boundaries),
+    spec: computeOverTimeSpec(c.points, c.eraLines, c.boundaries, { labelled: c.points.filter((p) => c.landmarks.labelled.has(p.id)), breakAt: c.dlStart }),
     rows: c.points as unknown as Record<string, unknown>[],
     columns: [...POINT_COLUMNS, { field: 'era', title: 'Era' }],
   };
@@ -117,7 +117,7 @@ export function breakpointsChart(c: ChartContext): ChartDef | NotDrawn {
       boundaryLayer(intervals),
       {
         data: { values: rows },
-        params: [{ name: 'zoom', select: 'interval', bind: 'scales' }, { name: 'legendFilter', select: { type: 'point', fields: ['segment'] }, bind: 'legend' }],
+        params: interactionParams('segment'),
         mark: { type: 'point', filled: true, size: 36, opacity: 0.7 },
         encoding: {
           x: yearX(),

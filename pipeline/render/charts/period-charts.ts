@@ -62,9 +62,24 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
     });
 }
 
+/**
+ * Points that would be drawn on top of each other (same year and ratio, to a pixel or so) are set
+ * side by side: `shown_year` moves the k-th of them k·DODGE years right; the tooltip keeps the date.
+ */
+const DODGE = 0.6;
+function dodged<T extends { year: number; ratio: number }>(rows: readonly T[]): (T & { shown_year: number })[] {
+  const seen = new Map<string, number>();
+  return rows.map((r) => {
+    const key = `${Math.round(r.year * 2)}|${Math.round(Math.log10(r.ratio) * 40)}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    return { ...r, shown_year: Number((r.year + k * DODGE).toFixed(4)) };
+  });
+}
+
 export function auditChart(c: ChartContext): ChartDef | NotDrawn {
   const factor = c.model.assumptions.audit_disagreement_factor;
-  const rows = auditRows(c.model.records, factor);
+  const rows = dodged(auditRows(c.model.records, factor));
   const title = 'Consistency audit: stated compute against an independent estimate';
   if (rows.length === 0) return { name: 'audit-ratios', title, notDrawn: messages.noAudit };
   const domain = [`Within ${factor}×`, `Differ by more than ${factor}×`];
@@ -78,7 +93,7 @@ export function auditChart(c: ChartContext): ChartDef | NotDrawn {
         params: interactionParams('agreement'),
         mark: { type: 'point', filled: true, size: 50, opacity: 0.8 },
         encoding: {
-          x: yearX(),
+          x: yearX('shown_year'),
           y: { field: 'ratio', type: Q, title: 'Stated ÷ estimated FLOP', scale: { type: 'log' }, axis: { grid: true } },
           color: { field: 'agreement', type: N, title: 'Agreement', scale: { domain, range: ['#4c78a8', '#e45756'] }, legend: { ...LEGEND_TOP_LEFT, ...SOLID_SYMBOLS } },
           opacity: LEGEND_OPACITY,
@@ -99,7 +114,7 @@ export function auditChart(c: ChartContext): ChartDef | NotDrawn {
   return {
     name: 'audit-ratios',
     title,
-    caption: `For ${count(rows.length)} systems with a stated compute value and enough detail to estimate it independently (6·N·D or hardware time), the ratio of the two on a log scale. Dashed rules mark agreement and a factor of ${factor} either way; ${count(beyond)} systems fall outside.`,
+    caption: `For ${count(rows.length)} systems with a stated compute value and enough detail to estimate it independently (6·N·D or hardware time), the ratio of the two on a log scale. Dashed rules mark agreement and a factor of ${factor} either way; ${count(beyond)} systems fall outside. Systems that would cover each other are set side by side.`,
     alt: `Scatter plot of ${count(rows.length)} ratios of stated to estimated compute over time, mostly near 1, with ${count(beyond)} beyond a factor of ${factor}.`,
     spec,
     rows,

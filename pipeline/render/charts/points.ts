@@ -31,8 +31,8 @@ export interface ComputePoint extends SystemFields {
   flop: number;
   flop_low: number;
   flop_high: number;
-  /** The value with its range, as the tooltip shows it. */
-  flop_text: string;
+  /** The value with its range, as the tooltip shows it: filled in (withTooltipText) for the points a chart draws only. */
+  flop_text?: string;
   /** The method, with the third party's name for a third-party estimate. */
   method: string;
   /** Stated or estimated by others, or imputed by this pipeline: imputed points are drawn hollow. */
@@ -44,7 +44,8 @@ export interface ComputePoint extends SystemFields {
 /** A system's value of another quantity (parameters, training tokens) for the non-FLOP charts. */
 export interface QuantityPoint extends SystemFields {
   value: number;
-  value_text: string;
+  /** The value as the tooltip shows it (withTooltipText). */
+  value_text?: string;
 }
 
 export const KIND_REPORTED = 'Stated by the authors or estimated by a third party';
@@ -77,7 +78,6 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
       flop: r.flop!.flop,
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
-      flop_text: flopWithRange(r.flop!.flop, r.flopLow, r.flopHigh),
       method: methodText(r),
       kind: isImputed(r) ? KIND_IMPUTED : KIND_REPORTED,
       imputed: isImputed(r),
@@ -90,7 +90,18 @@ export function quantityPoints(records: readonly ProcessedRecord[], value: (r: P
     const v = value(r);
     if (v === null || !(v > 0) || r.year < fromYear) return [];
     return [
-      { ...systemFields(r), value: v, value_text: sci(v) },
+      { ...systemFields(r), value: v },
     ];
   });
+}
+
+/**
+ * Fills in the tooltip texts of the rows a chart draws (formatting every one of a million points
+ * would cost seconds for the few thousand drawn). Sets them on the rows themselves.
+ */
+export function withTooltipText(rows: readonly Record<string, unknown>[]): void {
+  for (const r of rows) {
+    if (typeof r.flop === 'number' && r.flop_text === undefined && 'flop_low' in r) r.flop_text = flopWithRange(r.flop, (r.flop_low as number | null) ?? null, (r.flop_high as number | null) ?? null);
+    if (typeof r.value === 'number' && r.value_text === undefined) r.value_text = sci(r.value);
+  }
 }

@@ -66,7 +66,7 @@ export function runLengthChartSpec(opts: RunLengthChartOptions): TopLevelSpec {
   const maxYears = opts.maxYears ?? Math.max(opts.interactive ? 6 : 1, Math.ceil(3 * Lopt));
   const points = opts.points ?? 241;
   const step = maxYears / (points - 1);
-  const x = { field: 'yearsBeforeDeadline', type: Q, title: X_TITLE, scale: { domain: [0, maxYears] } };
+  const x = { field: 'yearsBeforeDeadline', type: Q, title: X_TITLE, scale: { domain: [0, maxYears] }, axis: { labelOverlap: true, labelFlush: true } };
   const y = { field: 'relative', type: Q, title: Y_TITLE, scale: { domain: [0, 1.05] } };
   const tooltip = [
     { field: 'yearsBeforeDeadline', type: Q, title: 'run length (years)', format: '.2f' },

@@ -20,11 +20,15 @@ export interface ScatterOptions {
   hollowImputed?: boolean;
   /** Extra layers drawn under the points (e.g. a step line). */
   under?: object[];
+  /** Extra layers drawn over everything (e.g. labels). */
+  over?: object[];
+  /** Legend entries side by side (short labels, many entries). */
+  legendColumns?: number;
 }
 
 export function scatterSpec(o: ScatterOptions): TopLevelSpec {
   const scale = { domain: o.color.domain, range: o.color.range };
-  const legend = { ...LEGEND_TOP_LEFT, ...SOLID_SYMBOLS, ...(o.legendLabels ? { labelExpr: o.legendLabels } : {}) };
+  const legend = { ...LEGEND_TOP_LEFT, ...SOLID_SYMBOLS, ...(o.legendLabels ? { labelExpr: o.legendLabels } : {}), ...(o.legendColumns ? { direction: 'horizontal' as const, columns: o.legendColumns } : {}) };
   const points = {
     data: { values: o.points as Record<string, unknown>[] },
     params: interactionParams(o.color.field),
@@ -44,7 +48,7 @@ export function scatterSpec(o: ScatterOptions): TopLevelSpec {
   // Bands under the points (so hovering a point shows the point), lines over them (so they stay visible).
   return {
     ...base(o.description),
-    layer: [...(o.boundaries?.length ? [boundaryLayer(o.boundaries)] : []), ...(o.under ?? []), band, points, line],
+    layer: [...(o.under ?? []), ...(o.boundaries?.length ? [boundaryLayer(o.boundaries)] : []), band, points, line, ...(o.over ?? [])],
   } as TopLevelSpec;
 }
 

@@ -81,6 +81,7 @@ function quantityChart(
       tooltip: QUANTITY_TOOLTIP(o.noun),
       lines,
       legendLabels: legendWithGrowth(lines),
+      legendColumns: 4,
     }),
     rows: rows as unknown as Record<string, unknown>[],
     columns: [

@@ -1,34 +1,45 @@
-/** The site works opened straight from disk (file://): bundles are local, no server needed. */
-import { rmSync } from 'node:fs';
+/**
+ * The site works opened straight from disk (file://): bundles are local, no server needed, and
+ * the Explorer and the Data page read their data file as a script (Chromium blocks fetch() there).
+ */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildSiteTo, processedModel } from '../fixture.ts';
-import { chartsReady, hasChromium, launch, newContext, watch } from './harness.ts';
+import { chartsReady, hasChromium, newContext, sharedSite, watch, type SiteUnderTest } from './harness.ts';
 
 describe.skipIf(!hasChromium)('the site from file://', () => {
-  let dir: string;
-  let browser: Browser;
+  let site: SiteUnderTest;
   beforeAll(async () => {
-    dir = await buildSiteTo(processedModel(), 'ct-file-');
-    browser = await launch();
+    site = await sharedSite();
   });
   afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
-  it('loads the overview with its chart and no errors or failed requests', async () => {
-    const context = await newContext(browser, { width: 1280, height: 900 });
+  it.each([
+    ['index.html', '#fig-compute-over-time .vega-chart svg .mark-symbol path', 100],
+    ['explorer.html', '#explorer .ex-chart svg .mark-symbol path', 100],
+    ['data.html', '#systems-table tbody tr', 20],
+  ])('%s: loads with its chart or table and no errors or failed requests', async (file, selector, least) => {
+    const context = await newContext(site.browser, { width: 1280, height: 900 });
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+    await page.goto(pathToFileURL(join(site.dir, file)).href, { waitUntil: 'load' });
     await chartsReady(page);
-    const marks = await page.locator('#fig-compute-over-time .vega-chart svg .mark-symbol path').count();
-    expect(marks).toBeGreaterThan(100);
+    expect(await page.locator(selector).count()).toBeGreaterThanOrEqual(least);
     expect(problems.console).toEqual([]);
     expect(problems.failed).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a system's details from file://", async () => {
+    const context = await newContext(site.browser, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${pathToFileURL(join(site.dir, 'data.html')).href}#system=gpt-3-175b`, { waitUntil: 'load' });
+    await page.locator('dialog#system-detail dl.detail-fields').first().waitFor({ timeout: 0 });
+    expect(await page.locator('dialog#system-detail h2').textContent()).toBe('GPT-3 175B');
+    expect(problems.console).toEqual([]);
     await context.close();
   });
 });

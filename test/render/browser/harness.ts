@@ -1,17 +1,20 @@
 /**
- * Browser-test harness: Debian's Chromium driven by playwright-core, a local HTTP server over a
- * site built into a temp folder, and collectors for console errors and failed requests.
+ * Browser-test harness: the suite's one Chromium (started by global-setup.ts, connected to here),
+ * the shipped site it serves, a local HTTP server for a site built by a test itself, collectors
+ * for console errors and failed requests, and waits on what the pages signal (a chart's
+ * data-ready attribute, the Explorer's and the Data page's data-state), never on a fixed delay.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createSiteServer, listen } from '../../../pipeline/render/serve.ts';
 import type { RenderModel } from '../../../pipeline/render/model.ts';
 import { buildSiteTo, root } from '../fixture.ts';
+import { BROWSER_ARGS, CHROMIUM, hasChromium } from './chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium };
 export const SCREENSHOTS = join(root, 'test', 'screenshots');
 export const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -23,24 +26,34 @@ export interface SiteUnderTest {
   close: () => Promise<void>;
 }
 
+/** The suite's shared Chromium, or one of this file's own when run outside the browser project. */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const endpoint = inject('browserEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
 }
 
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+}
+
+/** The shipped site, built once for the suite (global-setup.ts). */
+export async function sharedSite(): Promise<SiteUnderTest> {
+  const dir = inject('siteDir');
+  const browser = await launch();
+  return { dir, url: inject('siteUrl'), pages: htmlPages(dir), browser, close: () => browser.close() };
+}
+
+/** A site built from `model` for one test file, served on a port of its own. */
 export async function startSite(model: RenderModel, prefix: string): Promise<SiteUnderTest> {
   const dir = await buildSiteTo(model, prefix);
   const server: Server = createSiteServer(dir);
   const url = await listen(server, 0);
   const browser = await launch();
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   return {
     dir,
     url,
-    pages,
+    pages: htmlPages(dir),
     browser,
     close: async () => {
       await browser.close();
@@ -74,9 +87,19 @@ export function watch(page: Page): Problems {
   return p;
 }
 
-/** Waits until every chart on the page has been embedded (or has failed). */
+/**
+ * Waits until every chart, the Explorer and the Data page's table say they are drawn (or have
+ * failed): attributes the site's scripts set. No time limit of its own: a loaded machine is slow,
+ * not broken; the test's own limit catches a page that never gets there.
+ */
 export async function chartsReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('.vega-chart')].every((el) => el.querySelector('svg') || el.textContent!.trim() !== ''), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.vega-chart')].every((el) => el.getAttribute('data-ready') === 'true' || el.getAttribute('data-ready') === 'error') &&
+      [...document.querySelectorAll('#explorer, #systems')].every((el) => el.getAttribute('data-state') === 'ready' || el.getAttribute('data-state') === 'error'),
+    null,
+    { timeout: 0, polling: 50 },
+  );
 }
 
 export async function newContext(browser: Browser, options: { width: number; height: number; dark?: boolean; mobile?: boolean }): Promise<BrowserContext> {

@@ -1,0 +1,58 @@
+/**
+ * The Data page's table of every system: newest first, a page of rows at a time. The page itself
+ * holds only the first page (readers without JavaScript see the newest systems and the download
+ * links); reports/assets/data-page.js pages, searches, filters and sorts all of them from
+ * data/systems.js, and opens a system's details (every models.csv field, its provenance and
+ * links) from data/records/<k>.js.
+ */
+import { siteText } from '../messages.ts';
+import type { ProcessedRecord } from '../schema/records.ts';
+import { linkUrl } from './charts/points.ts';
+import * as fmt from './format.ts';
+import { esc, jsonForScript, link } from './html.ts';
+
+/** Rows per page of the table. */
+export const ROWS_PER_PAGE = 20;
+
+/** The table's columns: title, and the data file's field (or base column) each reads. */
+export const SYSTEM_COLUMNS = [
+  { key: 'name', title: 'System' },
+  { key: 'org', title: 'Organization' },
+  { key: 'domain', title: 'Domain' },
+  { key: 'date', title: 'Published' },
+  { key: 'params', title: 'Parameters', numeric: true },
+  { key: 'flop', title: 'Training compute (FLOP)', numeric: true },
+  { key: 'method', title: 'Compute value' },
+  { key: 'source', title: 'Source' },
+] as const;
+
+function cells(r: ProcessedRecord): string[] {
+  return [
+    `<a href="#system=${encodeURIComponent(r.id)}">${esc(r.name)}</a>`,
+    esc(r.organization),
+    esc(r.domain),
+    esc(r.publicationDate),
+    r.parameters === null ? '' : esc(fmt.sci(r.parameters)),
+    r.flop ? esc(fmt.flop(r.flop.flop)) : '',
+    esc(r.flop?.method ?? ''),
+    `${link(linkUrl(r.citation.link), r.citation.title)} (${esc(r.citation.year)})`,
+  ];
+}
+
+export function systemsTableHtml(records: readonly ProcessedRecord[]): string {
+  const newest = records.slice(Math.max(0, records.length - ROWS_PER_PAGE)).reverse();
+  const head = SYSTEM_COLUMNS.map((c) => `<th scope="col" data-key="${c.key}"${'numeric' in c ? ' class="num"' : ''}>${esc(c.title)}</th>`).join('');
+  const body = newest
+    .map((r) => `<tr>${cells(r).map((c, i) => `<td data-label="${esc(SYSTEM_COLUMNS[i].title)}"${'numeric' in SYSTEM_COLUMNS[i] ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('\n');
+  const config = { text: siteText.data, columns: SYSTEM_COLUMNS, perPage: ROWS_PER_PAGE };
+  return `<div class="systems" id="systems" data-state="static">
+<p class="systems-status" role="status" aria-live="polite">${esc(fmt.count(Math.min(ROWS_PER_PAGE, records.length)))} of ${esc(fmt.count(records.length))} systems, newest first.</p>
+<div class="table-wrap systems-wrap" role="region" aria-label="All systems" tabindex="0"><table id="systems-table" class="systems-table"><caption class="sr-only">All systems, newest first</caption><thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>
+<noscript><p>${esc(siteText.data.noScript)}</p></noscript>
+<script type="application/json" id="data-page-config">${jsonForScript(config)}</script>
+</div>`;
+}
