@@ -16,6 +16,13 @@ import { pick, seriesOf } from './series.ts';
 import { COST_COLUMN, type AnalysisTable } from './table.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 
+/** How each basis reads on a chart's axis. */
+export const COST_BASIS_AXIS: Record<CostBasis, string> = {
+  cloud: 'US dollars, cloud prices',
+  upfront: 'US dollars, hardware bought',
+  '2023-usd': 'US dollars of 2023',
+};
+
 /** How each basis reads on the page. */
 export const COST_BASIS_LABELS: Record<CostBasis, string> = {
   cloud: 'US dollars at cloud rental prices',

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisTable } from '../../pipeline/analyze/table.ts';
 import { messages } from '../../pipeline/messages.ts';
 import type { RenderModel } from '../../pipeline/render/model.ts';
+import { buildChartSet } from '../../pipeline/render/charts/registry.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
 import type { ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { analyzeTable } from '../../pipeline/stages/analyze.ts';
@@ -54,6 +55,26 @@ describe('on the shipped data', () => {
         expect(csv, csvName).toBeTruthy();
         expect(csv.trim().split('\n').length, csvName).toBeGreaterThan(1);
       }
+    }
+  });
+});
+
+describe('the trend charts on the shipped data', () => {
+  const charts = buildChartSet(processedModel()).drawn;
+  type Layer = { name?: string; mark?: { type?: string }; encoding?: { y?: { title?: string } }; layer?: Layer[] };
+  const layers = (name: string) => (charts.get(name)!.spec as unknown as Layer).layer ?? [];
+
+  it('title the cost axis with its basis in words, not its key', () => {
+    const titles = layers('training-cost-2023-usd').flatMap((l) => [l, ...(l.layer ?? [])]).map((l) => l.encoding?.y?.title).filter(Boolean);
+    expect(titles).toContain('Training cost (US dollars of 2023)');
+  });
+
+  it('name the labels of the reference rules as landmark labels, which charts.js leaves out on a phone', () => {
+    // Right-aligned at the plot's right edge, these labels run past its left edge at 390 px.
+    for (const chart of ['training-duration', 'tokens-per-parameter']) {
+      const text = layers(chart).filter((l) => l.mark?.type === 'text');
+      expect(text.length, chart).toBeGreaterThan(0);
+      for (const l of text) expect(l.name, chart).toMatch(/^landmark-labels/);
     }
   });
 });

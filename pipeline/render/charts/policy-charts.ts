@@ -12,7 +12,7 @@ import { systemFields } from './points.ts';
 const THRESHOLD_COLORS = ['#4c78a8', '#54a24b', '#f58518', '#e45756'];
 const POSSIBLY = 'Possibly over 10²³ (no value)';
 
-const yearAxis = { field: 'year', type: Q, title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { zero: false } };
+const yearAxis = { field: 'year', type: Q, title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { zero: false, nice: false, padding: 10 } };
 
 /** Lines with points per group over years, on a linear y: the shape of the count and share charts. */
 function linesSpec(o: { description: string; rows: object[]; color: { field: string; title: string; domain: string[]; range: string[] }; y: object; tooltip: object[]; band?: { lo: string; hi: string } }) {

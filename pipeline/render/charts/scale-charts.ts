@@ -5,6 +5,7 @@
  */
 import { chipCount, chipHours, coresPerChipOf, costOn } from '../../analyze/record-fields.ts';
 import { DOMAIN_GROUPS } from '../../analyze/domain-trends.ts';
+import { COST_BASIS_AXIS } from '../../analyze/cost-and-power.ts';
 import { messages } from '../../messages.ts';
 import type { Outcome, TrendFit } from '../../schema/fits.ts';
 import type { ProcessedRecord } from '../../schema/records.ts';
@@ -137,6 +138,9 @@ function runLengthRules(c: ChartContext) {
       encoding: { y: { field: 'value', type: Q }, opacity: { condition: { test: 'datum.main', value: 0.9 }, value: 0.35 }, tooltip: [{ field: 'label', title: 'Modelled bound (Training-run length page)' }] },
     },
     {
+      // Named as a landmark label: charts.js leaves such labels out on a phone, where they would run
+      // past the plot's left edge; the rules keep their tooltips and the caption names them.
+      name: 'landmark-labels-run-length',
       data: { values: bounds.filter((b) => b.main) },
       mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, color: '#8a5200' },
       encoding: { x: { datum: right, type: Q }, y: { field: 'value', type: Q }, text: { field: 'label', type: N } },
@@ -191,7 +195,7 @@ export function scaleCharts(c: ChartContext): (ChartDef | NotDrawn)[] {
         name: s.key,
         title: `Training cost over time (${s.unit})`,
         noun: 'Training cost',
-        yTitle: `Training cost (${s.basis})`,
+        yTitle: `Training cost (${COST_BASIS_AXIS[s.basis!]})`,
         value: (r) => costOn(r, s.basis!),
         all: s.all,
         frontier: s.frontier,
@@ -246,12 +250,15 @@ export function tokensPerParameterChart(c: ChartContext): ChartDef | NotDrawn {
       tooltip: QUANTITY_TOOLTIP('Tokens per parameter'),
       lines,
       legendLabels: legendWithGrowth(lines),
-      under: [
-        { data: { values: optimal }, mark: { type: 'rule', strokeDash: [6, 4], color: '#b36b00', strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: Q }, tooltip: [{ field: 'label', title: 'Reference' }] } },
+      under: [{ data: { values: optimal }, mark: { type: 'rule', strokeDash: [6, 4], color: '#b36b00', strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: Q }, tooltip: [{ field: 'label', title: 'Reference' }] } }],
+      // The rule's label over the points, at the left where the early years have few of them; left
+      // out on a phone like the landmark labels (charts.js), the rule keeping its tooltip.
+      over: [
         {
+          name: 'landmark-labels-optimal',
           data: { values: optimal },
-          mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, color: '#8a5200' },
-          encoding: { x: { datum: rows.reduce((m, r) => Math.max(m, r.year), Math.floor(c.dlStart)), type: Q }, y: { field: 'value', type: Q }, text: { field: 'label', type: N } },
+          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -2, fontSize: 10, color: '#8a5200' },
+          encoding: { x: { datum: rows.reduce((m, r) => Math.min(m, r.year), Infinity), type: Q }, y: { field: 'value', type: Q }, text: { field: 'label', type: N } },
         },
       ],
     }),
