@@ -188,12 +188,21 @@ export const messages = {
   bootstrapTooFewSucceeded: (ok: number, total: number, minShare: number) =>
     `only ${ok.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bootstrap resamples gave an admissible fit, under the ${Math.round(100 * minShare)}% an interval needs`,
   noAdmissibleFit: (k: number, why: string | null) => `segmented: no admissible fit with ${k} breakpoint${k === 1 ? '' : 's'}${why ? `: ${why}` : ''}`,
+  // The trend analyses of issue 19 (pipeline/analyze/trend-analyses.ts): a field no record in the run states.
+  noFieldInData: (field: string) =>
+    `no system in this run's data states ${field}: the curated records have no such column, and no upstream export read in this run (such as Epoch AI's Notable AI Models) fills it`,
+  noFlagInData: (flag: string) => `no record in this run's data carries ${flag}: the curated records have no such column, and no upstream export read in this run states it`,
+  noneInData: (noun: string, detail: string) => `there are no ${noun}s ${detail}`,
+  noComputeAbove: (threshold: string) => `no system in the data has a compute value above ${threshold} FLOP`,
+  opennessNeedsBoth: (open: number, closed: number) =>
+    `the lag needs systems of both kinds with a compute value; the data have ${open.toLocaleString('en-US')} open-weights and ${closed.toLocaleString('en-US')} closed ones`,
 
   // ---- render (report pages, charts, tables, preview)
   templateFailed: (template: string, detail: string) => `${template}: ${detail}`,
   pageWithoutTitle: (file: string) => `${file}: the page has no title in its front matter`,
   helperNeedsFit: (helper: string, value: unknown) =>
     `{{${helper}}} needs a trend fit, and the value is ${value === null ? 'null (too few systems to fit)' : value === undefined ? 'missing' : JSON.stringify(value)}`,
+  helperNeedsAnchor: (value: unknown) => `{{published}} needs a published figure with its source, got ${JSON.stringify(value)}`,
   helperNeedsNumber: (helper: string, value: unknown) => `{{${helper}}} needs a number, got ${JSON.stringify(value)}`,
   unknownChart: (name: string, known: string[]) => `{{chart "${name}"}}: no such chart; the charts are ${known.join(', ')}`,
   unknownTable: (name: string, known: string[]) => `{{table "${name}"}}: no such table; the tables are ${known.join(', ')}`,
@@ -204,6 +213,10 @@ export const messages = {
   noAudit: 'no system states its compute and also gives enough detail to estimate it independently',
   noSystemsSince: (date: string) => `no system with a compute value was published from ${date}`,
   noRows: (what: string) => `None: ${what}.`,
+  noPointsToPlot: 'no system has a value to plot',
+  noTableRows: 'no system in the data has the values this table lists',
+  noRunScaleValues: (since: string) => `no system published since ${since} states a training duration, an accelerator count or chip-hours`,
+  noCostOrPower: (since: string) => `no system published since ${since} states a training cost, a hardware acquisition cost or a power draw`,
   helperNotComputed: (helper: string, reason: string) =>
     `{{${helper}}} was given an analysis that was not computed (${reason}); guard the sentence with {{#if <path>.computed}} and say so with {{notComputed <path> "…"}}`,
   pValueBelow: 'p < 10⁻¹⁰',
@@ -212,6 +225,8 @@ export const messages = {
   helperNeedsBootstrap: (value: unknown) => `{{bootstrapOutcome}} needs the summary of a breakpoint bootstrap, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   helperNeedsNotComputed: (value: unknown) => `{{notComputed}} needs an analysis that was not computed, got ${value === undefined ? 'a missing value' : JSON.stringify(value)?.slice(0, 80)}`,
   noWarnings: 'No value in the input data is outside the range the literature reports, and nothing was dropped.',
+  tableCsv: 'CSV of this table',
+  unverified: 'not checked against the source',
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,

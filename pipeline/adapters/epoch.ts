@@ -64,6 +64,18 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'checked']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'unchecked']);
 
 /** A comma-separated upstream list (organizations, countries, categories) as ours: distinct, "; "-joined. */
+/**
+ * Whether the weights are downloadable, read from the accessibility text: "Open weights (...)"
+ * (Epoch AI's exports from late 2024) and "Open access (...)" (earlier ones, e.g. 2024-10) are open;
+ * "API access", "Hosted access (...)" and "Unreleased" are closed; any other wording is unknown (null).
+ */
+export function openWeightsFromAccessibility(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (/^open (weights|access|source)\b/.test(t)) return true;
+  if (/^(api access|hosted access|unreleased)\b/.test(t)) return false;
+  return null;
+}
+
 function listText(text: string): string {
   return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].join('; ');
 }
@@ -220,8 +232,8 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       computeEstimationMethod: text('computeEstimationMethod'),
       organizationCategory: category === null ? null : listText(category),
       country: country === null ? null : listText(country),
-      // Stated, else read from the accessibility text ("Open weights (…)" against "Unreleased", "API access", …).
-      openWeights: statedOpen ?? (accessibility === null ? null : /^open weights\b/i.test(accessibility)),
+      // Stated, else read from the accessibility text ("Open weights (…)" or "Open access (…)" against "Unreleased", "API access", …).
+      openWeights: statedOpen ?? (accessibility === null ? null : openWeightsFromAccessibility(accessibility)),
       accessibility,
       chipHours: num('chipHours'),
       utilizationHfu: num('utilizationHfu'),

@@ -22,4 +22,23 @@ export const SEED_OFFSET = {
   breakpoints: 51,
   parameters_trend: 61,
   dataset_trend: 62,
+  // The trend analyses of issue 19 (pipeline/analyze/trend-analyses.ts). Per domain: plus the
+  // domain's index in DOMAIN_GROUPS (0–5); on Sevilla et al.'s window, plus the index in SEVILLA_GROUPS (0–3).
+  domain_trends: 100,
+  domain_trends_matched: 110,
+  // Run scale (run-scale.ts): all systems, and the frontier at +1.
+  duration: 200,
+  chips: 202,
+  chip_hours: 204,
+  // Cost and power (cost-and-power.ts): all systems, and the frontier at +1. Training cost adds
+  // twice the basis's index in COST_BASES, so a basis's draws never depend on which others are present.
+  training_cost: 300,
+  acquisition_cost: 340,
+  power: 350,
+  // Who trains (who-trains.ts): industry's share per period (plus the period's index in SHARE_PERIODS),
+  // and the record-setters of open and of closed weights.
+  industry_share: 400,
+  open_record_setters: 420,
+  closed_record_setters: 421,
+  tokens_per_parameter: 600,
 } as const;

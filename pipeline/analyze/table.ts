@@ -5,11 +5,15 @@
  * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
  * (bench/scale.bench.ts). Missing values are NaN.
  */
-import { FLOP_METHODS, type FlopMethod, type ProcessedRecord } from '../schema/records.ts';
+import { DOMAINS } from '../schema/raw-columns.ts';
+import { COST_BASES, FLOP_METHODS, type CostBasis, type FlopMethod, type HardwareSpec, type ProcessedRecord } from '../schema/records.ts';
+import { chipCount, chipHours, computeRange, coresPerChipOf, costOn, sectorOf, SECTORS } from './record-fields.ts';
 
 export interface AnalysisTable {
   readonly ids: readonly string[];
   readonly names: readonly string[];
+  /** Publication date (ISO, at the precision the source gives). */
+  readonly dates: readonly string[];
   /** Publication date as a fractional year. */
   readonly year: Float64Array;
   /** Training compute, FLOP. */
@@ -21,41 +25,134 @@ export interface AnalysisTable {
   readonly parameters: Float64Array;
   /** Tokens processed by language systems (the dataset trend); NaN for other domains. */
   readonly languageTokens: Float64Array;
+  /** Index of the domain in DOMAINS. */
+  readonly domain: Int8Array;
+  /** Parameters active per token (mixture-of-experts), where stated. */
+  readonly activeParameters: Float64Array;
+  /** The compute value's range (pipeline/analyze/record-fields.ts computeRange), FLOP. */
+  readonly flopLow: Float64Array;
+  readonly flopHigh: Float64Array;
+  /** Training duration, hours. */
+  readonly trainingHours: Float64Array;
+  /** Accelerators, in chips (record-fields.ts chipCount). */
+  readonly chips: Float64Array;
+  /**
+   * Chip-hours: the record's stated value (an upstream's), and only where it states none, chips ×
+   * training hours (record-fields.ts chipHours).
+   */
+  readonly chipHours: Float64Array;
+  /** 1 when the chip-hours are stated, 0 when derived or absent. */
+  readonly chipHoursStated: Uint8Array;
+  /**
+   * Training cost in US dollars, one column per basis (COST_COLUMN), as the upstream states it:
+   * never converted from one basis into another. A record may have two (cloud and upfront).
+   */
+  readonly costCloud: Float64Array;
+  readonly costUpfront: Float64Array;
+  readonly cost2023Usd: Float64Array;
+  /** Cost of acquiring the training hardware, US dollars. */
+  readonly acquisitionCost: Float64Array;
+  /** Power draw of the training cluster, watts. */
+  readonly powerWatts: Float64Array;
+  /** Index of the developers' sector in SECTORS; -1 when unknown. */
+  readonly sector: Int8Array;
+  /** The developers' countries as written ('' when unknown). */
+  readonly countries: readonly string[];
+  /** 1 open weights, 0 closed, -1 unknown. */
+  readonly openWeights: Int8Array;
+  /** The upstream's "possibly over 10^23 FLOP" flag: 1, 0, or -1 when absent. */
+  readonly possiblyOver1e23: Int8Array;
+  /** The upstream's frontier flag: 1, 0, or -1 when absent. */
+  readonly frontierFlag: Int8Array;
   /** Earliest and latest publication dates (ISO), '' for an empty table. */
   readonly firstDate: string;
   readonly lastDate: string;
 }
 
 const METHOD_INDEX = new Map<FlopMethod, number>(FLOP_METHODS.map((m, i) => [m, i]));
+const DOMAIN_INDEX = new Map<string, number>(DOMAINS.map((d, i) => [d, i]));
+const SECTOR_INDEX = new Map<string, number>(SECTORS.map((d, i) => [d, i]));
 
-export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTable {
+/** The table's column of each training-cost basis. */
+export const COST_COLUMN = { cloud: 'costCloud', upfront: 'costUpfront', '2023-usd': 'cost2023Usd' } as const satisfies Record<CostBasis, keyof AnalysisTable>;
+
+/** The per-row columns, by kind: joinTables copies each the same way. */
+const FLOAT_COLUMNS = ['year', 'flop', 'parameters', 'languageTokens', 'activeParameters', 'flopLow', 'flopHigh', 'trainingHours', 'chips', 'chipHours', 'costCloud', 'costUpfront', 'cost2023Usd', 'acquisitionCost', 'powerWatts'] as const;
+const INT8_COLUMNS = ['method', 'domain', 'sector', 'openWeights', 'possiblyOver1e23', 'frontierFlag'] as const;
+const UINT8_COLUMNS = ['thirdParty', 'chipHoursStated'] as const;
+const TEXT_COLUMNS = ['ids', 'names', 'dates', 'countries'] as const;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+function emptyColumns(n: number): Mutable<AnalysisTable> {
+  const t = { firstDate: '', lastDate: '' } as Mutable<AnalysisTable>;
+  for (const k of FLOAT_COLUMNS) t[k] = new Float64Array(n).fill(NaN);
+  for (const k of INT8_COLUMNS) t[k] = new Int8Array(n).fill(-1);
+  for (const k of UINT8_COLUMNS) t[k] = new Uint8Array(n);
+  for (const k of TEXT_COLUMNS) t[k] = new Array<string>(n).fill('');
+  return t;
+}
+
+/**
+ * A table from some columns, the others empty (NaN, -1, ''): for analyses run on columns built
+ * by hand (tests, fixtures). The row count is that of `ids`.
+ */
+export function tableFromColumns(columns: Partial<AnalysisTable> & Pick<AnalysisTable, 'ids'>): AnalysisTable {
+  const t = emptyColumns(columns.ids.length);
+  if (columns.names === undefined) t.names = [...columns.ids];
+  return { ...t, ...columns } as AnalysisTable;
+}
+
+const flag = (v: boolean | null) => (v === true ? 1 : v === false ? 0 : -1);
+
+/**
+ * The columns of `records`. `hardware` (the accelerator table, ingest's) turns counts in TPU cores
+ * into chips; a count in cores of an accelerator it lacks is left out of the chip columns.
+ */
+export function analysisTable(records: readonly ProcessedRecord[], hardware: readonly HardwareSpec[]): AnalysisTable {
   const n = records.length;
-  const ids: string[] = new Array<string>(n);
-  const names: string[] = new Array<string>(n);
-  const year = new Float64Array(n);
-  const flop = new Float64Array(n).fill(NaN);
-  const method = new Int8Array(n).fill(-1);
-  const thirdParty = new Uint8Array(n);
-  const parameters = new Float64Array(n).fill(NaN);
-  const languageTokens = new Float64Array(n).fill(NaN);
-  let firstDate = '';
-  let lastDate = '';
+  const t = emptyColumns(n);
+  const cores = coresPerChipOf(hardware);
   for (let i = 0; i < n; i++) {
     const r = records[i];
-    ids[i] = r.id;
-    names[i] = r.name;
-    year[i] = r.year;
+    t.ids[i] = r.id;
+    t.names[i] = r.name;
+    t.dates[i] = r.publicationDate;
+    t.year[i] = r.year;
     if (r.flop !== null) {
-      flop[i] = r.flop.flop;
-      method[i] = METHOD_INDEX.get(r.flop.method)!;
-      thirdParty[i] = r.flop.provenance.kind === 'third-party' ? 1 : 0;
+      t.flop[i] = r.flop.flop;
+      t.method[i] = METHOD_INDEX.get(r.flop.method)!;
+      t.thirdParty[i] = r.flop.provenance.kind === 'third-party' ? 1 : 0;
+      const range = computeRange(r);
+      if (range) [t.flopLow[i], t.flopHigh[i]] = range;
     }
-    if (r.parameters !== null) parameters[i] = r.parameters;
-    if (r.domain === 'language' && r.tokensProcessed !== null) languageTokens[i] = r.tokensProcessed;
-    if (firstDate === '' || r.publicationDate < firstDate) firstDate = r.publicationDate;
-    if (r.publicationDate > lastDate) lastDate = r.publicationDate;
+    if (r.parameters !== null) t.parameters[i] = r.parameters;
+    if (r.activeParameters !== null) t.activeParameters[i] = r.activeParameters;
+    if (r.domain === 'language' && r.tokensProcessed !== null) t.languageTokens[i] = r.tokensProcessed;
+    t.domain[i] = DOMAIN_INDEX.get(r.domain) ?? -1;
+    if (r.trainingTimeHours !== null) t.trainingHours[i] = r.trainingTimeHours;
+    t.chips[i] = chipCount(r, cores) ?? NaN;
+    const ch = chipHours(r, cores);
+    if (ch) {
+      t.chipHours[i] = ch.value;
+      t.chipHoursStated[i] = ch.kind === 'stated' ? 1 : 0;
+    }
+    for (const basis of COST_BASES) {
+      const cost = costOn(r, basis);
+      if (cost !== null) t[COST_COLUMN[basis]][i] = cost;
+    }
+    if (r.hardwareAcquisitionCost !== null) t.acquisitionCost[i] = r.hardwareAcquisitionCost;
+    if (r.powerDrawWatts !== null) t.powerWatts[i] = r.powerDrawWatts;
+    const sector = sectorOf(r.organizationCategory);
+    t.sector[i] = sector === null ? -1 : SECTOR_INDEX.get(sector)!;
+    t.countries[i] = r.country ?? '';
+    t.openWeights[i] = flag(r.openWeights);
+    t.possiblyOver1e23[i] = flag(r.possiblyOver1e23);
+    t.frontierFlag[i] = flag(r.frontierModel);
+    if (t.firstDate === '' || r.publicationDate < t.firstDate) t.firstDate = r.publicationDate;
+    if (r.publicationDate > t.lastDate) t.lastDate = r.publicationDate;
   }
-  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+  return t;
 }
 
 /** Rows whose FLOP value came by one of `methods` (all rows with a value when omitted). */
@@ -72,16 +169,10 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
  */
 export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
   const n = order.length;
-  const ids = new Array<string>(n);
-  const names = new Array<string>(n);
-  const year = new Float64Array(n);
-  const flop = new Float64Array(n);
-  const method = new Int8Array(n);
-  const thirdParty = new Uint8Array(n);
-  const parameters = new Float64Array(n);
-  const languageTokens = new Float64Array(n);
   // Where each batch's rows start in the concatenation, to find row order[k]'s batch.
   const firsts = tables.reduce<number[]>((at, t, b) => (at.push(b === 0 ? 0 : at[b - 1] + tables[b - 1].ids.length), at), []);
+  const batch = new Int32Array(n);
+  const row = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const g = order[k];
     // The last batch starting at or before g (binary search: a file may come in thousands of batches).
@@ -91,19 +182,17 @@ export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<nu
       if (firsts[mid] <= g) b = mid;
       else hi = mid - 1;
     }
-    const t = tables[b];
-    const i = g - firsts[b];
-    ids[k] = t.ids[i];
-    names[k] = t.names[i];
-    year[k] = t.year[i];
-    flop[k] = t.flop[i];
-    method[k] = t.method[i];
-    thirdParty[k] = t.thirdParty[i];
-    parameters[k] = t.parameters[i];
-    languageTokens[k] = t.languageTokens[i];
+    batch[k] = b;
+    row[k] = g - firsts[b];
   }
-  const dates = tables.filter((t) => t.firstDate !== '');
-  const firstDate = dates.reduce((d, t) => (d === '' || t.firstDate < d ? t.firstDate : d), '');
-  const lastDate = dates.reduce((d, t) => (t.lastDate > d ? t.lastDate : d), '');
-  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+  const t = emptyColumns(n);
+  const copy = (key: (typeof FLOAT_COLUMNS)[number] | (typeof INT8_COLUMNS)[number] | (typeof UINT8_COLUMNS)[number] | (typeof TEXT_COLUMNS)[number]) => {
+    const out = t[key] as { [i: number]: unknown };
+    for (let k = 0; k < n; k++) out[k] = (tables[batch[k]][key] as ArrayLike<unknown>)[row[k]];
+  };
+  for (const key of [...FLOAT_COLUMNS, ...INT8_COLUMNS, ...UINT8_COLUMNS, ...TEXT_COLUMNS]) copy(key);
+  const dates = tables.filter((d) => d.firstDate !== '');
+  t.firstDate = dates.reduce((d, x) => (d === '' || x.firstDate < d ? x.firstDate : d), '');
+  t.lastDate = dates.reduce((d, x) => (x.lastDate > d ? x.lastDate : d), '');
+  return t;
 }

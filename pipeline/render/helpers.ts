@@ -10,12 +10,13 @@
 import Handlebars from 'handlebars';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import type { SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
+import type { Anchor, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
 import type { ChartDef, NotDrawn } from './charts/registry.ts';
 import { figureHtml } from './figure.ts';
 import * as fmt from './format.ts';
 import { esc } from './html.ts';
 import { isNotComputed, notComputedText } from './not-computed.ts';
+import { anchorHtml, doublingCi, growthCi } from './trend-format.ts';
 
 export interface HelperState {
   charts: Map<string, ChartDef>;
@@ -26,6 +27,8 @@ export interface HelperState {
   figure: number;
   /** Charts used by the site, so it writes their SVG and CSV. */
   used: Set<string>;
+  /** Tables used by the site, so it writes the CSV of those that offer one. */
+  usedTables: Set<string>;
   /** Charts of the page being rendered, in order (the first is its link-preview image). */
   pageCharts: string[];
   /** HTML of the placeholders of the page being rendered. */
@@ -37,7 +40,7 @@ export interface HelperState {
 }
 
 export function createHelperState(charts: Map<string, ChartDef>, tables: Map<string, () => string>, notDrawn = new Map<string, NotDrawn>()): HelperState {
-  return { charts, tables, notDrawn, figure: 0, used: new Set(), pageCharts: [], blocks: [], needs: new Set(), extras: new Map() };
+  return { charts, tables, notDrawn, figure: 0, used: new Set(), usedTables: new Set(), pageCharts: [], blocks: [], needs: new Set(), extras: new Map() };
 }
 
 /** Starts a new page: figures count from 1 again. */
@@ -99,6 +102,13 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
     if (!isNotComputed(v)) throw new PipelineError(messages.helperNeedsNotComputed(v));
     return notComputedText(typeof what === 'string' ? what : 'This analysis', v);
   });
+  // Rates of the trend pages: growth and doubling with their bootstrap intervals, and published figures with their source.
+  hbs.registerHelper('growthCi', (fit: unknown) => growthCi(requireFit('growthCi', fit)));
+  hbs.registerHelper('doublingCi', (fit: unknown) => doublingCi(requireFit('doublingCi', fit)));
+  hbs.registerHelper('published', (anchor: unknown) => {
+    if (anchor === null || typeof anchor !== 'object' || typeof (anchor as Anchor).citation !== 'string') throw new PipelineError(messages.helperNeedsAnchor(anchor));
+    return new Handlebars.SafeString(anchorHtml(anchor as Anchor));
+  });
   hbs.registerHelper('chart', (name: unknown) => {
     // A chart of an analysis that was not computed: the sentence saying so instead.
     const missing = state.notDrawn.get(String(name));
@@ -113,6 +123,7 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
   hbs.registerHelper('table', (name: unknown) => {
     const build = state.tables.get(String(name));
     if (!build) throw new PipelineError(messages.unknownTable(String(name), [...state.tables.keys()]));
+    state.usedTables.add(String(name));
     if (name === 'systems') state.needs.add('systems');
     return block(state, build());
   });

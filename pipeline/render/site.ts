@@ -12,7 +12,7 @@ import { buildChartSet } from './charts/registry.ts';
 import { createHelperState, fillBlocks, registerHelpers, resetPage } from './helpers.ts';
 import type { RenderModel } from './model.ts';
 import { specToSvg } from './svg.ts';
-import { buildTables } from './tables.ts';
+import { buildTableDownloads, buildTables } from './tables.ts';
 import { createMarkdown, loadPages, loadPartials, renderPageBody } from './templates.ts';
 import { buildContext, SITE } from './context.ts';
 import { buildDownloads } from './downloads.ts';
@@ -110,6 +110,11 @@ export async function buildSite(model: RenderModel, reportsDir: string): Promise
     if (chart.rows.length > 0) {
       files.set(`charts/${name}.csv`, toCsv(chart.columns.map((c) => c.field), chart.rows.map((r) => chart.columns.map((c) => r[c.field] as CsvCell))));
     }
+  }
+  const tableCsvs = buildTableDownloads(model);
+  for (const name of [...state.usedTables].sort()) {
+    const csv = tableCsvs.get(name)?.();
+    if (csv) files.set(`tables/${name}.csv`, csv);
   }
   for (const [path, content] of siteData(modelsCsvText(model.downloads, model.records), model.fits).files) files.set(path, content);
   for (const [path, content] of Object.entries(buildDownloads(model))) files.set(path, content);

@@ -12,6 +12,7 @@ import { bicTable, breakpointsTable, eraAlternativesTable, erasTable, lowOutlier
 import { hardwareTable, uncertaintyTable, unitsTable, utilizationTable } from './tables-methods.ts';
 import { disagreementsTable, imputationAuditTable, methodsTable, sensitivityTable, warningsTable } from './tables-quality.ts';
 import { mergeReviewTable, upstreamRowsTable } from './tables-merge.ts';
+import { trendTables } from './tables-trends.ts';
 
 export function systemsTable(records: readonly ProcessedRecord[]): string {
   return htmlTable(
@@ -57,5 +58,11 @@ export function buildTables(model: RenderModel): Map<string, () => string> {
     ['units', () => unitsTable()],
     ['hardware', () => hardwareTable(model.hardware)],
     ['systems', () => systemsTable(records)],
+    ...[...trendTables(fits)].map(([name, t]): [string, () => string] => [name, t.html]),
   ]);
+}
+
+/** The CSV of each table that offers one (tables/<name>.csv), by name. */
+export function buildTableDownloads(model: RenderModel): Map<string, () => string | null> {
+  return new Map([...trendTables(model.fits)].map(([name, t]) => [name, t.csv]));
 }

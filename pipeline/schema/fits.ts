@@ -3,6 +3,7 @@
  * Years are fractional (see models.columns.yaml); slopes are in orders of magnitude (log10 units)
  * per year; doubling times in months = 12·log10(2)/slope; growth per year = 10^slope.
  */
+import type { CostBasis } from './records.ts';
 
 /**
  * An analysis the data at hand cannot support (too few systems in an era, no training tokens, no
@@ -226,7 +227,7 @@ export interface ParameterGap {
   orders_of_magnitude: number;
 }
 
-export interface Fits {
+export interface Fits extends TrendAnalyses {
   /** 2: analyses the data cannot support are NotComputed objects (with a reason), not null. */
   schema_version: 2;
   data: {
@@ -262,4 +263,215 @@ export interface Fits {
     our_gC: Record<string, number | null>;
     literature_rates: Record<string, { value: number; citation: string }>;
   };
+}
+
+// ---- The trend analyses of issue 19: domains, run scale, cost and power, thresholds, who trains,
+// tokens per parameter. Each says what it could not compute, and why, with the one NotComputed
+// shape above (a growth rate is an Outcome<TrendFit>: the fit with its seeded bootstrap, or why not).
+
+/** A published figure set beside ours, with its source. */
+export interface Anchor {
+  value: number;
+  /** growth_per_year (×/year), doubling_months, tokens_per_parameter, or years. */
+  unit: 'growth_per_year' | 'doubling_months' | 'tokens_per_parameter' | 'years';
+  /** The published interval and its level ('90%', '95%'), when the source gives one. */
+  interval: [number, number] | null;
+  level: string | null;
+  /** The systems and years the figure covers, as its source describes them. */
+  scope: string;
+  citation: string;
+  /** The citation as a table cell names it, e.g. "Sevilla et al. (2022)". */
+  short: string;
+  url: string;
+  /** False when the figure could not be checked against its source: the page says so. */
+  verified: boolean;
+  note: string | null;
+}
+
+/** A system named by an analysis. */
+export interface NamedSystem {
+  id: string;
+  name: string;
+  date: string;
+  value: number;
+}
+
+export interface DomainTrend {
+  domain: string;
+  label: string;
+  /** Systems of the domain with a compute value in the window (low outliers left out). */
+  n: number;
+  trend: Outcome<TrendFit>;
+}
+
+export interface DomainTrends {
+  from: string;
+  to: string;
+  /** The eras' low outliers left out of every fit, as in the eras. */
+  low_outliers_excluded: number;
+  /** Our six domains (recommendation counted as other). */
+  domains: DomainTrend[];
+  /** Sevilla et al.'s four domains on their window, beside their published doubling times. */
+  matched: {
+    from: string;
+    to: string;
+    definition: string;
+    domains: (DomainTrend & { includes: string[]; published: Anchor })[];
+  };
+}
+
+export interface ScaleQuantity {
+  key: 'duration' | 'chips' | 'chip_hours';
+  label: string;
+  unit: string;
+  /** Systems from the deep-learning start with a value. */
+  n: number;
+  all: Outcome<TrendFit>;
+  frontier: Outcome<TrendFit>;
+  anchor_all: Anchor | null;
+  anchor_frontier: Anchor | null;
+  by_year: { year: number; n: number; median: number; max: number }[];
+}
+
+export interface RunScale {
+  from: string;
+  frontier: {
+    definition: string;
+    k: number;
+    /** Frontier systems (from the deep-learning start) by our definition. */
+    ids: string[];
+    /** How our frontier agrees with Epoch AI's flag, where the data carry it. */
+    epoch_flag: { flagged: number; both: number; ours_only: number; theirs_only: number } | null;
+  };
+  quantities: ScaleQuantity[];
+  chip_hours_stated: number;
+  chip_hours_derived: number;
+  /** The run-length page's modelled optimal run lengths (literature rates), drawn on the duration chart. */
+  run_length_bound: { scenario: string; label: string; years: number }[];
+}
+
+export interface CostSeries {
+  key: string;
+  label: string;
+  /** The cost basis as its publisher states it; null for power. */
+  basis: CostBasis | null;
+  unit: string;
+  n: number;
+  all: Outcome<TrendFit>;
+  frontier: Outcome<TrendFit>;
+  largest: NamedSystem | null;
+  anchor_frontier: Anchor | null;
+}
+
+export interface CostAndPower {
+  from: string;
+  /** One series per cost basis in the data, never mixed across bases. */
+  cost: CostSeries[];
+  /** Whether any system has a cost; the reason when none has. */
+  cost_status: Outcome<{ computed: true; bases: number }>;
+  acquisition_cost: CostSeries;
+  power: CostSeries;
+  cost_anchor: Anchor;
+}
+
+export interface ThresholdYear {
+  year: number;
+  /** Systems above each threshold published that year: central value, and counting every range's low and high end. */
+  above: number[];
+  above_low: number[];
+  above_high: number[];
+  cumulative: number[];
+  cumulative_low: number[];
+  cumulative_high: number[];
+  /** Systems without a compute value that the upstream flags as possibly over 10^23 FLOP; null when the data carry no such flag. */
+  possibly_over_1e23: number | null;
+}
+
+export interface ThresholdCounts {
+  thresholds: number[];
+  /** Systems with a compute value. */
+  n: number;
+  status: Outcome<{ computed: true }>;
+  by_year: ThresholdYear[];
+  /** Per threshold, with the threshold as the texts write it ("10²⁵"). */
+  totals: { threshold: number; label: string; count: number; low: number; high: number; /** low ≠ high */ uncertain: boolean; first: NamedSystem | null; newest: NamedSystem[] }[];
+  possibly_over_1e23: Outcome<{ computed: true; count: number; with_flag: number }>;
+  policy: { threshold: number; threshold_text: string; label: string; citation: string; url: string; note: string }[];
+}
+
+export interface ShareEstimate {
+  label: string;
+  from: number;
+  to: number;
+  n: number;
+  /** Share of industry, academia, collaborations and others; industry's with a bootstrap interval. */
+  shares: Record<string, number>;
+  industry: { share: number; lo: number; hi: number; resamples: number; seed: number } | null;
+}
+
+export interface WhoTrains {
+  sectors:
+    | {
+        computed: true;
+        n: number;
+        by_year: { year: number; n: number; counts: Record<string, number> }[];
+        periods: ShareEstimate[];
+        /** Record-setters (each above every earlier system) from 2015 on, by sector. */
+        record_setters_since_2015: { n: number; counts: Record<string, number> };
+      }
+    | NotComputed;
+  countries:
+    | {
+        computed: true;
+        n: number;
+        by_country: { country: string; systems: number; involved: number; with_flop: number; above_1e23: number; largest: NamedSystem | null }[];
+        by_year: { year: number; counts: Record<string, number> }[];
+        groups: string[];
+      }
+    | NotComputed;
+  openness:
+    | {
+        computed: true;
+        open: number;
+        closed: number;
+        unknown: number;
+        /** At each year's end and at the data's last date: the best open and closed systems so far and the gap. */
+        lag: {
+          as_of: string;
+          best_open: NamedSystem;
+          best_closed: NamedSystem;
+          orders_of_magnitude: number;
+          /** Systems of each kind with a compute value published by then: few early on where the upstream records little accessibility. */
+          open_so_far: number;
+          closed_so_far: number;
+          /** How long ago the closed frontier first reached the best open system's compute (0 when open leads). */
+          years: number;
+          /** True when the first closed system in the data already had that compute: the lag may be longer. */
+          years_at_least: boolean;
+        }[];
+        open_trend: Outcome<TrendFit>;
+        closed_trend: Outcome<TrendFit>;
+        anchor: Anchor;
+      }
+    | NotComputed;
+}
+
+export interface TokensPerParameter {
+  from: string;
+  n: number;
+  status: Outcome<{ computed: true }>;
+  trend: Outcome<TrendFit>;
+  by_year: { year: number; n: number; median: number; max: number; above_optimal: number }[];
+  latest_median: { year: number; median: number } | null;
+  optimal: Anchor;
+  parameter_basis: string;
+}
+
+export interface TrendAnalyses {
+  domain_trends: DomainTrends;
+  run_scale: RunScale;
+  cost_and_power: CostAndPower;
+  thresholds: ThresholdCounts;
+  who_trains: WhoTrains;
+  tokens_per_parameter: TokensPerParameter;
 }

@@ -15,6 +15,7 @@ import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts'
 import { hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
 import { releaseScratch } from '../analyze/stats/scratch.ts';
+import { trendAnalyses } from '../analyze/trend-analyses.ts';
 import type { Fits } from '../schema/fits.ts';
 import { FLOP_METHODS } from '../schema/records.ts';
 import { imputeStage } from './impute.ts';
@@ -90,6 +91,7 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
   const lsTrend = fitTrendWithSamples(subset(withoutOutliers, (i) => (large[i] & LARGE) !== 0), { ...trend, seed: trend.seed + SEED_OFFSET.large_scale });
   const frontierTrend = fitTrendWithSamples(subset(all, (i) => (allFlags[i] & SETTER) !== 0 && all.x[i] >= 2010), { ...trend, seed: trend.seed + SEED_OFFSET.record_setters, minPoints: 4 });
   const largeScaleRow = byId.rows.map((f) => f & LARGE);
+  const runLength = analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend });
 
   const byMethod = Object.fromEntries(FLOP_METHODS.map((m) => [m, 0]));
   let thirdParty = 0;
@@ -129,6 +131,13 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
     economic_periods: economicPeriods(table, largeScaleRow, trend),
     parameter_gap: parameterGap(table),
     sensitivity: sensitivityMethods,
-    run_length: analyzeRunLength({ deep_learning: dlTrend, large_scale: lsTrend, frontier: frontierTrend }),
+    run_length: runLength,
+    ...trendAnalyses(table, {
+      isLowOutlier: byId.rows.map((f) => f & OUTLIER),
+      isRecordSetter: byId.rows.map((f) => f & SETTER),
+      dlStart: DEFAULT_ERA_PARAMETERS.deep_learning_start,
+      runLength,
+      trend,
+    }),
   };
 }

@@ -80,7 +80,8 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
       auditLine.push(r.audit === null ? -1 : audit++);
       disagreement.push(disagreeing.has(r));
     }
-    tables.push(analysisTable(records));
+    // The accelerator table (ingest's) turns counts in TPU cores into chips.
+    tables.push(analysisTable(records, ingested.hardware));
   }
   const { order } = normalized;
   const table = joinTables(tables, order);

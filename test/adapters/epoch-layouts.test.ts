@@ -3,7 +3,7 @@
  * of the map is read from a hand-made fixture of made-up systems (test/fixtures/epoch/layout-*.csv).
  */
 import { describe, expect, it } from 'vitest';
-import { exportDateOf, isExternalExport, mapEpochExport } from '../../pipeline/adapters/epoch.ts';
+import { exportDateOf, isExternalExport, mapEpochExport, openWeightsFromAccessibility } from '../../pipeline/adapters/epoch.ts';
 import { EPOCH_COLUMNS, EPOCH_KNOWN_UNUSED, epochSource, mapEpochPrecision, resolveColumns } from '../../pipeline/adapters/epoch-columns.ts';
 import { readCsvFile } from '../../pipeline/io/csv-reader.ts';
 import { messages } from '../../pipeline/messages.ts';
@@ -209,5 +209,17 @@ describe('all-models layout (fewer columns, rows that are not notable)', () => {
   it('reads gradients as training tokens without a total, and an upfront cost alone on its basis', () => {
     expect(byName('Gizmo 13B')).toMatchObject({ trainingTokens: 3e11, datasetSize: null, openWeights: true, computeEstimationMethod: 'Operation counting', frontierModel: false });
     expect(byName('Tiny Unnotable Net')).toMatchObject({ datasetSize: 5000, datasetUnit: null, trainingTokens: null, trainingCost: { value: 40, basis: 'upfront' }, trainingCostUpfront: 40 });
+  });
+});
+
+describe('openWeightsFromAccessibility', () => {
+  it('reads open weights from either wording Epoch AI has used, closed from the others, unknown otherwise', () => {
+    expect(openWeightsFromAccessibility('Open weights (non-commercial)')).toBe(true);
+    // Epoch AI's 2024-10 export wrote the same as "Open access (…)" (145 + 41 + 22 of its rows).
+    expect(openWeightsFromAccessibility('Open access (restricted use)')).toBe(true);
+    expect(openWeightsFromAccessibility('API access')).toBe(false);
+    expect(openWeightsFromAccessibility('Unreleased')).toBe(false);
+    expect(openWeightsFromAccessibility('Hosted access (no API)')).toBe(false);
+    expect(openWeightsFromAccessibility('Something else')).toBeNull();
   });
 });

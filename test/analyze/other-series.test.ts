@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { economicPeriods } from '../../pipeline/analyze/other-series.ts';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
 import { createRng } from '../../pipeline/analyze/stats/index.ts';
-import type { AnalysisTable } from '../../pipeline/analyze/table.ts';
+import { tableFromColumns, type AnalysisTable } from '../../pipeline/analyze/table.ts';
 import { fitTrend } from '../../pipeline/analyze/trend.ts';
 
 describe('economicPeriods', () => {
   const rng = createRng(21);
   const n = 600;
   const year = Float64Array.from({ length: n }, (_, i) => 1995 + (25 * i) / n);
-  const t: AnalysisTable = {
+  const t: AnalysisTable = tableFromColumns({
     ids: Array.from({ length: n }, (_, i) => `r${i}`),
     names: Array.from({ length: n }, (_, i) => `R${i}`),
     year,
@@ -18,9 +18,7 @@ describe('economicPeriods', () => {
     thirdParty: new Uint8Array(n),
     parameters: Float64Array.from(year, () => (rng.next() < 0.5 ? NaN : Math.round(10 ** (6 + 5 * rng.next())))),
     languageTokens: new Float64Array(n).fill(NaN),
-    firstDate: '',
-    lastDate: '',
-  };
+  });
   const isLarge = Uint8Array.from(year, (y) => (y >= 2016 && rng.next() < 0.3 ? 1 : 0));
   const trend = { resamples: 20, seed: 4, noise: 0 };
 

@@ -3,13 +3,13 @@ import { IdFlags } from '../../pipeline/analyze/id-flags.ts';
 import { collectIndexes, idAt, nameAt, pick, rowsIn, samePoints, seriesOf, subset, subsetAt, subsetIn, xRange, type Series } from '../../pipeline/analyze/series.ts';
 import { releaseScratch } from '../../pipeline/analyze/stats/scratch.ts';
 import { isSorted } from '../../pipeline/analyze/stats/sorted.ts';
-import type { AnalysisTable } from '../../pipeline/analyze/table.ts';
+import { tableFromColumns, type AnalysisTable } from '../../pipeline/analyze/table.ts';
 
 /** A table of n rows in date order; every third row has no FLOP value, every seventh a zero. */
 function table(n: number, ids?: string[]): AnalysisTable {
   const year = Float64Array.from({ length: n }, (_, i) => 2000 + Math.floor(i / 3) / 4);
   const flop = Float64Array.from({ length: n }, (_, i) => (i % 3 === 2 ? NaN : i % 7 === 0 ? 0 : 10 ** (15 + ((i * 37) % 11))));
-  return {
+  return tableFromColumns({
     ids: ids ?? Array.from({ length: n }, (_, i) => `id-${i}`),
     names: Array.from({ length: n }, (_, i) => `Name ${i}`),
     year,
@@ -18,9 +18,7 @@ function table(n: number, ids?: string[]): AnalysisTable {
     thirdParty: new Uint8Array(n),
     parameters: new Float64Array(n).fill(NaN),
     languageTokens: new Float64Array(n).fill(NaN),
-    firstDate: '',
-    lastDate: '',
-  };
+  });
 }
 
 const plain = (s: Series): Series => ({ ids: [...s.ids], names: [...s.names], x: s.x.slice(), y: s.y.slice() });

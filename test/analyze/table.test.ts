@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
-import { analysisTable, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
-import { FLOP_METHODS, type ProcessedRecord } from '../../pipeline/schema/records.ts';
+import { analysisTable as tableOf, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
+import { chipCount, chipHours, coresPerChipOf, costOn, sectorOf, SECTORS } from '../../pipeline/analyze/record-fields.ts';
+import { COST_COLUMN } from '../../pipeline/analyze/table.ts';
+import { COST_BASES, FLOP_METHODS, type HardwareSpec, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { imputeAll, processedRecords as imputed } from '../../pipeline/stages/impute.ts';
 import { ingest } from '../../pipeline/stages/ingest.ts';
 import { normalize } from '../../pipeline/stages/normalize.ts';
 
-/** The shipped data, through impute. */
-function processedRecords(): ProcessedRecord[] {
+/** The shipped data, through impute, and the accelerator table. */
+function shipped(): { records: ProcessedRecord[]; hardware: HardwareSpec[] } {
   const raw = new URL('../../data/raw', import.meta.url).pathname;
   const ingested = ingest({ rawDir: raw, defaultsDir: raw, today: '2026-11-24' });
   const normalized = normalize(ingested, '2026-11-24');
   const records = [...imputed(ingested, normalized, '2026-11-24')].flat();
-  return Array.from(normalized.order, (i) => records[i]);
+  return { records: Array.from(normalized.order, (i) => records[i]), hardware: ingested.hardware };
 }
+const processedRecords = () => shipped().records;
 
 describe('analysisTable', () => {
-  const records = processedRecords();
+  const { records, hardware } = shipped();
+  const analysisTable = (rs: readonly ProcessedRecord[]) => tableOf(rs, hardware);
 
   it('holds the columns the analyses read, NaN where a record has no value', () => {
     const t = analysisTable(records);
@@ -30,6 +34,26 @@ describe('analysisTable', () => {
     });
     const dates = records.map((r) => r.publicationDate).sort();
     expect([t.firstDate, t.lastDate]).toEqual([dates[0], dates.at(-1)]);
+  });
+
+  it('holds the trend analyses\' columns: chips, chip-hours, cost per basis, power, sector, countries, openness', () => {
+    const t = analysisTable(records);
+    const cores = coresPerChipOf(hardware);
+    records.forEach((r, i) => {
+      expect(t.chips[i]).toBe(chipCount(r, cores) ?? NaN);
+      expect(t.chipHours[i]).toBe(chipHours(r, cores)?.value ?? NaN);
+      for (const basis of COST_BASES) expect(t[COST_COLUMN[basis]][i]).toBe(costOn(r, basis) ?? NaN);
+      expect(t.powerWatts[i]).toBe(r.powerDrawWatts ?? NaN);
+      const sector = sectorOf(r.organizationCategory);
+      expect(t.sector[i]).toBe(sector === null ? -1 : SECTORS.indexOf(sector));
+      expect(t.countries[i]).toBe(r.country ?? '');
+      expect(t.openWeights[i]).toBe(r.openWeights === null ? -1 : r.openWeights ? 1 : 0);
+    });
+    // The shipped data hold Epoch AI's fields: the columns are not all empty.
+    expect(t.cost2023Usd.some((v) => v > 0)).toBe(true);
+    expect(t.powerWatts.some((v) => v > 0)).toBe(true);
+    expect(t.chips.some((v) => v > 0)).toBe(true);
+    expect(t.sector.some((v) => v >= 0)).toBe(true);
   });
 
   it('gives series of positive values only, with ids read through to the records', () => {
@@ -55,6 +79,8 @@ describe('analysisTable', () => {
 describe('joinTables', () => {
   it('joins batch tables in the order given, as one table of the records in that order', () => {
     const records = processedRecords().slice(100, 150);
+    const { hardware } = shipped();
+    const analysisTable = (rs: readonly ProcessedRecord[]) => tableOf(rs, hardware);
     const batches = [records.slice(0, 20), records.slice(20, 21), records.slice(21)].map((b) => analysisTable(b));
     const order = records.map((_, i) => (i * 17) % records.length);
     expect(new Set(order).size).toBe(records.length);

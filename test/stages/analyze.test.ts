@@ -44,6 +44,9 @@ function pageOf(path: string): string | null {
     [/^economic_periods\./, 'economic-periods.html'],
     [/^sensitivity\./, 'data-quality.html'],
     [/^run_length\./, 'run-length.html'],
+    [/^(domain_trends|run_scale|cost_and_power|tokens_per_parameter)\./, 'domains-scale.html'],
+    [/^who_trains\./, 'who-trains.html'],
+    [/^thresholds\./, 'thresholds.html'],
   ];
   return rules.find(([re]) => re.test(path))?.[1] ?? null;
 }

@@ -55,7 +55,7 @@ function reference(rawDir: string) {
     audit: toCsv(AUDIT_COLUMNS, auditRows(records)),
     mergeReport: merged ? toCsv(MERGE_REPORT_COLUMNS, mergeReportRows(merged.plan, published)) : undefined,
     plan: merged?.plan ?? null,
-    table: analysisTable(records),
+    table: analysisTable(records, ingested.hardware),
     disagreements: disagreements.map((d) => d.id),
   };
 }

@@ -18,6 +18,8 @@ import { breakpointsChart, computeOverTimeChart, erasDetailChart } from './era-c
 import { auditChart, economicPeriodsChart } from './period-charts.ts';
 import { runLengthCharts } from './run-length-defs.ts';
 import { frontierChart, parametersChart, tokensChart } from './series-charts.ts';
+import { countriesChart, openClosedChart, sectorSharesChart, thresholdCountsChart } from './policy-charts.ts';
+import { domainTrendsChart, scaleCharts, tokensPerParameterChart } from './scale-charts.ts';
 import { BASE_CONFIG, mergeConfig } from './theme.ts';
 
 export type { ChartColumn, ChartDef, NotDrawn } from './common.ts';
@@ -64,6 +66,13 @@ export function buildChartSet(model: RenderModel): { drawn: Map<string, ChartDef
     economicPeriodsChart(c),
     auditChart(c),
     ...runLengthCharts(c),
+    domainTrendsChart(c),
+    ...scaleCharts(c),
+    tokensPerParameterChart(c),
+    thresholdCountsChart(c),
+    sectorSharesChart(c),
+    countriesChart(c),
+    openClosedChart(c),
   ];
   const drawn = new Map<string, ChartDef>();
   const notDrawn = new Map<string, NotDrawn>();

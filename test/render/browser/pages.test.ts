@@ -4,10 +4,11 @@
  * screenshots (desktop, phone, dark) go to test/screenshots/. One test per page, so a slow page
  * on a loaded machine costs its own test only.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { pageFile } from '../../../pipeline/render/site.ts';
+import { loadPages } from '../../../pipeline/render/templates.ts';
 import { root } from '../fixture.ts';
 import { AXE, chartsReady, hasChromium, newContext, screenshotPath, sharedSite, watch, type SiteUnderTest } from './harness.ts';
 import { hoverPoint } from './hover.ts';
@@ -28,10 +29,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The site's pages: one per Markdown page (index.html for the overview). */
-const PAGES = readdirSync(join(root, 'reports', 'pages'))
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => (f === '01-overview.md' ? 'index.html' : `${f.replace(/^\d+-/, '').replace(/\.md$/, '')}.html`))
+/** The site's pages: one per Markdown page, named by its front matter's slug (index.html for the overview). */
+const PAGES = loadPages(join(root, 'reports', 'pages'))
+  .map((p) => pageFile(p.slug))
   .sort();
 
 describe.skipIf(!hasChromium)('the site in a browser', () => {
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('the site in a browser', () => {
   });
 
   it('has the report pages, the Explorer among them', () => {
-    for (const page of ['index.html', 'explorer.html', 'eras.html', 'breakpoints.html', 'frontier.html', 'parameters.html', 'economic-periods.html', 'run-length.html', 'data-quality.html', 'data.html', 'methods.html', 'changelog.html']) {
+    for (const page of ['index.html', 'explorer.html', 'eras.html', 'breakpoints.html', 'frontier.html', 'parameters.html', 'economic-periods.html', 'run-length.html', 'domains-scale.html', 'who-trains.html', 'thresholds.html', 'data-quality.html', 'data.html', 'methods.html', 'changelog.html']) {
       expect(site.pages).toContain(page);
     }
     expect(site.pages).toEqual(PAGES);

@@ -22,6 +22,10 @@ const TABLES_WITH_PROBE: Record<string, number> = {
   'data.html': 3, // all systems (the probe is among the newest), sources, funnel
   'methods.html': 0,
   'run-length.html': 0,
+  // The trend pages: figure data of the charts that plot records (the probe is a low outlier, so not among the domain trends').
+  'domains-scale.html': 6, // duration, chips, chip-hours, cost, power, tokens per parameter
+  'who-trains.html': 1, // open-closed figure data
+  'thresholds.html': 0, // counts and the newest systems come from fits.json, computed without the probe
   'explorer.html': 0,
   'changelog.html': 0,
 };
