@@ -1,9 +1,8 @@
 /**
- * The analyst CLI end to end: `npx tsx pipeline/fit-cli.ts` on temporary CSVs. The data are G3's
+ * The analyst CLI end to end: `npm run fit`'s main, run in-process, on temporary CSVs. The data are G3's
  * generator (expected.json), so the reference numbers are R's (segmented 1.6-2) and the test
  * needs nothing from ../shared.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { dateToYear } from '../pipeline/normalize/dates.ts';
@@ -21,9 +20,14 @@ import { memoryIo } from './helpers/cli-io.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function fit(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'pipeline/fit-cli.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * The CLI run in-process through its edge (runFit: the same parsing, printing and exit codes as
+ * the process; test/launch.test.ts covers the process itself), so no Node start-up per case.
+ */
+async function fit(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const io = memoryIo();
+  const status = await runFit(args, io);
+  return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 }
 
 // R: segmented(lm(y ~ x), seg.Z = ~x, psi = c(12, 28)) on G3, and selgmented(type = "bic", Kmax = 3).
@@ -79,8 +83,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
 describe('npm run fit', () => {
-  it('--json with automatic K reproduces R on G3 and counts skipped rows', () => {
-    const r = fit(['--input', plain, '--x', 'when', '--y', 'value', '--json']);
+  it('--json with automatic K reproduces R on G3 and counts skipped rows', async () => {
+    const r = await fit(['--input', plain, '--x', 'when', '--y', 'value', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['n', 'skipped', 'k', 'intercept', 'slopes', 'breakpoints', 'rss', 'bic', 'bic_by_k', 'davies_p', 'rules', 'rejected']);
@@ -117,10 +121,10 @@ describe('npm run fit', () => {
     expect(io.stdout).toEqual([]);
   });
 
-  it('--log10-y and a fixed --breakpoints', () => {
+  it('--log10-y and a fixed --breakpoints', async () => {
     const positive = join(dir, 'positive.csv');
     writeFileSync(positive, readFileSync(logged, 'utf8').replace('43,0\n44,-5\n', ''));
-    const r = fit(['--input', positive, '--x', 'when', '--y', 'flop', '--log10-y', '--breakpoints', '2', '--json']);
+    const r = await fit(['--input', positive, '--x', 'when', '--y', 'flop', '--log10-y', '--breakpoints', '2', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.n).toBe(40);
@@ -131,8 +135,8 @@ describe('npm run fit', () => {
     out.slopes.forEach((s: number, j: number) => expect(Math.abs(s - R.slopes[j])).toBeLessThan(1e-6));
   });
 
-  it('prints a readable summary without --json', () => {
-    const r = fit(['--input', plain, '--x', 'when', '--y', 'value', '--breakpoints', '1']);
+  it('prints a readable summary without --json', async () => {
+    const r = await fit(['--input', plain, '--x', 'when', '--y', 'value', '--breakpoints', '1']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('rows used: 40, skipped');
     expect(r.stdout).toContain('breakpoints: 1 (fixed)');
@@ -140,14 +144,14 @@ describe('npm run fit', () => {
     expect(r.stdout).toContain("Davies' test");
   });
 
-  it('--min-segment-length and --min-segment-points reject a planted spike, list it, and keep K = 1', () => {
+  it('--min-segment-length and --min-segment-points reject a planted spike, list it, and keep K = 1', async () => {
     // Without any minimum (as R), BIC takes the spike: three breakpoints, two of them days apart.
-    const free = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-points', '0', '--json']);
+    const free = await fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-points', '0', '--json']);
     expect(free.status, free.stderr).toBe(0);
     const psi = (JSON.parse(free.stdout) as { breakpoints: { estimate: number }[] }).breakpoints.map((b) => b.estimate);
     expect(psi).toHaveLength(3);
     expect(psi.slice(1).some((v, j) => v - psi[j] < 1 / 12)).toBe(true);
-    const r = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2', '--min-segment-points', '20', '--json']);
+    const r = await fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2', '--min-segment-points', '20', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rules).toEqual({ min_segment_length: 2, min_segment_points: 20 });
@@ -157,7 +161,7 @@ describe('npm run fit', () => {
     expect(k3.reason.kind).toMatch(/^(segment_too_short|too_few_points)$/);
     expect(k3.detail).toMatch(/^segment \d (spans .* under the minimum 2|holds .* under the minimum 20)$/);
     expect(k3.bic).toBeLessThan(out.bic);
-    const printed = fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2']);
+    const printed = await fit(['--input', spike, '--x', 'year', '--y', 'log_flop', '--min-segment-length', '2']);
     expect(printed.stdout).toContain('admissible fits: every segment spans at least 2 and holds at least 21 rows');
     expect(printed.stdout).toMatch(/rejected:\n {2}K = 3 at .*: segment \d/);
     expect(printed.stdout).toContain("Davies' test for a change in slope (k = 10, two-sided): p < 10⁻¹⁰");
@@ -180,8 +184,8 @@ describe('npm run fit', () => {
     }
   });
 
-  it('--help explains and exits 0', () => {
-    const r = fit(['--help']);
+  it('--help explains and exits 0', async () => {
+    const r = await fit(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: npm run fit');
     expect(r.stdout).toContain('--breakpoints');
@@ -220,8 +224,8 @@ describe('npm run fit', () => {
 const EXPORTS = ['2024-10', '2024-12'].map((d) => join(projectRoot, `../shared/data/epoch/notable_ai_models-${d}.csv`));
 
 describe.skipIf(!EXPORTS.every((f) => existsSync(f)))('npm run fit on the real Epoch exports', () => {
-  it.each(EXPORTS)('--breakpoints auto chooses no segment shorter than two years or the minimum rows (%s)', (file) => {
-    const r = fit(['--input', file, '--x', 'Publication date', '--x-date', '--y', 'Training compute (FLOP)', '--log10-y', '--breakpoints', 'auto', '--json']);
+  it.each(EXPORTS)('--breakpoints auto chooses no segment shorter than two years or the minimum rows (%s)', async (file) => {
+    const r = await fit(['--input', file, '--x', 'Publication date', '--x-date', '--y', 'Training compute (FLOP)', '--log10-y', '--breakpoints', 'auto', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { n: number; k: number; breakpoints: { estimate: number }[]; rules: { min_segment_length: number; min_segment_points: number } };
     expect(out.rules).toEqual({ min_segment_length: 2, min_segment_points: Math.max(5, Math.ceil(Math.sqrt(out.n))) });
