@@ -26,7 +26,7 @@ describe('committed data/processed', () => {
       until: 'analyze',
       log: () => {},
     });
-  }, 300_000);
+  });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('holds exactly the files the pipeline writes', () => {

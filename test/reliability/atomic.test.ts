@@ -19,7 +19,7 @@ beforeAll(async () => {
   raw = rawFolder(tmp, { 'models.csv': 'test/fixtures/raw-small/models.csv' });
   await runLibrary(raw, out());
   before = outputHashes(out());
-}, 60_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a failing run leaves processed/ and site/ exactly as they were', () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   raw = rawFolder(tmp, { 'models.csv': 'test/fixtures/raw-small/models.csv' });
   await runLibrary(raw, join(tmp, 'clean'));
   clean = outputHashes(join(tmp, 'clean'));
-}, 60_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('two pipeline runs on one output folder', () => {
@@ -47,5 +47,5 @@ describe('two pipeline runs on one output folder', () => {
     expect(outputHashes(out)).toEqual(clean);
     expect(existsSync(join(out, '.cache', 'run.lock'))).toBe(false);
     expect(leftovers(out, join(out, '.cache'))).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -93,7 +93,7 @@ describe.skipIf(!canMount)('a full disk under the pipeline', () => {
     await runLibrary(changed, out);
     await runLibrary(changed, join(tmp, `clean-${leave}`));
     expect(outputHashes(out)).toEqual(outputHashes(join(tmp, `clean-${leave}`)));
-  }, 120_000);
+  });
 
   it('a read-only file system: exit 3, EROFS named, nothing changed', async () => {
     const ro = join(tmp, 'ro');
@@ -110,7 +110,7 @@ describe.skipIf(!canMount)('a full disk under the pipeline', () => {
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', ro]);
     }
-  }, 120_000);
+  });
 
   it('a mount point as <out>/site: refused before any stage runs, nothing written', async () => {
     const out = join(tmp, 'mounted-site');
@@ -121,7 +121,7 @@ describe.skipIf(!canMount)('a full disk under the pipeline', () => {
     expect(err.message).toBe(messages.notOurOutput(join(out, 'site'), messages.outputMountPoint));
     expect(existsSync(join(out, 'processed'))).toBe(false);
     expect(readFileSync(join(out, 'site', 'index.html'), 'utf8')).toBe('a page on another file system');
-  }, 60_000);
+  });
 });
 
 describe.skipIf(!canMount)('a full disk under a refresh', () => {
@@ -154,5 +154,5 @@ describe.skipIf(!canMount)('a full disk under a refresh', () => {
     const again = await refresh(options(fixture('epoch-2024-12.csv'), '2024-12-01'));
     expect(again.status).toBe('imported');
     expect(readFileSync(changelog, 'utf8')).toContain('## 2024-12-01');
-  }, 60_000);
+  });
 });

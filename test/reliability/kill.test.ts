@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(readFileSync(join(rawB, 'models.csv'), 'utf8')).not.toBe(models);
   await runLibrary(rawB, join(tmp, 'clean-b'));
   cleanB = outputHashes(join(tmp, 'clean-b'));
-}, 60_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Resets the output folder to a good run of A. */

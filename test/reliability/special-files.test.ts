@@ -19,7 +19,7 @@ beforeAll(async () => {
   tmp = tempDir('special');
   await runLibrary(rawFolder(join(tmp, 'clean'), { 'models.csv': 'test/fixtures/raw-small/models.csv' }), join(tmp, 'clean-out'));
   clean = outputHashes(join(tmp, 'clean-out'));
-}, 60_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The names in a raw folder with what each is (hashFiles skips the special files). */
@@ -40,7 +40,7 @@ describe('special files in the raw folder', () => {
     expect((err as PipelineError).message).toBe(messages.stageFailed('ingest', 1));
     expect((err as PipelineError).problems).toEqual([{ file: `raw/${name}`, line: 1, column: 1, message: messages.notRegularFile(kind), expected: 'a regular file' }]);
     expect({ raw: listing(raw), files: hashFiles(raw), out: outputHashes(out) }).toEqual(before);
-  }, 60_000);
+  });
 
   it('under names ingest does not read, they are never opened: the run publishes what a clean run does', async () => {
     const raw = rawFolder(join(tmp, 'unrelated'), { 'models.csv': 'test/fixtures/raw-small/models.csv' });
@@ -55,5 +55,5 @@ describe('special files in the raw folder', () => {
     // And cached: the second run hashes the same files, and only those.
     const again = await runLibrary(raw, out);
     expect(again.reports.every((r) => r.cached)).toBe(true);
-  }, 60_000);
+  });
 });

@@ -28,6 +28,6 @@ export async function hoverPoint(page: Page, selector: string, field: string, va
   await page.mouse.move(point.x - 15, point.y - 15);
   await page.mouse.move(point.x, point.y, { steps: 3 });
   const tooltip = page.locator('#vg-tooltip-element.visible');
-  await tooltip.waitFor({ state: 'visible', timeout: 5000 });
+  await tooltip.waitFor({ state: 'visible', timeout: 0 });
   return (await tooltip.innerText()).trim();
 }
