@@ -4,6 +4,8 @@
  */
 import type { RejectionReason } from './analyze/stats/segmented.ts';
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "1 system", "3 systems". */
 const counted = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -85,6 +87,9 @@ export const messages = {
   oneDateOnly: (n: number, noun: string, detail: string) => `all ${counted(n, noun)} ${detail} share one publication date, so no slope can be fitted`,
   tooFewForBreakpoints: (n: number, min: number) =>
     `there ${n === 1 ? 'is' : 'are'} only ${counted(n, 'system')} with a compute value (low outliers excluded), and a search for breakpoints needs at least ${min}`,
+  noParameterGapTest: (from: number) => `no language model published from ${from} on has a parameter count`,
+  boundLabel: (scenario: string) => `${scenario} (literature rates)`,
+  boundOurs: (scenario: string) => `${scenario} (our deep-learning trend)`,
   noParameterGap: (n: number) => `${n === 0 ? 'no system' : 'only one system'} published from 2015 on has a parameter count; a gap needs two`,
   trendNotComputed: (trend: string) => `the ${trend} trend was not computed`,
   noGrowth: 'compute does not grow in this trend (slope ≤ 0), so the model has no optimum',
@@ -129,6 +134,53 @@ export const messages = {
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
+
+  // ---- claims: sentences whose words a computed comparison chooses (pipeline/render/claims.ts)
+  trendsCompared: (a: string, b: string, verdict: string, ratio: string) =>
+    verdict === 'faster'
+      ? `${capitalized(a)} grew faster than ${b}: ${ratio}, an interval above 1.`
+      : verdict === 'slower'
+        ? `${capitalized(a)} grew more slowly than ${b}: ${ratio}, an interval below 1.`
+        : `The data cannot tell the growth of ${a} from that of ${b}: ${ratio}, an interval that includes 1.`,
+  growthRatio: (lo: string, hi: string) => `the ratio of their growth per year is ${lo}–${hi} (95% bootstrap interval)`,
+  intervalsCompared: (a: string, b: string, verdict: string, ia: string, ib: string) =>
+    verdict === 'faster'
+      ? `${capitalized(a)} grew faster than ${b}: their 95% intervals (${ia} and ${ib}) do not overlap.`
+      : verdict === 'slower'
+        ? `${capitalized(a)} grew more slowly than ${b}: their 95% intervals (${ia} and ${ib}) do not overlap.`
+        : `The data cannot tell ${a} from ${b}: their 95% intervals (${ia} and ${ib}) overlap.`,
+  againstPublished: (ours: string, verdict: string, published: string) =>
+    verdict === 'consistent'
+      ? `${ours}: consistent with ${published} (the intervals meet)`
+      : verdict === 'faster'
+        ? `${ours}: faster than ${published} (our whole interval lies above it)`
+        : `${ours}: slower than ${published} (our whole interval lies below it)`,
+  likeForLikeSame: (n: number, theirN: number | null, ours: string, verdict: string, published: string) =>
+    `On the same window our ${counted(n, 'system')}${theirN === null ? '' : ` (they had ${theirN})`} give ${ours}, ${
+      verdict === 'consistent'
+        ? `consistent with the published ${published} (the intervals meet)`
+        : `${verdict === 'faster' ? 'faster' : 'slower'} than the published ${published} (the intervals do not meet): with definition and window the same, the difference lies in the data — which systems are included and their compute values`
+    }.`,
+  likeForLikeWindow: (verdict: string, current: string, to: string) =>
+    verdict === 'no_difference'
+      ? `With our data to date the trend is ${current}; the systems published since ${to} do not move it beyond its uncertainty.`
+      : `With our data to date the trend is ${current}, ${verdict === 'faster' ? 'faster' : 'slower'} than on the published window: the systems published since ${to} explain that part of the difference.`,
+  likeForLikeClosed: (current: string) => `All our systems of the era give ${current}.`,
+  versusHardware: (periods: string, verdict: string, hardware: string) =>
+    verdict === 'faster'
+      ? `In the ${periods} compute grew faster than hardware price-performance (${hardware}): the whole 95% interval of its growth lies above that of FLOP per dollar, so something other than cheaper hardware — larger budgets, more chips, longer runs — sets the rest of the pace.`
+      : verdict === 'slower'
+        ? `In the ${periods} compute grew more slowly than hardware price-performance (${hardware}): the whole 95% interval of its growth lies below it.`
+        : `In the ${periods} the growth of compute cannot be told from that of hardware price-performance (${hardware}): their 95% intervals overlap.`,
+  periodList: (names: string[]) => `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} period${names.length > 1 ? 's' : ''}`,
+  gapYear: (year: string, inGap: number, n: number, p: string, gap: boolean) =>
+    gap ? `${year}: ${inGap} of ${n} in the band (${p}): a gap` : `${year}: ${inGap} of ${n} in the band (${p}): no gap the test can see`,
+  gapUntested: (year: string, n: number, min: number) => `${year}: ${counted(n, 'model')} in the three bands, under the ${min} a test needs`,
+  alternativeNotQuoted: 'not quoted here (see the paper’s appendices)',
+  noTrainingDurations: 'no system in the data states its training time',
+  aboveBound: (above: number, n: number, bound: string) => `${above === 0 ? 'None' : counted(above, 'system')} of the ${n.toLocaleString('en-US')} ${above === 1 ? 'lasts' : 'last'} longer than the optimum of ${bound}.`,
+  noRunLengthSpread: 'no interval: L = 1/gC, and the post gives gC without one',
+  dataAsOf: (exports: string, curated: string) => (exports ? `the Epoch AI export of ${exports} and curated records to ${curated}` : `curated records to ${curated}`),
 
   // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
   duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,
