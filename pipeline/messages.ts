@@ -180,7 +180,8 @@ export const messages = {
   noTrainingDurations: 'no system in the data states its training time',
   aboveBound: (above: number, n: number, bound: string) => `${above === 0 ? 'None' : counted(above, 'system')} of the ${n.toLocaleString('en-US')} ${above === 1 ? 'lasts' : 'last'} longer than the optimum of ${bound}.`,
   noRunLengthSpread: 'no interval: L = 1/gC, and the post gives gC without one',
-  dataAsOf: (exports: string, curated: string) => (exports ? `the Epoch AI export of ${exports} and curated records to ${curated}` : `curated records to ${curated}`),
+  dataAsOf: (exports: string, curated: string) =>
+    exports && curated ? `the Epoch AI export of ${exports} and curated records to ${curated}` : exports ? `the Epoch AI export of ${exports}` : curated ? `curated records to ${curated}` : 'no dated system',
 
   // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
   duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,

@@ -5,7 +5,7 @@
  * among systems published within ±window years, population SD). Systems with z below the low-outlier
  * threshold are excluded from every era fit and listed.
  */
-import { parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../normalize/dates.ts';
 import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } from '../schema/fits.ts';
 import type { Subject } from './outcome.ts';
 import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
@@ -89,8 +89,8 @@ const fitCache = new WeakMap<Series, Map<string, Outcome<TrendFit>>>();
 
 /** What an era's points are, for the reason when it cannot be fitted. */
 function eraSubject(era: Era, params: EraParameters): Subject {
-  const dl = params.deep_learning_start;
-  const ls = params.large_scale_start;
+  const dl = dateInWords(params.deep_learning_start);
+  const ls = dateInWords(params.large_scale_start);
   const rest = 'with a compute value (low outliers excluded)';
   switch (era) {
     case 'pre_deep_learning':

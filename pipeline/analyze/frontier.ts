@@ -2,6 +2,7 @@
  * The frontier: record-setting systems (each above every earlier one in training compute, records
  * counted from the deep-learning era's start) and Epoch AI's frontier, the running top 10 at release.
  */
+import { dateInWords } from '../normalize/dates.ts';
 import type { FrontierAnalysis } from '../schema/fits.ts';
 import { RUNNING_TOP_N } from './literature.ts';
 import { idAt, rowsIn, seriesOf, subsetIn, type Series } from './series.ts';
@@ -96,7 +97,7 @@ export function analyzeFrontier(table: AnalysisTable, trend: TrendOptions, fromI
   const rows = rowsIn(all, table)!;
   const allTop = runningTop(all, RUNNING_TOP_N);
   const top = new Set([...allTop].filter((i) => rowInWindow(table, rows[i], w)));
-  const dateOf = `published from ${fromIso}`;
+  const dateOf = `published from ${dateInWords(fromIso)}`;
   return {
     record_from: fromIso,
     record_setter_ids: [...setters].sort((a, b) => a - b).map((i) => idAt(since, i)),

@@ -9,7 +9,7 @@
  * within ±window years), computed on the systems published up to the window's end, as the source
  * computed it on its data; low outliers (z below the low threshold) are left out, as in the paper.
  */
-import { parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../normalize/dates.ts';
 import type { EraParameters, LikeForLikeRow, Outcome, TrendFit } from '../schema/fits.ts';
 import { againstPublished, compareIntervals } from './compare.ts';
 import { windowZScores } from './eras.ts';
@@ -62,12 +62,12 @@ export function likeForLike(table: AnalysisTable, p: PublishedTrend, params: Era
   const noun = NOUN[p.definition];
   const same = fitDefinition(table, p, yearWindow(p.from, p.to), { ...params, large_scale_start: largeScaleStart(p, params) }, { ...trend, seed }, {
     noun,
-    detail: `published from ${p.from} to ${p.to} with a compute value`,
+    detail: `published from ${dateInWords(p.from)} to ${dateInWords(p.to)} with a compute value`,
   });
   const [cFrom, cTo] = p.current_window ?? [p.from, '9999-12-31'];
   const current = fitDefinition(table, p, yearWindow(cFrom, cTo), { ...params, large_scale_start: largeScaleStart(p, params) }, { ...trend, seed: seed + 1 }, {
     noun,
-    detail: cTo.startsWith('9999') ? `published from ${cFrom} with a compute value` : `published up to ${cTo} with a compute value`,
+    detail: cTo.startsWith('9999') ? `published from ${dateInWords(cFrom)} with a compute value` : `published up to ${dateInWords(cTo)} with a compute value`,
   });
   return {
     published: { ...p, source: { ...p.source } },

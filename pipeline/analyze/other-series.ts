@@ -3,6 +3,7 @@
  * 2017, published 3.4-month doubling) and Derek Jones's three economic periods.
  */
 import { messages } from '../messages.ts';
+import { dateInWords } from '../normalize/dates.ts';
 import type { EconomicPeriod, Outcome, ParameterGap, TrendComparison, Verdict, WindowReplication } from '../schema/fits.ts';
 import { againstPublished, compareSlopeSamples } from './compare.ts';
 import { recordSetters } from './frontier.ts';
@@ -27,7 +28,7 @@ export function aiAndCompute(table: AnalysisTable, trend: TrendOptions): WindowR
     ...trend,
     seed: trend.seed + 21,
     minPoints: 3,
-    subject: { noun: 'record-setter', detail: `within the window ${p.from} to ${p.to}` },
+    subject: { noun: 'record-setter', detail: `within the window ${dateInWords(p.from)} to ${dateInWords(p.to)}` },
   });
   return {
     label: p.label,

@@ -20,6 +20,7 @@ import { samePoints, seriesOf, subset, type Series } from '../analyze/series.ts'
 import { analysisTable, hasFlopBy, type AnalysisTable } from '../analyze/table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from '../analyze/trend.ts';
 import { releaseScratch } from '../analyze/stats/scratch.ts';
+import { dateInWords } from '../normalize/dates.ts';
 import type { Fits } from '../schema/fits.ts';
 import { FLOP_METHODS, type ProcessedRecord } from '../schema/records.ts';
 import type { AnalyzeArtifact } from './definitions.ts';
@@ -71,8 +72,8 @@ export function analyzeTable(table: AnalysisTable, options: AnalyzeOptions): Fit
       ...alt,
       deep_learning: e.deep_learning,
       large_scale: e.large_scale,
-      regular_scale: fitDefinition(table, { definition: 'regular-scale' }, yearWindow(alt.deep_learning_start, '9999-12-31'), params, { ...trend, seed }, subject('regular-scale system', `published from ${alt.deep_learning_start} with a compute value`)),
-      large_scale_paper_window: fitDefinition(table, { definition: 'large-scale' }, yearWindow(alt.large_scale_start, SEVILLA_DATA_END), params, { ...trend, seed: seed + 1 }, subject('large-scale system', `published from ${alt.large_scale_start} to ${SEVILLA_DATA_END} with a compute value`)),
+      regular_scale: fitDefinition(table, { definition: 'regular-scale' }, yearWindow(alt.deep_learning_start, '9999-12-31'), params, { ...trend, seed }, subject('regular-scale system', `published from ${dateInWords(alt.deep_learning_start)} with a compute value`)),
+      large_scale_paper_window: fitDefinition(table, { definition: 'large-scale' }, yearWindow(alt.large_scale_start, SEVILLA_DATA_END), params, { ...trend, seed: seed + 1 }, subject('large-scale system', `published from ${dateInWords(alt.large_scale_start)} to ${dateInWords(SEVILLA_DATA_END)} with a compute value`)),
     };
   });
 
