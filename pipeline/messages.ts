@@ -149,23 +149,18 @@ export const messages = {
       : verdict === 'slower'
         ? `${capitalized(a)} grew more slowly than ${b}: their 95% intervals (${ia} and ${ib}) do not overlap.`
         : `The data cannot tell ${a} from ${b}: their 95% intervals (${ia} and ${ib}) overlap.`,
-  againstPublished: (ours: string, verdict: string, published: string) =>
+  likeForLikeSame: (n: number, theirN: number | null, verdict: string) =>
     verdict === 'consistent'
-      ? `${ours}: consistent with ${published} (the intervals meet)`
-      : verdict === 'faster'
-        ? `${ours}: faster than ${published} (our whole interval lies above it)`
-        : `${ours}: slower than ${published} (our whole interval lies below it)`,
-  likeForLikeSame: (n: number, theirN: number | null, ours: string, verdict: string, published: string) =>
-    `On the same window our ${counted(n, 'system')}${theirN === null ? '' : ` (they had ${theirN})`} give ${ours}, ${
-      verdict === 'consistent'
-        ? `consistent with the published ${published} (the intervals meet)`
-        : `${verdict === 'faster' ? 'faster' : 'slower'} than the published ${published} (the intervals do not meet): with definition and window the same, the difference lies in the data — which systems are included and their compute values`
-    }.`,
-  likeForLikeWindow: (verdict: string, current: string, to: string) =>
+      ? `Same definition and window: our ${counted(n, 'system')}${theirN === null ? '' : ` (theirs: ${theirN})`} agree with the published value — the intervals meet.`
+      : `Same definition and window, yet ours grows ${verdict === 'faster' ? 'faster' : 'more slowly'} (the intervals do not meet): the difference lies in the data — ${counted(n, 'system')} here${theirN === null ? '' : ` against their ${theirN}`}, and their compute values.`,
+  likeForLikeWindow: (verdict: string, to: string) =>
     verdict === 'no_difference'
-      ? `With our data to date the trend is ${current}; the systems published since ${to} do not move it beyond its uncertainty.`
-      : `With our data to date the trend is ${current}, ${verdict === 'faster' ? 'faster' : 'slower'} than on the published window: the systems published since ${to} explain that part of the difference.`,
-  likeForLikeClosed: (current: string) => `All our systems of the era give ${current}.`,
+      ? `The systems published since ${to} do not move the trend beyond its uncertainty.`
+      : `With the systems published since ${to} the trend is ${verdict === 'faster' ? 'faster' : 'slower'} (the intervals do not meet): the window explains that part of the difference.`,
+  likeForLikeClosed: (verdict: string) =>
+    verdict === 'no_difference' ? 'All our systems of the era give the same trend within its uncertainty.' : `All our systems of the era give a ${verdict === 'faster' ? 'faster' : 'slower'} trend (the intervals do not meet).`,
+  verdictShort: (verdict: string) =>
+    verdict === 'consistent' ? 'consistent (the intervals meet)' : verdict === 'faster' ? 'faster than published (our whole interval lies above it)' : 'slower than published (our whole interval lies below it)',
   versusHardware: (periods: string, verdict: string, hardware: string) =>
     verdict === 'faster'
       ? `In the ${periods} compute grew faster than hardware price-performance (${hardware}): the whole 95% interval of its growth lies above that of FLOP per dollar, so something other than cheaper hardware — larger budgets, more chips, longer runs — sets the rest of the pace.`
@@ -178,7 +173,13 @@ export const messages = {
   gapUntested: (year: string, n: number, min: number) => `${year}: ${counted(n, 'model')} in the three bands, under the ${min} a test needs`,
   alternativeNotQuoted: 'not quoted here (see the paper’s appendices)',
   noTrainingDurations: 'no system in the data states its training time',
-  aboveBound: (above: number, n: number, bound: string) => `${above === 0 ? 'None' : counted(above, 'system')} of the ${n.toLocaleString('en-US')} ${above === 1 ? 'lasts' : 'last'} longer than the optimum of ${bound}.`,
+  aboveBounds: (bounds: { above: number; label: string }[], n: number) =>
+    bounds.length === 0
+      ? ''
+      : bounds.every((b) => b.above === 0)
+        ? `None of the ${n.toLocaleString('en-US')} lasts longer than any of these optima.`
+        : bounds.map((b) => `${b.above === 0 ? 'None' : counted(b.above, 'system')} of the ${n.toLocaleString('en-US')} ${b.above === 1 ? 'lasts' : 'last'} longer than the optimum of ${b.label}.`).join(' '),
+  yearList: (years: string[]) => (years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : (years[0] ?? '')),
   noRunLengthSpread: 'no interval: L = 1/gC, and the post gives gC without one',
   dataAsOf: (exports: string, curated: string) =>
     exports && curated ? `the Epoch AI export of ${exports} and curated records to ${curated}` : exports ? `the Epoch AI export of ${exports}` : curated ? `curated records to ${curated}` : 'no dated system',

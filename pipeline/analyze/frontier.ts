@@ -98,8 +98,30 @@ export function analyzeFrontier(table: AnalysisTable, trend: TrendOptions, fromI
   const allTop = runningTop(all, RUNNING_TOP_N);
   const top = new Set([...allTop].filter((i) => rowInWindow(table, rows[i], w)));
   const dateOf = `published from ${dateInWords(fromIso)}`;
+  // The all-time record at the era's start, and who first beat it after.
+  let holder = -1;
+  for (const i of recordSetters(all)) if (!rowInWindow(table, rows[i], w) && (holder === -1 || all.y[i] > all.y[holder])) holder = i;
+  let until = -1;
+  if (holder !== -1) {
+    for (let i = 0; i < all.x.length; i++) {
+      if (!rowInWindow(table, rows[i], w) || !(all.y[i] > all.y[holder])) continue;
+      if (until === -1 || all.x[i] < all.x[until] || (all.x[i] === all.x[until] && idAt(all, i) < idAt(all, until))) until = i;
+    }
+  }
+  const r6 = (v: number) => Number(v.toPrecision(6));
+  const held_record =
+    holder === -1
+      ? null
+      : {
+          id: idAt(all, holder),
+          name: all.names[holder],
+          year: r6(all.x[holder]),
+          flop: r6(10 ** all.y[holder]),
+          until: until === -1 ? null : { id: idAt(all, until), name: all.names[until], year: r6(all.x[until]) },
+        };
   return {
     record_from: fromIso,
+    held_record,
     record_setter_ids: [...setters].sort((a, b) => a - b).map((i) => idAt(since, i)),
     record_setters: fitTrend(subsetIn(since, setters), { ...trend, seed: trend.seed + 11, minPoints: 4, subject: { noun: 'record-setter', detail: dateOf } }),
     running_top_n: RUNNING_TOP_N,

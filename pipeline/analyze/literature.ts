@@ -23,7 +23,7 @@ export interface Citation {
 }
 
 export const SEVILLA_2022: Citation = {
-  text: 'Sevilla, Heim, Ho, Besiroglu, Hobbhahn & Villalobos (2022), "Compute Trends Across Three Eras of Machine Learning", arXiv:2202.05924',
+  text: 'Sevilla et al. (2022), "Compute Trends Across Three Eras of Machine Learning", arXiv:2202.05924',
   url: 'https://arxiv.org/abs/2202.05924',
 };
 

@@ -41,23 +41,13 @@ export function publishedText(p: LikeForLikeRow['published']): string {
   return p.growth_per_year ? fmt.growthRange(p.growth_per_year) : '';
 }
 
-/** Why ours and the published figure differ (or agree), in two sentences from the verdicts. */
+/** Why ours and the published figure differ (or agree), in one or two sentences from the verdicts. */
 export function likeForLikeExplanation(row: LikeForLikeRow): string {
-  const same = row.same_window;
   const parts: string[] = [];
-  if (same.computed && row.same_vs_published) {
-    parts.push(messages.likeForLikeSame(same.n, row.published.n, trendText(same), row.same_vs_published, publishedText(row.published)));
-  }
-  const cur = row.current;
-  if (cur.computed) {
-    if (row.published.current_window && !row.published.current_window[1].startsWith('9999')) parts.push(messages.likeForLikeClosed(trendText(cur)));
-    else if (row.current_vs_same) parts.push(messages.likeForLikeWindow(row.current_vs_same, trendText(cur), fmt.dateText(row.published.to).replace(/^\d+ /, '')));
+  if (row.same_window.computed && row.same_vs_published) parts.push(messages.likeForLikeSame(row.same_window.n, row.published.n, row.same_vs_published));
+  if (row.current.computed && row.current_vs_same) {
+    const closed = row.published.current_window && !row.published.current_window[1].startsWith('9999');
+    parts.push(closed ? messages.likeForLikeClosed(row.current_vs_same) : messages.likeForLikeWindow(row.current_vs_same, fmt.dateText(row.published.to).replace(/^\d+ /, '')));
   }
   return parts.join(' ');
-}
-
-/** Our trend against a published one in a clause: "consistent with 3.4 months (…)". */
-export function againstPublishedText(row: LikeForLikeRow, fit: Outcome<TrendFit>, verdict: Verdict | null): string {
-  if (!fit.computed || verdict === null) return '';
-  return messages.againstPublished(trendText(fit), verdict, publishedText(row.published));
 }

@@ -32,6 +32,13 @@ export function valueCounts(records: readonly ProcessedRecord[]) {
   return { authors, pipeline, third_party: by_party.reduce((n, p) => n + p.n, 0), by_party, parties_text: by_party.map((p) => p.text).join(', '), epoch };
 }
 
+/** The years the parameter-gap test sees a gap in, sees none in, and cannot test, as lists in words. */
+function gapYears(fits: RenderModel['fits']) {
+  const t = fits.parameter_gap_test;
+  const years = (keep: (g: boolean | null) => boolean) => (t.computed ? t.by_year.filter((y) => keep(y.gap)).map((y) => y.year) : []);
+  return { yes: messages.yearList(years((g) => g === true)), no: messages.yearList(years((g) => g === false)), untested: messages.yearList(years((g) => g === null)) };
+}
+
 /** The date of the data: the exports' dates and the newest curated system, in words; the newest run above 1e25 FLOP. */
 export function dataDate(model: RenderModel) {
   const exports = model.provenance.files.filter((f) => f.kind === 'external').map((f) => exportDateOf(f.file)).filter((d): d is string => d !== null).sort();
@@ -76,6 +83,7 @@ export function pageFacts(model: RenderModel): Record<string, unknown> {
     bootstrap: boot ? { resamples: boot.resamples, seed: boot.seed, noise: boot.noise.toFixed(3) } : { resamples: 0, seed: 0, noise: '0' },
     run_length_caveats: RUN_LENGTH_CAVEATS,
     values: valueCounts(records),
+    gap_years: gapYears(fits),
     data_date: dataDate(model),
     notable: {
       curated: records.filter((r) => r.origin.dataset === 'curated').length,

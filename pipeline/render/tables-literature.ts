@@ -5,7 +5,7 @@
  */
 import type { Fits, LikeForLikeRow, Outcome, TrendFit } from '../schema/fits.ts';
 import { messages } from '../messages.ts';
-import { againstPublishedText, likeForLikeExplanation, publishedText } from './claims.ts';
+import { likeForLikeExplanation, publishedText } from './claims.ts';
 import * as fmt from './format.ts';
 import { esc, htmlTable, link } from './html.ts';
 import { TableNotes } from './not-computed.ts';
@@ -26,7 +26,13 @@ function windowText(p: LikeForLikeRow['published']): string {
 const fitCell = (notes: TableNotes, label: string) => (fit: Outcome<TrendFit>) =>
   notes.cell(fit, label, (f) => `${fmt.doublingText(f)}; ${fmt.growthText(f)}; ${f.n.toLocaleString('en-US')} systems`);
 
-const sourceCell = (r: LikeForLikeRow) => `${link(r.published.source.url, r.published.source.text)}, ${esc(r.published.where)}`;
+/** The published figure with its source (linked, and where in it), its window and its systems. */
+function publishedCell(r: LikeForLikeRow): string {
+  const p = r.published;
+  const w = windowText(p);
+  return `${esc(p.label)}: <strong>${esc(publishedText(p))}</strong>${p.n === null ? '' : `, ${p.n} systems`}. ${esc(w.charAt(0).toUpperCase() + w.slice(1))}. ${link(p.source.url, p.source.text)}, ${esc(p.where)}.`;
+}
+const publishedValue = (r: LikeForLikeRow) => `${r.published.label}: ${publishedText(r.published)}; ${windowText(r.published)}; ${r.published.source.text}`;
 
 /** Published trends beside ours with the explanation of the difference (Eras page, Appendix E). */
 export function likeForLikeTable(rows: readonly LikeForLikeRow[], caption: string): string {
@@ -34,10 +40,7 @@ export function likeForLikeTable(rows: readonly LikeForLikeRow[], caption: strin
   const table = htmlTable(
     rows,
     [
-      { title: 'Published trend', value: (r) => r.published.label },
-      { title: 'Window', value: (r) => windowText(r.published) },
-      { title: 'Source', value: (r) => r.published.source.text, html: sourceCell },
-      { title: 'Published', value: (r) => `${publishedText(r.published)}${r.published.n === null ? '' : `; ${r.published.n} systems`}` },
+      { title: 'Published', value: publishedValue, html: publishedCell },
       { title: 'Ours, same definition and window', value: (r) => fitCell(notes, `${r.published.label}, same window`)(r.same_window) },
       { title: 'Ours to date', value: (r) => fitCell(notes, `${r.published.label}, to date`)(r.current) },
       { title: 'What explains the difference', value: (r) => likeForLikeExplanation(r) },
@@ -47,16 +50,16 @@ export function likeForLikeTable(rows: readonly LikeForLikeRow[], caption: strin
   return table + notes.html();
 }
 
-/** The Overview's comparison: each published figure, ours like for like, the verdict, ours to date. */
+/** The Overview's comparison: each published figure, ours like for like with the verdict, ours to date. */
 export function comparisonTable(rows: readonly LikeForLikeRow[], caption: string): string {
   const notes = new TableNotes();
   const table = htmlTable(
     rows,
     [
-      { title: 'Published figure', value: (r) => `${r.published.label}: ${publishedText(r.published)}`, html: (r) => `${esc(r.published.label)}: <strong>${esc(publishedText(r.published))}</strong>` },
-      { title: 'Source', value: (r) => r.published.source.text, html: sourceCell },
-      { title: 'Their window and systems', value: (r) => `${windowText(r.published)}; ${DEFINITION[r.published.definition]}${r.published.n === null ? '' : ` (${r.published.n})`}` },
-      { title: 'Ours, same definition and window', value: (r) => notes.cell(r.same_window, `${r.published.label}, same window`, (f) => againstPublishedText(r, f, r.same_vs_published) || fmt.doublingText(f)) },
+      { title: 'Published', value: publishedValue, html: publishedCell },
+      { title: 'Their systems', value: (r) => `${DEFINITION[r.published.definition]}` },
+      { title: 'Ours, same definition and window', value: (r) => fitCell(notes, `${r.published.label}, same window`)(r.same_window) },
+      { title: 'Verdict', value: (r) => (r.same_vs_published ? messages.verdictShort(r.same_vs_published) : '') },
       { title: 'Ours to date', value: (r) => fitCell(notes, `${r.published.label}, to date`)(r.current) },
     ],
     { caption },
@@ -93,7 +96,8 @@ export function parameterGapTable(fits: Fits): string {
   const t = fits.parameter_gap_test;
   if (!t.computed) return `<p class="not-computed">${esc(messages.notComputed('The parameter-gap test', t.reason))}</p>`;
   const e = t.edges;
-  const band = (i: number) => (i === 0 ? `under ${fmt.sci(e[0])}` : i === e.length ? `${fmt.sci(e[e.length - 1])} or more` : `${fmt.sci(e[i - 1])} to ${fmt.sci(e[i])}`);
+  const b = (v: number) => `${Number((v / 1e9).toPrecision(2))}`;
+  const band = (i: number) => (i === 0 ? `under ${b(e[0])} billion` : i === e.length ? `${b(e[e.length - 1])} billion or more` : `${b(e[i - 1])}–${b(e[i])} billion`);
   const rows = [...t.by_year, t.pooled];
   return htmlTable(
     rows,

@@ -225,6 +225,11 @@ export interface LikeForLikeRow {
 export interface FrontierAnalysis {
   /** Records are counted from this date: the first system from then on sets the first record. */
   record_from: string;
+  /**
+   * The record that stood at record_from, counted over all time, and the first later system to
+   * beat it: what counting records from all time would have done to the era (null when none stood).
+   */
+  held_record: { id: string; name: string; year: number; flop: number; until: { id: string; name: string; year: number } | null } | null;
   record_setter_ids: string[];
   record_setters: Outcome<TrendFit>;
   /** N of the running top N (Epoch AI: 10). */

@@ -90,3 +90,16 @@ describe('the frontier', () => {
     expect(computed(f.running_top).slope).toBeGreaterThan(0.4);
   });
 });
+
+describe('the record that stood at the era’s start', () => {
+  it('names it and the first later system to beat it', () => {
+    const t = table([{ year: 2007.5, flop: 10 ** 19.5 }]);
+    const f = analyzeFrontier(t, { resamples: 0, seed: 1, noise: 0 }, '2010-01-01');
+    expect(f.held_record?.id).toBe('s0000');
+    const until = f.held_record!.until!;
+    const i = t.ids.indexOf(until.id);
+    expect(t.flop[i]).toBeGreaterThan(10 ** 19.5);
+    for (let j = 1; j < i; j++) expect(t.flop[j]).toBeLessThanOrEqual(10 ** 19.5);
+    expect(analyzeFrontier(table(), { resamples: 0, seed: 1, noise: 0 }, '2010-01-01').held_record).toBeNull();
+  });
+});

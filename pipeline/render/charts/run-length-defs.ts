@@ -75,7 +75,7 @@ export function observedDurationsChart(c: ChartContext): ChartDef | NotDrawn {
   return {
     name: 'run-length-observed',
     title,
-    caption: `The training durations stated for ${count(o.n)} systems, in days on a log scale, by publication date. Dashed rules: the modelled optimal run length of each bound in the legend, shaded over its 90% Monte Carlo interval. ${bounds.length ? fits.run_length.bounds.map((b) => messages.aboveBound(b.above, o.n, b.label)).join(' ') : ''}`,
+    caption: `The training durations stated for ${count(o.n)} systems, in days on a log scale, by publication date. Dashed rules: the modelled optimal run length of each bound in the legend, shaded over its 90% Monte Carlo interval. ${messages.aboveBounds(fits.run_length.bounds.map((b) => ({ above: b.above, label: b.label })), o.n)}`,
     alt: `Scatter plot of ${count(o.n)} training durations over time on a log scale${longest ? `, the longest ${Math.round(longest.years * DAYS_PER_YEAR)} days (${longest.name})` : ''}, below horizontal bands for the modelled optimal run lengths.`,
     spec,
     rows,
