@@ -40,6 +40,7 @@ export function eraAlternativesTable(fits: Fits): string {
     fits.era_alternatives,
     [
       { title: 'Variant', value: (r) => r.label },
+      { title: 'Deep-learning doubling, all systems, to date', value: (r) => notes.cell(r.deep_learning, `${r.label}, deep-learning`, fmt.doublingText) },
       { title: 'Deep-learning doubling, regular-scale, to date', value: (r) => notes.cell(r.regular_scale, `${r.label}, regular-scale`, fmt.doublingText) },
       { title: 'Large-scale doubling, to February 2022', value: (r) => notes.cell(r.large_scale_paper_window, `${r.label}, large-scale to February 2022`, fmt.doublingText) },
       { title: 'Large-scale doubling, to date', value: (r) => notes.cell(r.large_scale, `${r.label}, large-scale`, fmt.doublingText) },
