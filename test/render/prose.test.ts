@@ -4,7 +4,8 @@
  * — paragraphs and list items, not tables, figures or code — must be free of the slips a careful
  * reader notices: ISO dates instead of dates in words, "Since 2013–2023", "a year a year",
  * "from from", intervals that collapse to a point, NaN/undefined/Infinity, negative doubling times,
- * unfloored p-values, a mistaken table number, and values called exact.
+ * unfloored p-values, a mistaken table number, values called exact, and rates of ours printed
+ * without their interval.
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +56,33 @@ const SLIPS: [RegExp, string][] = [
   [/\{\{|\}\}/, 'a template left in the text'],
 ];
 
+/**
+ * A rate — growth "N×/year" or a doubling time "doubles every N months" — must carry its interval
+ * right after it ("(95% CI …)", "(median …, 90% …)"), or be one end of a range. A sentence that
+ * quotes a published figure and none of ours (no "our", "ours", "we") may print the figure as its
+ * source gives it, without an interval.
+ */
+const RATE = /(\d+(?:\.\d+)?)×\/year|doubl\w*[^;:()]{0,40}?\b(\d+(?:\.\d+)?) (?:months|years)\b/g;
+const INTERVAL_AFTER = /^\s*(?:\(|, )(?:95%|90%|median|\d+(?:\.\d+)?[–-])/;
+const QUOTES_SOURCE = /et al\.|Epoch AI|OpenAI|Amodei|Jones|the post\b|published/;
+const OURS = /\b(?:[Oo]ur|ours|[Ww]e)\b/;
+
+export function ratesWithoutInterval(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+    if (QUOTES_SOURCE.test(sentence) && !OURS.test(sentence)) continue;
+    for (const m of sentence.matchAll(RATE)) {
+      const value = m[1] ?? m[2];
+      const start = m.index + m[0].lastIndexOf(value);
+      const upperEnd = /[–-]\s*$/.test(sentence.slice(0, start));
+      const lowerEnd = /^[–-]\d/.test(sentence.slice(start + value.length));
+      if (upperEnd || lowerEnd || INTERVAL_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
+      out.push(m[0]);
+    }
+  }
+  return out;
+}
+
 function slips(pages: Map<string, string>): string[] {
   const found: string[] = [];
   for (const [page, html] of pages) {
@@ -63,6 +91,9 @@ function slips(pages: Map<string, string>): string[] {
         const m = re.exec(text);
         if (m) found.push(`${page}: ${what}: “…${text.slice(Math.max(0, m.index - 60), m.index + 60)}…”`);
       }
+      // The changelog is the log of past imports, each written once by the refresh (a point estimate at import time).
+      if (page === 'changelog.html') continue;
+      for (const rate of ratesWithoutInterval(text)) found.push(`${page}: a rate without its interval: “${rate}” in “${text.slice(0, 160)}…”`);
     }
   }
   return found;
@@ -86,14 +117,33 @@ describe('the patterns', () => {
       'From from 2010 to 2025',
       'values (Sevilla et al. 2022, Table 3)',
       'NaN months',
-    ]) expect(slips(page(bad)), bad).toHaveLength(1);
+    ]) expect(slips(page(bad)).filter((s) => !s.includes('a rate without its interval')), bad).toHaveLength(1);
     for (const good of [
       'from 2010 to 2025, since 2010, in December 2017',
       'doubled every 5.4 months (95% CI 5.0–5.7), 4.7×/year (95% CI 4.3–5.2)',
       'Davies’ test gives p < 10⁻¹⁰.',
-      'a doubling time of 3.4 months, the ratio is 0.70–0.99 (95% bootstrap interval)',
+      'a doubling time of 3.4 months (95% CI 3.0–3.9), the ratio is 0.70–0.99 (95% bootstrap interval)',
       'the 5th–95th percentiles; 2.2 × 10⁻⁵',
     ]) expect(slips(page(good)), good).toEqual([]);
+  });
+
+  it('find our rates printed without their interval, and pass ranges, intervals and quoted figures', () => {
+    expect(ratesWithoutInterval('Large-scale systems grew 3.1×/year.')).toEqual(['3.1×/year']);
+    expect(ratesWithoutInterval('Our record-setters doubled every 7.4 months, as the chart shows.')).toEqual(['doubled every 7.4 months']);
+    // Ours beside a quoted figure: the quote is excused only in a sentence without ours.
+    expect(ratesWithoutInterval('Epoch AI gives 4.6×/year; our fit gives 4.2×/year.')).toEqual(['4.6×/year', '4.2×/year']);
+    for (const good of [
+      'doubled every 5.4 months (95% CI 5.0–5.7), 4.7×/year (95% CI 4.3–5.2)',
+      'a doubling time of 3.4 months (median 3.3, 90% 2.9–3.9)',
+      'FLOP/s per dollar doubling every 2.46 years, 95% interval 2.24–2.72 years',
+      'Epoch AI describes the frontier as 4–5×/year.',
+      'Amodei & Hernandez (2018) found a doubling every 3.4 months.',
+      'The longest training run in the data lasted 5.4 months.',
+      'doubling every 5.0–5.7 months',
+    ]) expect(ratesWithoutInterval(good), good).toEqual([]);
+    // The page check applies it to prose, but not to the changelog (the log written at each import).
+    const pages = new Map([['x.html', '<main><p>It grew 2.0×/year.</p></main>'], ['changelog.html', '<main><p>It grew 2.0×/year.</p></main>']]);
+    expect(slips(pages)).toHaveLength(1);
   });
 
   it('read prose only: tables, figures and code may hold ISO dates', () => {

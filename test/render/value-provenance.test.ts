@@ -104,6 +104,47 @@ describe('who produced each value, on the shipped site', () => {
     expect(checked).toBeGreaterThan(300);
   });
 
+  it('in every table of every page that says who produced a value', () => {
+    const text = (cell: string) =>
+      cell
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+        .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .trim();
+    const pagesWithTables = new Set<string>();
+    let checked = 0;
+    for (const [path, content] of files) {
+      if (!path.endsWith('.html')) continue;
+      for (const table of (content as string).matchAll(/<table[\s\S]*?<\/table>/g)) {
+        const heads = [...table[0].matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => text(m[1]));
+        const by = heads.indexOf('Value by');
+        if (by === -1) continue;
+        const source = heads.indexOf('Source of the value');
+        const method = heads.indexOf('Method');
+        expect(source, `${path}: a table with "Value by" names the value's source`).not.toBe(-1);
+        pagesWithTables.add(path);
+        for (const row of [...table[0].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1)) {
+          const cells = [...row[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => text(c[1]));
+          if (!cells[by]?.includes('(third party')) continue;
+          checked++;
+          const who = cells[by].slice(0, cells[by].indexOf(' (third party'));
+          const rs = model.records.filter((x) => x.name === cells[0] && x.flop?.provenance.kind === 'third-party');
+          expect(rs.length, `${path}: ${cells[0]} is a third-party value in the data`).toBeGreaterThan(0);
+          expect(rs.some((r) => r.flop!.provenance.estimatedBy === who), `${path}: ${cells[0]} by ${who}`).toBe(true);
+          for (const r of rs) expect(cells[source], `${path}: ${cells[0]}`).not.toBe(paperOf(r));
+          expect(cells[source], `${path}: ${cells[0]}`).not.toBe('');
+          if (method !== -1) expect(['stated', 'converted', 'reported'], `${path}: ${cells[0]}`).not.toContain(cells[method]);
+        }
+      }
+    }
+    expect([...pagesWithTables].sort()).toEqual(expect.arrayContaining(['data-quality.html', 'data.html', 'frontier.html']));
+    expect(checked).toBeGreaterThan(300);
+  });
+
   it('Epoch AI is named, linked and cited where its values are used', () => {
     for (const page of ['index.html', 'methods.html', 'data-quality.html']) expect(files.get(page) as string, page).toContain('href="https://epoch.ai/data/notable-ai-models"');
     expect(files.get('index.html') as string).toContain('Please also cite Epoch AI, &quot;Data on Notable AI Models&quot;');

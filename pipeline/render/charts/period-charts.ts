@@ -122,6 +122,7 @@ export function auditChart(c: ChartContext): ChartDef | NotDrawn {
       { field: 'estimate', title: 'Estimated FLOP', format: 'flop' },
       { field: 'estimate_method', title: 'Estimate method' },
       { field: 'ratio', title: 'Ratio', format: 'ratio' },
+      { field: 'value_source', title: 'Source of the value' },
     ],
   };
 }
