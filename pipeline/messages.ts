@@ -172,6 +172,8 @@ export const messages = {
     gap ? `${year}: ${inGap} of ${n} in the band (${p}): a gap` : `${year}: ${inGap} of ${n} in the band (${p}): no gap the test can see`,
   gapUntested: (year: string, n: number, min: number) => `${year}: ${counted(n, 'model')} in the three bands, under the ${min} a test needs`,
   alternativeNotQuoted: 'not quoted here (see the paper’s appendices)',
+  swappingUnverified: 'quoted as this project’s issue 18 gives it; not yet checked against the text of that section',
+  unverifiedQuotation: 'unverified quotation',
   noTrainingDurations: 'no system in the data states its training time',
   aboveBounds: (bounds: { above: number; label: string }[], n: number) =>
     bounds.length === 0

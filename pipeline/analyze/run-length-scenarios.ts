@@ -3,6 +3,7 @@
  * run" (2022), rates derived from a fitted compute slope, and a Monte Carlo distribution of the optimal
  * run length from bootstrap samples of that slope. See run-length-model.ts for the objectives.
  */
+import { messages } from '../messages.ts';
 import { optimalLength, optimalLengthSwapping } from './run-length-model.ts';
 
 export interface Citation {
@@ -147,7 +148,13 @@ export const POST_ERRATA = {
  * section's text was not available to check it against when this was written; the two figures are
  * those of the post's own table, 1/(gH + gS) = 1.22 years and 1/gH = 3.55 years.)
  */
-export const POST_SWAPPING = { formula: '1/gH', range_years: [1.2, 3.6] as [number, number], section: 'Accounting for hardware swapping' };
+export const POST_SWAPPING = {
+  formula: '1/gH',
+  range_years: [1.2, 3.6] as [number, number],
+  section: 'Accounting for hardware swapping',
+  /** Shown beside the quotation until someone reads the section and confirms it. */
+  unverified: messages.swappingUnverified,
+};
 
 /** The post's rounded numbers as published (table at the top of the post, 2023-06-28 revision). */
 export const POST_QUOTED_LENGTHS: Readonly<Record<Exclude<ScenarioId, 'swapping'>, { value: number; unit: 'years' | 'months' }>> = {

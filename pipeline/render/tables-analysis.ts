@@ -137,7 +137,7 @@ export function runLengthSwappingTable(fits: Fits): string {
   const notes = new TableNotes();
   const ours = fits.run_length.swapping_ours;
   const rows = [
-    { who: 'Epoch AI’s post, as stated', formula: `L* = ${POST_SWAPPING.formula}`, literature: `between ${POST_SWAPPING.range_years[0]} and ${POST_SWAPPING.range_years[1]} years`, ours: null as RunRow | null },
+    { who: 'Epoch AI’s post, as stated', formula: `L* = ${POST_SWAPPING.formula}`, literature: `between ${POST_SWAPPING.range_years[0]} and ${POST_SWAPPING.range_years[1]} years (${messages.unverifiedQuotation})`, ours: null as RunRow | null },
     { who: 'This report’s variant (derived on the Methods page)', formula: `L* = ${ours.formula}`, literature: estimateCell(ours.literature), ours },
   ];
   const table = htmlTable(
