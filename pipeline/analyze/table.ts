@@ -5,6 +5,7 @@
  * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
  * (bench/scale.bench.ts). Missing values are NaN.
  */
+import { fractionalYear } from '../normalize/dates.ts';
 import { FLOP_METHODS, type FlopMethod, type ProcessedRecord } from '../schema/records.ts';
 
 export interface AnalysisTable {
@@ -12,6 +13,17 @@ export interface AnalysisTable {
   readonly names: readonly string[];
   /** Publication date as a fractional year. */
   readonly year: Float64Array;
+  /**
+   * The period a publication date stands for, as fractional years [start, end): the day itself for
+   * a full date, its month or its year for a partial one. A window test reads these, so that a
+   * system dated to the year only ("2012") is not dropped from a window that opens within that year.
+   */
+  readonly dateStart: Float64Array;
+  readonly dateEnd: Float64Array;
+  /** 1 for a language system (domain language). */
+  readonly language: Uint8Array;
+  /** Training time in hours as stated, NaN without one. */
+  readonly trainingHours: Float64Array;
   /** Training compute, FLOP. */
   readonly flop: Float64Array;
   /** Index of the FLOP value's method in FLOP_METHODS; -1 without a value. */
@@ -38,6 +50,10 @@ export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTabl
   const thirdParty = new Uint8Array(n);
   const parameters = new Float64Array(n).fill(NaN);
   const languageTokens = new Float64Array(n).fill(NaN);
+  const dateStart = new Float64Array(n);
+  const dateEnd = new Float64Array(n);
+  const language = new Uint8Array(n);
+  const trainingHours = new Float64Array(n).fill(NaN);
   let firstDate = '';
   let lastDate = '';
   for (let i = 0; i < n; i++) {
@@ -45,6 +61,9 @@ export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTabl
     ids[i] = r.id;
     names[i] = r.name;
     year[i] = r.year;
+    [dateStart[i], dateEnd[i]] = datePeriod(r.publicationDate, r.year);
+    language[i] = r.domain === 'language' ? 1 : 0;
+    if (r.trainingTimeHours !== null) trainingHours[i] = r.trainingTimeHours;
     if (r.flop !== null) {
       flop[i] = r.flop.flop;
       method[i] = METHOD_INDEX.get(r.flop.method)!;
@@ -55,7 +74,22 @@ export function analysisTable(records: readonly ProcessedRecord[]): AnalysisTabl
     if (firstDate === '' || r.publicationDate < firstDate) firstDate = r.publicationDate;
     if (r.publicationDate > lastDate) lastDate = r.publicationDate;
   }
-  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+  return { ids, names, year, dateStart, dateEnd, language, trainingHours, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+}
+
+/**
+ * The period [start, end) in fractional years that an ISO date stands for at its precision
+ * (`2012` → the year 2012, `2012-09` → September 2012, `2012-09-30` → that day, start = end).
+ * `year` (the representative day) is used when the text is not an ISO date.
+ */
+export function datePeriod(iso: string, year: number): [number, number] {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return [year, year];
+  const y = Number(m[1]);
+  if (m[2] === undefined) return [y, y + 1];
+  const month = Number(m[2]);
+  if (m[3] === undefined) return [fractionalYear(y, month, 1), month === 12 ? y + 1 : fractionalYear(y, month + 1, 1)];
+  return [year, year];
 }
 
 /** Rows whose FLOP value came by one of `methods` (all rows with a value when omitted). */
@@ -75,6 +109,10 @@ export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<nu
   const ids = new Array<string>(n);
   const names = new Array<string>(n);
   const year = new Float64Array(n);
+  const dateStart = new Float64Array(n);
+  const dateEnd = new Float64Array(n);
+  const language = new Uint8Array(n);
+  const trainingHours = new Float64Array(n);
   const flop = new Float64Array(n);
   const method = new Int8Array(n);
   const thirdParty = new Uint8Array(n);
@@ -96,6 +134,10 @@ export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<nu
     ids[k] = t.ids[i];
     names[k] = t.names[i];
     year[k] = t.year[i];
+    dateStart[k] = t.dateStart[i];
+    dateEnd[k] = t.dateEnd[i];
+    language[k] = t.language[i];
+    trainingHours[k] = t.trainingHours[i];
     flop[k] = t.flop[i];
     method[k] = t.method[i];
     thirdParty[k] = t.thirdParty[i];
@@ -105,5 +147,5 @@ export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<nu
   const dates = tables.filter((t) => t.firstDate !== '');
   const firstDate = dates.reduce((d, t) => (d === '' || t.firstDate < d ? t.firstDate : d), '');
   const lastDate = dates.reduce((d, t) => (t.lastDate > d ? t.lastDate : d), '');
-  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+  return { ids, names, year, dateStart, dateEnd, language, trainingHours, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
 }

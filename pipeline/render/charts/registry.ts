@@ -16,7 +16,7 @@ import { withTooltipText } from './points.ts';
 import type { ChartDef, NotDrawn } from './common.ts';
 import { breakpointsChart, computeOverTimeChart, erasDetailChart } from './era-charts.ts';
 import { auditChart, economicPeriodsChart } from './period-charts.ts';
-import { runLengthCharts } from './run-length-defs.ts';
+import { observedDurationsChart, runLengthCharts } from './run-length-defs.ts';
 import { frontierChart, parametersChart, tokensChart } from './series-charts.ts';
 import { BASE_CONFIG, mergeConfig } from './theme.ts';
 
@@ -64,6 +64,7 @@ export function buildChartSet(model: RenderModel): { drawn: Map<string, ChartDef
     economicPeriodsChart(c),
     auditChart(c),
     ...runLengthCharts(c),
+    observedDurationsChart(c),
   ];
   const drawn = new Map<string, ChartDef>();
   const notDrawn = new Map<string, NotDrawn>();
