@@ -10,6 +10,7 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { linkUrl } from './charts/points.ts';
 import * as fmt from './format.ts';
 import { esc, jsonForScript, link } from './html.ts';
+import { valueProvenance } from './value-provenance.ts';
 
 /** Rows per page of the table. */
 export const ROWS_PER_PAGE = 20;
@@ -22,11 +23,13 @@ export const SYSTEM_COLUMNS = [
   { key: 'date', title: 'Published' },
   { key: 'params', title: 'Parameters', numeric: true },
   { key: 'flop', title: 'Training compute (FLOP)', numeric: true },
-  { key: 'method', title: 'Compute value' },
-  { key: 'source', title: 'Source' },
+  { key: 'by', title: 'Value by' },
+  { key: 'vsource', title: 'Source of the value' },
+  { key: 'source', title: 'Paper' },
 ] as const;
 
 function cells(r: ProcessedRecord): string[] {
+  const v = valueProvenance(r);
   return [
     `<a href="#system=${encodeURIComponent(r.id)}">${esc(r.name)}</a>`,
     esc(r.organization),
@@ -34,7 +37,8 @@ function cells(r: ProcessedRecord): string[] {
     esc(r.publicationDate),
     r.parameters === null ? '' : esc(fmt.sci(r.parameters)),
     r.flop ? esc(fmt.flop(r.flop.flop)) : '',
-    esc(r.flop?.method ?? ''),
+    esc(v?.by ?? ''),
+    v ? link(v.link, v.source) : '',
     `${link(linkUrl(r.citation.link), r.citation.title)} (${esc(r.citation.year)})`,
   ];
 }

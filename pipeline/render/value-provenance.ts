@@ -28,28 +28,42 @@ export function splitCitation(citation: string): { text: string; link: string } 
   return m ? { text: m[1], link: linkUrl(m[2]) } : { text: citation, link: '' };
 }
 
-export function valueProvenance(r: ProcessedRecord): ValueProvenance | null {
-  const f = r.flop;
-  if (f === null) return null;
-  const paper = { text: `${r.citation.title} (${r.citation.year})`, link: linkUrl(r.citation.link) };
-  switch (f.provenance.kind) {
+/** A compute value's provenance as models.csv states it (flop_method, flop_provenance, flop_estimated_by, …). */
+export interface ValueFields {
+  method: string;
+  kind: string;
+  estimatedBy: string | null;
+  confidence: string | null;
+  estimationMethod: string | null;
+  source: string;
+}
+
+/** Who produced a value and where it rests, from its fields and the system's paper. */
+export function provenanceOf(f: ValueFields, paper: { text: string; link: string }): ValueProvenance | null {
+  switch (f.kind) {
     case 'authors':
       return { by: f.method === 'converted' ? 'The authors (converted to FLOP by us)' : 'The authors (stated in FLOP)', source: paper.text, link: paper.link };
     case 'third-party': {
-      const details = [
-        f.provenance.confidence ? `confidence ${f.provenance.confidence}` : '',
-        f.provenance.estimationMethod ? `method: ${f.provenance.estimationMethod}` : '',
-      ].filter(Boolean);
+      const details = [f.confidence ? `confidence ${f.confidence}` : '', f.estimationMethod ? `method: ${f.estimationMethod}` : ''].filter(Boolean);
       const src = splitCitation(f.source);
-      return { by: `${f.provenance.estimatedBy ?? 'A third party'} (third party${details.length ? `; ${details.join('; ')}` : ''})`, source: src.text, link: src.link };
+      return { by: `${f.estimatedBy || 'A third party'} (third party${details.length ? `; ${details.join('; ')}` : ''})`, source: src.text, link: src.link };
     }
     case 'pipeline': {
       const src = splitCitation(f.source);
       return { by: `This pipeline (${PIPELINE_METHOD[f.method] ?? f.method})`, source: `inputs from ${src.text}`, link: src.link || paper.link };
     }
+    default:
+      return null;
   }
 }
 
+export function valueProvenance(r: ProcessedRecord): ValueProvenance | null {
+  const f = r.flop;
+  if (f === null) return null;
+  const paper = { text: `${r.citation.title} (${r.citation.year})`, link: linkUrl(r.citation.link) };
+  const p = f.provenance;
+  return provenanceOf({ method: f.method, kind: p.kind, estimatedBy: p.estimatedBy ?? null, confidence: p.confidence ?? null, estimationMethod: p.estimationMethod ?? null, source: f.source }, paper);
+}
 /** The columns saying who produced a compute value and where it rests (value-provenance.ts). */
 export function valueColumns<T>(record: (row: T) => ProcessedRecord) {
   const v = (row: T) => valueProvenance(record(row));

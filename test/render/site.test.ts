@@ -44,13 +44,13 @@ describe('the pages', () => {
   });
 
   it('credit Epoch AI, whose export is merged: in every footer with its BibTeX, and on the Data page with the export date', () => {
-    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export 2024-12-06';
+    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export of 6 December 2024';
     for (const page of pages()) {
       expect(html(page), page).toContain(`Please also cite ${epoch}.`);
       expect(html(page), page).toContain('@misc{epoch_notable_ai_models');
     }
     const main = /<main[\s\S]*<\/main>/.exec(html('data.html'))![0];
-    expect(main).toContain('Notable AI Models&quot; (export 2024-12-06)');
+    expect(main).toContain('Notable AI Models&quot; (export of 6 December 2024)');
     expect(main).toContain(`Cite it as ${epoch}.`);
   });
 
