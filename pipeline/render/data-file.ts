@@ -189,7 +189,8 @@ export function siteData(csv: string, fits: Fits, fields: readonly SiteField[] =
   put(`"link":${JSON.stringify(col('source_link').map(linkUrl))},`);
   // Who produced each compute value and the publication it rests on (value-provenance.ts): a
   // third party's estimate names that party and its own source, never the system's paper.
-  // Dictionary-coded; a source of '' is the system's paper (source, link above).
+  // Dictionary-coded; a source of '' is the system's paper (source, link above), or this
+  // pipeline's inputs from that paper.
   const by: string[] = [];
   const valueSource: string[] = [];
   const valueLink: string[] = [];
@@ -203,8 +204,9 @@ export function siteData(csv: string, fits: Fits, fields: readonly SiteField[] =
             { method: method[i], kind: kind[i], estimatedBy: estimatedBy[i] || null, confidence: confidence[i] || null, estimationMethod: estimation[i] || null, source: flopSource[i] },
             paper,
           );
-    const samePaper = v !== null && v.source === paper.text && v.link === paper.link;
-    by.push(v?.by ?? '');
+    // The paper itself, or this pipeline's inputs from it ("This pipeline" in by says which).
+    const samePaper = v !== null && (v.source === paper.text || v.source === `inputs from ${paper.text}`) && v.link === paper.link;
+    by.push(v?.who ?? '');
     valueSource.push(v === null || samePaper ? '' : v.source);
     valueLink.push(v === null || samePaper ? '' : v.link);
   }

@@ -11,11 +11,15 @@ import { link } from './html.ts';
 export interface ValueProvenance {
   /** "The authors", "Epoch AI (third party; confidence Speculative)", "This pipeline (operation counting, 6·N·D)". */
   by: string;
+  /** The producer alone, for narrow tables: "The authors", "Epoch AI (third party)", "This pipeline (6·N·D)". */
+  who: string;
   /** The publication the value rests on, as text. */
   source: string;
   /** Its link (https), '' without one. */
   link: string;
 }
+
+const PIPELINE_SHORT: Record<string, string> = { operations: '6·N·D', hardware: 'chip time' };
 
 const PIPELINE_METHOD: Record<string, string> = {
   operations: 'operation counting, 6·N·D',
@@ -42,15 +46,16 @@ export interface ValueFields {
 export function provenanceOf(f: ValueFields, paper: { text: string; link: string }): ValueProvenance | null {
   switch (f.kind) {
     case 'authors':
-      return { by: f.method === 'converted' ? 'The authors (converted to FLOP by us)' : 'The authors (stated in FLOP)', source: paper.text, link: paper.link };
+      return { by: f.method === 'converted' ? 'The authors (converted to FLOP by us)' : 'The authors (stated in FLOP)', who: 'The authors', source: paper.text, link: paper.link };
     case 'third-party': {
       const details = [f.confidence ? `confidence ${f.confidence}` : '', f.estimationMethod ? `method: ${f.estimationMethod}` : ''].filter(Boolean);
       const src = splitCitation(f.source);
-      return { by: `${f.estimatedBy || 'A third party'} (third party${details.length ? `; ${details.join('; ')}` : ''})`, source: src.text, link: src.link };
+      const who = `${f.estimatedBy || 'A third party'} (third party`;
+      return { by: `${who}${details.length ? `; ${details.join('; ')}` : ''})`, who: `${who})`, source: src.text, link: src.link };
     }
     case 'pipeline': {
       const src = splitCitation(f.source);
-      return { by: `This pipeline (${PIPELINE_METHOD[f.method] ?? f.method})`, source: `inputs from ${src.text}`, link: src.link || paper.link };
+      return { by: `This pipeline (${PIPELINE_METHOD[f.method] ?? f.method})`, who: `This pipeline (${PIPELINE_SHORT[f.method] ?? f.method})`, source: `inputs from ${src.text}`, link: src.link || paper.link };
     }
     default:
       return null;

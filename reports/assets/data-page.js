@@ -26,7 +26,8 @@
   // The publication a compute value rests on: coded '' when it is the system's paper.
   function valueSource(i) {
     var s = dictAt(D.vsource, i);
-    return s === '' && dictAt(D.by, i) !== '' ? { text: D.source[i], link: D.link[i] } : { text: s, link: dictAt(D.vlink, i) };
+    // '' for the authors' own values (their paper) and for systems without a value (the paper too).
+    return s === '' ? { text: D.source[i], link: D.link[i] } : { text: s, link: dictAt(D.vlink, i) };
   }
   function text(key, i) {
     if (key === 'vsource') return valueSource(i).text;

@@ -96,22 +96,22 @@ describe('who produced each value, on the shipped site', () => {
     D.id.forEach((id, i) => {
       const r = byId.get(id)!;
       const v = valueProvenance(r);
-      expect(at(D.by, i), id).toBe(v?.by ?? '');
+      expect(at(D.by, i), id).toBe(v?.who ?? '');
       if (r.flop?.provenance.kind !== 'third-party') return;
       checked++;
-      // The page shows the coded source, or the paper when the code is '' (the authors' own values only).
+      // The page shows the coded source, or the paper when the code is '' (the authors' own values, or no value).
       expect(at(D.vsource, i), id).not.toBe('');
       expect(at(D.vsource, i), id).toBe(v!.source);
       expect(at(D.vsource, i), id).not.toBe(paperOf(r));
       expect(at(D.vlink, i), id).toBe(v!.link);
-      expect(at(D.by, i).startsWith(`${r.flop.provenance.estimatedBy} (third party`), id).toBe(true);
+      expect(at(D.by, i), id).toBe(`${r.flop.provenance.estimatedBy} (third party)`);
     });
     expect(checked).toBeGreaterThan(300);
   });
 
   it('in the tables that list values: the Data page’s first rows, the record-setters, the audit', () => {
     const checks: [string, string][] = [
-      ['data.html', 'Paper'],
+      ['data.html', 'Source of the value'],
       ['frontier.html', 'Paper'],
       ['data-quality.html', 'Used ÷ estimated'],
     ];
