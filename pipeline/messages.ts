@@ -4,6 +4,8 @@
  */
 import type { RejectionReason } from './analyze/stats/segmented.ts';
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "1 system", "3 systems". */
 const counted = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -171,6 +173,9 @@ export const messages = {
   oneDateOnly: (n: number, noun: string, detail: string) => `all ${counted(n, noun)} ${detail} share one publication date, so no slope can be fitted`,
   tooFewForBreakpoints: (n: number, min: number) =>
     `there ${n === 1 ? 'is' : 'are'} only ${counted(n, 'system')} with a compute value (low outliers excluded), and a search for breakpoints needs at least ${min}`,
+  noParameterGapTest: (from: number) => `no language model published from ${from} on has a parameter count`,
+  boundLabel: (scenario: string) => `${scenario} (literature rates)`,
+  boundOurs: (scenario: string) => `${scenario} (our deep-learning trend)`,
   noParameterGap: (n: number) => `${n === 0 ? 'no system' : 'only one system'} published from 2015 on has a parameter count; a gap needs two`,
   trendNotComputed: (trend: string) => `the ${trend} trend was not computed`,
   noGrowth: 'compute does not grow in this trend (slope ≤ 0), so the model has no optimum',
@@ -233,6 +238,57 @@ export const messages = {
   previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
   badSiteConfig: (file: string, detail: string) => `${file}: url and repository must be empty or http(s) addresses (${detail})`,
   tableLimited: (shown: string, total: string, file: string) => `The ${shown} rows shown are the first of ${total}; every row is in ${file}.`,
+
+  // ---- claims: sentences whose words a computed comparison chooses (pipeline/render/claims.ts)
+  trendsCompared: (a: string, b: string, verdict: string, ratio: string) =>
+    verdict === 'faster'
+      ? `${capitalized(a)} grew faster than ${b}: ${ratio}, an interval above 1.`
+      : verdict === 'slower'
+        ? `${capitalized(a)} grew more slowly than ${b}: ${ratio}, an interval below 1.`
+        : `The data cannot tell the growth of ${a} from that of ${b}: ${ratio}, an interval that includes 1.`,
+  growthRatio: (lo: string, hi: string) => `the ratio of their growth per year is ${lo}–${hi} (95% bootstrap interval)`,
+  intervalsCompared: (a: string, b: string, verdict: string, ia: string, ib: string) =>
+    verdict === 'faster'
+      ? `${capitalized(a)} grew faster than ${b}: their 95% intervals (${ia} and ${ib}) do not overlap.`
+      : verdict === 'slower'
+        ? `${capitalized(a)} grew more slowly than ${b}: their 95% intervals (${ia} and ${ib}) do not overlap.`
+        : `The data cannot tell ${a} from ${b}: their 95% intervals (${ia} and ${ib}) overlap.`,
+  likeForLikeSame: (n: number, theirN: number | null, verdict: string) =>
+    verdict === 'consistent'
+      ? `Same definition and window: our ${counted(n, 'system')}${theirN === null ? '' : ` (theirs: ${theirN})`} agree with the published value — the intervals meet.`
+      : `Same definition and window, yet ours grows ${verdict === 'faster' ? 'faster' : 'more slowly'} (the intervals do not meet): the difference lies in the data — ${counted(n, 'system')} here${theirN === null ? '' : ` against their ${theirN}`}, and their compute values.`,
+  likeForLikeWindow: (verdict: string, to: string) =>
+    verdict === 'no_difference'
+      ? `The systems published since ${to} do not move the trend beyond its uncertainty.`
+      : `With the systems published since ${to} the trend is ${verdict === 'faster' ? 'faster' : 'slower'} (the intervals do not meet): the window explains that part of the difference.`,
+  likeForLikeClosed: (verdict: string) =>
+    verdict === 'no_difference' ? 'All our systems of the era give the same trend within its uncertainty.' : `All our systems of the era give a ${verdict === 'faster' ? 'faster' : 'slower'} trend (the intervals do not meet).`,
+  verdictShort: (verdict: string) =>
+    verdict === 'consistent' ? 'consistent (the intervals meet)' : verdict === 'faster' ? 'faster than published (our whole interval lies above it)' : 'slower than published (our whole interval lies below it)',
+  versusHardware: (periods: string, verdict: string, hardware: string) =>
+    verdict === 'faster'
+      ? `In the ${periods} compute grew faster than hardware price-performance (${hardware}): the whole 95% interval of its growth lies above that of FLOP per dollar, so something other than cheaper hardware — larger budgets, more chips, longer runs — sets the rest of the pace.`
+      : verdict === 'slower'
+        ? `In the ${periods} compute grew more slowly than hardware price-performance (${hardware}): the whole 95% interval of its growth lies below it.`
+        : `In the ${periods} the growth of compute cannot be told from that of hardware price-performance (${hardware}): their 95% intervals overlap.`,
+  periodList: (names: string[]) => `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} period${names.length > 1 ? 's' : ''}`,
+  gapYear: (year: string, inGap: number, n: number, p: string, gap: boolean) =>
+    gap ? `${year}: ${inGap} of ${n} in the band (${p}): a gap` : `${year}: ${inGap} of ${n} in the band (${p}): no gap the test can see`,
+  gapUntested: (year: string, n: number, min: number) => `${year}: ${counted(n, 'model')} in the three bands, under the ${min} a test needs`,
+  alternativeNotQuoted: 'not quoted here (see the paper’s appendices)',
+  swappingUnverified: 'quoted as this project’s issue 18 gives it; not yet checked against the text of that section',
+  unverifiedQuotation: 'unverified quotation',
+  noTrainingDurations: 'no system in the data states its training time',
+  aboveBounds: (bounds: { above: number; label: string }[], n: number) =>
+    bounds.length === 0
+      ? ''
+      : bounds.every((b) => b.above === 0)
+        ? `None of the ${n.toLocaleString('en-US')} lasts longer than any of these optima.`
+        : bounds.map((b) => `${b.above === 0 ? 'None' : counted(b.above, 'system')} of the ${n.toLocaleString('en-US')} ${b.above === 1 ? 'lasts' : 'last'} longer than the optimum of ${b.label}.`).join(' '),
+  yearList: (years: string[]) => (years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : (years[0] ?? '')),
+  noRunLengthSpread: 'no interval: L = 1/gC, and the post gives gC without one',
+  dataAsOf: (exports: string, curated: string) =>
+    exports && curated ? `the Epoch AI export of ${exports} and curated records to ${curated}` : exports ? `the Epoch AI export of ${exports}` : curated ? `curated records to ${curated}` : 'no dated system',
 
   // ---- upstream exports, aliases and the merge (pipeline/adapters, pipeline/normalize/merge.ts)
   duplicateUpstreamRow: (line: number) => `duplicate of line ${line}: every cell the same`,

@@ -5,8 +5,9 @@
  * among systems published within ±window years, population SD). Systems with z below the low-outlier
  * threshold are excluded from every era fit and listed.
  */
-import { parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../normalize/dates.ts';
 import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } from '../schema/fits.ts';
+import { SEVILLA_ERAS } from './literature.ts';
 import type { Subject } from './outcome.ts';
 import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
 import { isSorted } from './stats/sorted.ts';
@@ -21,11 +22,16 @@ export const DEFAULT_ERA_PARAMETERS: EraParameters = {
   low_outlier_z: -2,
 };
 
-const PAPER = 'Sevilla et al. 2022, Compute Trends Across Three Eras of Machine Learning, arXiv:2202.05924, Table 3';
+/** The paper's era figures, as fits.json's published_eras: read from the one table of published figures (literature.ts). */
+function publishedEra(key: 'pre_deep_learning' | 'deep_learning' | 'large_scale'): PublishedValue {
+  const p = SEVILLA_ERAS.find((e) => e.key === key)!;
+  return { doubling_months: p.doubling_months!, ci95: p.doubling_ci95!, source: `${p.source.text}, ${p.where}` };
+}
+
 export const PUBLISHED_ERAS: Record<'pre_deep_learning' | 'deep_learning' | 'large_scale', PublishedValue> = {
-  pre_deep_learning: { doubling_months: 21.3, ci95: [17.0, 29.3], source: PAPER },
-  deep_learning: { doubling_months: 5.7, ci95: [4.3, 9.0], source: PAPER },
-  large_scale: { doubling_months: 9.9, ci95: [7.7, 17.1], source: PAPER },
+  pre_deep_learning: publishedEra('pre_deep_learning'),
+  deep_learning: publishedEra('deep_learning'),
+  large_scale: publishedEra('large_scale'),
 };
 
 /** Z-scores already computed, by series and window: analyze asks for the same ones up to five times. */
@@ -88,8 +94,8 @@ const fitCache = new WeakMap<Series, Map<string, Outcome<TrendFit>>>();
 
 /** What an era's points are, for the reason when it cannot be fitted. */
 function eraSubject(era: Era, params: EraParameters): Subject {
-  const dl = params.deep_learning_start;
-  const ls = params.large_scale_start;
+  const dl = dateInWords(params.deep_learning_start);
+  const ls = dateInWords(params.large_scale_start);
   const rest = 'with a compute value (low outliers excluded)';
   switch (era) {
     case 'pre_deep_learning':

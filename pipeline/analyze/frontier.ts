@@ -1,12 +1,16 @@
 /**
- * The frontier: record-setting systems (each above every earlier one in training compute) and the
- * ten largest systems of each calendar year, with their trends.
+ * The frontier: record-setting systems (each above every earlier one in training compute, records
+ * counted from the deep-learning era's start) and Epoch AI's frontier, the running top 10 at release.
  */
+import { dateInWords } from '../normalize/dates.ts';
 import type { FrontierAnalysis } from '../schema/fits.ts';
-import { idAt, subsetIn, type Series } from './series.ts';
-import { isSorted } from './stats/sorted.ts';
+import { RUNNING_TOP_N } from './literature.ts';
+import { idAt, rowsIn, seriesOf, subsetIn, type Series } from './series.ts';
 import { SEED_OFFSET } from './seeds.ts';
+import { isSorted } from './stats/sorted.ts';
+import type { AnalysisTable } from './table.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
+import { rowInWindow, yearWindow } from './windows.ts';
 
 /**
  * Points that beat every earlier one (by x, ties by id), in that order. A point at or below the
@@ -49,37 +53,80 @@ export function recordSetters(s: Series): Set<number> {
   return keep;
 }
 
-/** The k points of largest y (ties by id) of each calendar year. */
-export function topPerYear(s: Series, k: number): Set<number> {
+/**
+ * The running top k: points among the k largest of all points up to their own x (ties at one x
+ * counted together), in that order. A point is in it when at most k − 1 points at or before its x
+ * have a larger y. Epoch AI's frontier is the running top 10.
+ */
+export function runningTop(s: Series, k: number): Set<number> {
   const { x, y } = s;
-  // Before: p after q (p is worse) when y is smaller, or equal with a larger id.
-  const worse = (p: number, q: number) => y[p] < y[q] || (y[p] === y[q] && !(idAt(s, p) < idAt(s, q)));
-  // Each year's best k so far, best first, kept by insertion: a full sort of each year's points
-  // (tens of thousands at 1e6 records) compared ids for every tie in y.
-  const byYear = new Map<number, number[]>();
-  for (let i = 0; i < x.length; i++) {
-    const year = Math.floor(x[i]);
-    let top = byYear.get(year);
-    if (!top) byYear.set(year, (top = []));
-    if (top.length === k && (k === 0 || worse(i, top[k - 1]))) continue;
-    let at = top.length;
-    while (at > 0 && worse(top[at - 1], i)) at--;
-    top.splice(at, 0, i);
-    if (top.length > k) top.pop();
-  }
   const keep = new Set<number>();
-  for (const top of byYear.values()) for (const i of top) keep.add(i);
+  if (k <= 0) return keep;
+  const order = isSorted(x) ? null : Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b] || (idAt(s, a) < idAt(s, b) ? -1 : 1));
+  const at = (j: number) => (order === null ? j : order[j]);
+  // The k largest y so far, largest first.
+  const top: number[] = [];
+  for (let from = 0; from < x.length; ) {
+    let to = from + 1;
+    while (to < x.length && x[at(to)] === x[at(from)]) to++;
+    for (let j = from; j < to; j++) {
+      const v = y[at(j)];
+      if (top.length === k && v <= top[k - 1]) continue;
+      let p = top.length;
+      while (p > 0 && top[p - 1] < v) p--;
+      top.splice(p, 0, v);
+      if (top.length > k) top.pop();
+    }
+    const threshold = top.length < k ? -Infinity : top[k - 1];
+    for (let j = from; j < to; j++) if (y[at(j)] >= threshold) keep.add(at(j));
+    from = to;
+  }
   return keep;
 }
 
-export function analyzeFrontier(s: Series, trend: TrendOptions, fromYear: number): FrontierAnalysis {
-  const setters = recordSetters(s);
-  const top = topPerYear(s, 10);
-  const recent = (i: number) => s.x[i] >= fromYear;
+/**
+ * The frontier from `fromIso` on (the deep-learning era's start): the record-setters, records
+ * counted from that date so that an early estimate (two 2007 n-gram models, CPU-cluster estimates)
+ * cannot hold the record into the era; and the running top 10 at release (Epoch AI's frontier),
+ * which counts every earlier system. Each with its trend.
+ */
+export function analyzeFrontier(table: AnalysisTable, trend: TrendOptions, fromIso: string): FrontierAnalysis {
+  const w = yearWindow(fromIso, '9999-12-31');
+  const since = seriesOf(table, table.flop, (i) => rowInWindow(table, i, w));
+  const setters = recordSetters(since);
+  const all = seriesOf(table, table.flop);
+  const rows = rowsIn(all, table)!;
+  const allTop = runningTop(all, RUNNING_TOP_N);
+  const top = new Set([...allTop].filter((i) => rowInWindow(table, rows[i], w)));
+  const dateOf = `published from ${dateInWords(fromIso)}`;
+  // The all-time record at the era's start, and who first beat it after.
+  let holder = -1;
+  for (const i of recordSetters(all)) if (!rowInWindow(table, rows[i], w) && (holder === -1 || all.y[i] > all.y[holder])) holder = i;
+  let until = -1;
+  if (holder !== -1) {
+    for (let i = 0; i < all.x.length; i++) {
+      if (!rowInWindow(table, rows[i], w) || !(all.y[i] > all.y[holder])) continue;
+      if (until === -1 || all.x[i] < all.x[until] || (all.x[i] === all.x[until] && idAt(all, i) < idAt(all, until))) until = i;
+    }
+  }
+  const r6 = (v: number) => Number(v.toPrecision(6));
+  const held_record =
+    holder === -1
+      ? null
+      : {
+          id: idAt(all, holder),
+          name: all.names[holder],
+          year: r6(all.x[holder]),
+          flop: r6(10 ** all.y[holder]),
+          until: until === -1 ? null : { id: idAt(all, until), name: all.names[until], year: r6(all.x[until]) },
+        };
   return {
-    record_setter_ids: [...setters].map((i) => idAt(s, i)),
-    record_setters: fitTrend(subsetIn(s, setters, recent), { ...trend, seed: trend.seed + SEED_OFFSET.record_setters, minPoints: 4, subject: { noun: 'record-setter', detail: `published from ${fromYear}` } }),
-    top10_ids: [...top].filter(recent).map((i) => idAt(s, i)).sort(),
-    top10: fitTrend(subsetIn(s, top, recent), { ...trend, seed: trend.seed + SEED_OFFSET.top10, subject: { noun: 'system', detail: `among the ten largest of its year published from ${fromYear}` } }),
+    record_from: fromIso,
+    held_record,
+    record_setter_ids: [...setters].sort((a, b) => a - b).map((i) => idAt(since, i)),
+    record_setters: fitTrend(subsetIn(since, setters), { ...trend, seed: trend.seed + SEED_OFFSET.record_setters, minPoints: 4, subject: { noun: 'record-setter', detail: dateOf } }),
+    running_top_n: RUNNING_TOP_N,
+    running_top_ids: [...top].sort((a, b) => a - b).map((i) => idAt(all, i)),
+    running_top: fitTrend(subsetIn(all, top), { ...trend, seed: trend.seed + SEED_OFFSET.running_top, subject: { noun: 'system', detail: `in the running top ${RUNNING_TOP_N} ${dateOf}` } }),
   };
 }

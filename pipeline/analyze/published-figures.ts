@@ -4,9 +4,10 @@
  * was entered; the pages say so next to it rather than present it as checked.
  */
 import type { Anchor } from '../schema/fits.ts';
+import { SEVILLA_2022, SEVILLA_DATA_END } from './literature.ts';
 
-const SEVILLA = 'Sevilla, Heim, Ho, Besiroglu, Hobbhahn & Villalobos (2022), Compute Trends Across Three Eras of Machine Learning, arXiv:2202.05924';
-const SEVILLA_URL = 'https://arxiv.org/abs/2202.05924';
+const SEVILLA = SEVILLA_2022.text;
+const SEVILLA_URL = SEVILLA_2022.url;
 const SEVILLA_NOTE =
   'As quoted in issue #19 ("Table 7"); the table number, its window, intervals and domain definitions could not be checked against the paper here.';
 
@@ -31,8 +32,8 @@ export const SEVILLA_DOMAINS: Record<'vision' | 'language' | 'games' | 'other', 
   other: perDomain(6.8),
 };
 
-/** The paper's deep-learning era: from 2010 to its data's end (arXiv v1, 11 February 2022). */
-export const SEVILLA_WINDOW = { from: '2010-01-01', to: '2022-02-11' };
+/** The paper's deep-learning era: from 2010 to its data's end (literature.ts SEVILLA_DATA_END). */
+export const SEVILLA_WINDOW = { from: '2010-01-01', to: SEVILLA_DATA_END };
 
 const NOTABLE = 'https://epoch.ai/data/notable-ai-models';
 

@@ -3,6 +3,7 @@
  * run" (2022), rates derived from a fitted compute slope, and a Monte Carlo distribution of the optimal
  * run length from bootstrap samples of that slope. See run-length-model.ts for the objectives.
  */
+import { messages } from '../messages.ts';
 import { optimalLength, optimalLengthSwapping } from './run-length-model.ts';
 import { createRng } from './stats/rng.ts';
 
@@ -19,6 +20,8 @@ export interface CitedRate {
   /** How the value follows from the quoted figure. */
   derivation: string;
   citation: Citation;
+  /** 95% interval of the rate where its source gives one (or this report assumes one: see run-length-uncertainty.ts). */
+  ci95: [number, number] | null;
 }
 
 export const LONGEST_TRAINING_RUN_CITATION: Citation = {
@@ -30,7 +33,8 @@ export const GH_GPU_PRICE_PERFORMANCE: CitedRate = {
   symbol: 'gH',
   value: Math.LN2 / 2.46,
   definition: 'growth rate of GPU price-performance (FLOP/s per dollar)',
-  derivation: 'ln 2 / 2.46 years (price-performance doubles every 2.46 years)',
+  derivation: 'ln 2 / 2.46 years (price-performance doubles every 2.46 years, 95% CI 2.24–2.72 years)',
+  ci95: [Math.LN2 / 2.72, Math.LN2 / 2.24],
   citation: {
     text: 'Hobbhahn & Besiroglu (2022), "Trends in GPU price-performance", Epoch AI',
     url: 'https://epoch.ai/blog/trends-in-gpu-price-performance',
@@ -42,6 +46,7 @@ export const GC_TRAINING_COMPUTE: CitedRate = {
   value: 1.31,
   definition: 'growth rate of the compute used in large training runs',
   derivation: '1.31/yr, i.e. a doubling every ln 2 / 1.31 ≈ 0.529 years ≈ 6.3 months',
+  ci95: null,
   citation: {
     text:
       'Rate used in Sevilla et al. (2022), "The longest training run", Epoch AI; the compute trend is from ' +
@@ -55,6 +60,7 @@ export const GI_INVESTMENT: CitedRate = {
   value: GC_TRAINING_COMPUTE.value - GH_GPU_PRICE_PERFORMANCE.value,
   definition: 'growth rate of dollar budgets for training runs (investment)',
   derivation: 'gI = gC − gH: compute growth not explained by cheaper hardware',
+  ci95: null,
   citation: LONGEST_TRAINING_RUN_CITATION,
 };
 
@@ -63,6 +69,7 @@ export const GS_ALGORITHMIC_EFFICIENCY: CitedRate = {
   value: Math.log(44) / 7,
   definition: 'growth rate of algorithmic (software) efficiency',
   derivation: 'ln 44 / 7 years (44× less compute to reach AlexNet-level ImageNet accuracy after 7 years)',
+  ci95: [Math.log(44) / 7 / 2, (2 * Math.log(44)) / 7],
   citation: {
     text: 'Hernandez & Brown (2020), "Measuring the Algorithmic Efficiency of Neural Networks", arXiv:2005.04305',
     url: 'https://arxiv.org/abs/2005.04305',
@@ -99,8 +106,11 @@ const SCENARIOS: Record<ScenarioId, { label: string; formula: string; rates: (r:
   'hardware+software': { label: 'Hardware improvements + Software improvements', formula: '1/(gH + gS)', rates: (r) => ({ gH: r.gH, gI: 0, gS: r.gS }) },
   'hardware+investment': { label: 'Hardware improvements + Rising investments', formula: '1/(gH + gI) = 1/gC', rates: (r) => ({ gH: r.gH, gI: r.gI, gS: 0 }) },
   'hardware+investment+software': { label: 'Hardware improvements + Rising investments + Software improvements', formula: '1/(gH + gI + gS)', rates: (r) => r },
-  swapping: { label: 'All three, hardware swapped mid-run', formula: 'ln(1 + gH/(gI + gS))/gH', rates: (r) => r, swap: true },
+  swapping: { label: 'All three, hardware swapped mid-run at no cost (this report’s variant)', formula: 'ln(1 + gH/(gI + gS))/gH', rates: (r) => r, swap: true },
 };
+
+/** Each scenario's label and formula, as the tables print them. */
+export const SCENARIO_META: Readonly<Record<ScenarioId, { label: string; formula: string }>> = SCENARIOS;
 
 /** Optimal length (years) of one scenario; +Infinity when it has no finite optimum. */
 export function scenarioLength(scenario: ScenarioId, rates: Rates): number {
@@ -116,6 +126,36 @@ export function scenarioTable(rates: Rates = DEFAULT_RATES, { includeSwapping = 
     return { scenario, label: SCENARIOS[scenario].label, formula: SCENARIOS[scenario].formula, years, months: years * 12 };
   });
 }
+
+/**
+ * The post's corrections, as its own edit notes give them: "[Edited 2023/06/28 to fix an error in
+ * the hardware improvements + rising investments + software improvements calculations]" and
+ * "[Edited 2022/09/22 to fix an error in the hardware improvements + rising investments
+ * calculation]". Copies made between those dates (the LessWrong link post, for one) print 2.52
+ * months for the last row.
+ */
+export const POST_ERRATA = {
+  scenario: 'hardware+investment+software' as ScenarioId,
+  before: { value: 2.52, unit: 'months' as const },
+  after: { value: 6.49, unit: 'months' as const },
+  corrected_on: '2023-06-28',
+  earlier_correction: { scenario: 'hardware+investment' as ScenarioId, on: '2022-09-22' },
+  copy_with_old_value: 'https://www.lesswrong.com/posts/RihYwmskuJT9Rkbjq/the-longest-training-run',
+};
+
+/**
+ * The post's section "Accounting for hardware swapping", as issue 18 of this project reads it:
+ * with hardware swapped for the newest mid-run, L = 1/gH, runs "between 1.2 and 3.6 years". (The
+ * section's text was not available to check it against when this was written; the two figures are
+ * those of the post's own table, 1/(gH + gS) = 1.22 years and 1/gH = 3.55 years.)
+ */
+export const POST_SWAPPING = {
+  formula: '1/gH',
+  range_years: [1.2, 3.6] as [number, number],
+  section: 'Accounting for hardware swapping',
+  /** Shown beside the quotation until someone reads the section and confirms it. */
+  unverified: messages.swappingUnverified,
+};
 
 /** The post's rounded numbers as published (table at the top of the post, 2023-06-28 revision). */
 export const POST_QUOTED_LENGTHS: Readonly<Record<Exclude<ScenarioId, 'swapping'>, { value: number; unit: 'years' | 'months' }>> = {

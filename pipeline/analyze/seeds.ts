@@ -12,9 +12,10 @@ export const SEED_OFFSET = {
   deep_learning: 2,
   large_scale: 3,
   regular_scale: 4,
-  // The frontier (pipeline/analyze/frontier.ts); the run-length samples of the record-setters reuse it.
+  // The frontier (pipeline/analyze/frontier.ts): record-setters and Epoch AI's running top 10;
+  // the run-length samples of the record-setters reuse its offset.
   record_setters: 11,
-  top10: 12,
+  running_top: 12,
   // The other series (pipeline/analyze/other-series.ts).
   ai_and_compute: 21,
   economic_period_compute: 31,
@@ -22,6 +23,13 @@ export const SEED_OFFSET = {
   breakpoints: 51,
   parameters_trend: 61,
   dataset_trend: 62,
+  // The alternative era definitions (pipeline/stages/analyze.ts): three per variant k, from here.
+  era_alternatives: 71,
+  // The fits beside published figures (pipeline/analyze/like-for-like.ts): two per figure k (same
+  // window, then to date), from each offset (twenty apart): Sevilla et al.'s eras, their Appendix E, and the others.
+  like_for_like_eras: 700,
+  like_for_like_appendix_e: 720,
+  literature: 740,
   // The trend analyses of issue 19 (pipeline/analyze/trend-analyses.ts). Per domain: plus the
   // domain's index in DOMAIN_GROUPS (0–5); on Sevilla et al.'s window, plus the index in SEVILLA_GROUPS (0–3).
   domain_trends: 100,

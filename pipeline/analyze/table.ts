@@ -5,6 +5,7 @@
  * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
  * (bench/scale.bench.ts). Missing values are NaN.
  */
+import { fractionalYear } from '../normalize/dates.ts';
 import { DOMAINS } from '../schema/raw-columns.ts';
 import { COST_BASES, FLOP_METHODS, type CostBasis, type FlopMethod, type HardwareSpec, type ProcessedRecord } from '../schema/records.ts';
 import { chipCount, chipHours, computeRange, coresPerChipOf, costOn, sectorOf, SECTORS } from './record-fields.ts';
@@ -16,6 +17,15 @@ export interface AnalysisTable {
   readonly dates: readonly string[];
   /** Publication date as a fractional year. */
   readonly year: Float64Array;
+  /**
+   * The period a publication date stands for, as fractional years [start, end): the day itself for
+   * a full date, its month or its year for a partial one. A window test reads these, so that a
+   * system dated to the year only ("2012") is not dropped from a window that opens within that year.
+   */
+  readonly dateStart: Float64Array;
+  readonly dateEnd: Float64Array;
+  /** 1 for a language system (domain language). */
+  readonly language: Uint8Array;
   /** Training compute, FLOP. */
   readonly flop: Float64Array;
   /** Index of the FLOP value's method in FLOP_METHODS; -1 without a value. */
@@ -77,9 +87,9 @@ const SECTOR_INDEX = new Map<string, number>(SECTORS.map((d, i) => [d, i]));
 export const COST_COLUMN = { cloud: 'costCloud', upfront: 'costUpfront', '2023-usd': 'cost2023Usd' } as const satisfies Record<CostBasis, keyof AnalysisTable>;
 
 /** The per-row columns, by kind: joinTables copies each the same way. */
-const FLOAT_COLUMNS = ['year', 'flop', 'parameters', 'languageTokens', 'activeParameters', 'flopLow', 'flopHigh', 'trainingHours', 'chips', 'chipHours', 'costCloud', 'costUpfront', 'cost2023Usd', 'acquisitionCost', 'powerWatts'] as const;
+const FLOAT_COLUMNS = ['year', 'dateStart', 'dateEnd', 'flop', 'parameters', 'languageTokens', 'activeParameters', 'flopLow', 'flopHigh', 'trainingHours', 'chips', 'chipHours', 'costCloud', 'costUpfront', 'cost2023Usd', 'acquisitionCost', 'powerWatts'] as const;
 const INT8_COLUMNS = ['method', 'domain', 'sector', 'openWeights', 'possiblyOver1e23', 'frontierFlag'] as const;
-const UINT8_COLUMNS = ['thirdParty', 'chipHoursStated'] as const;
+const UINT8_COLUMNS = ['thirdParty', 'chipHoursStated', 'language'] as const;
 const TEXT_COLUMNS = ['ids', 'names', 'dates', 'countries'] as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -119,6 +129,8 @@ export function analysisTable(records: readonly ProcessedRecord[], hardware: rea
     t.names[i] = r.name;
     t.dates[i] = r.publicationDate;
     t.year[i] = r.year;
+    [t.dateStart[i], t.dateEnd[i]] = datePeriod(r.publicationDate, r.year);
+    t.language[i] = r.domain === 'language' ? 1 : 0;
     if (r.flop !== null) {
       t.flop[i] = r.flop.flop;
       t.method[i] = METHOD_INDEX.get(r.flop.method)!;
@@ -153,6 +165,21 @@ export function analysisTable(records: readonly ProcessedRecord[], hardware: rea
     if (r.publicationDate > t.lastDate) t.lastDate = r.publicationDate;
   }
   return t;
+}
+
+/**
+ * The period [start, end) in fractional years that an ISO date stands for at its precision
+ * (`2012` → the year 2012, `2012-09` → September 2012, `2012-09-30` → that day, start = end).
+ * `year` (the representative day) is used when the text is not an ISO date.
+ */
+export function datePeriod(iso: string, year: number): [number, number] {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return [year, year];
+  const y = Number(m[1]);
+  if (m[2] === undefined) return [y, y + 1];
+  const month = Number(m[2]);
+  if (m[3] === undefined) return [fractionalYear(y, month, 1), month === 12 ? y + 1 : fractionalYear(y, month + 1, 1)];
+  return [year, year];
 }
 
 /** Rows whose FLOP value came by one of `methods` (all rows with a value when omitted). */

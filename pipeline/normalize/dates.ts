@@ -176,3 +176,17 @@ export function dateToYear(text: string): number {
     throw err;
   }
 }
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/**
+ * An ISO date in words, at its precision, for prose (reasons in fits.json, pages): "6 December
+ * 2024", "December 2024", "2024". Text that is not an ISO date comes back unchanged.
+ */
+export function dateInWords(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  if (m[2] === undefined) return m[1];
+  const month = MONTH_NAMES[Number(m[2]) - 1];
+  return m[3] === undefined ? `${month} ${m[1]}` : `${Number(m[3])} ${month} ${m[1]}`;
+}

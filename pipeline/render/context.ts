@@ -1,5 +1,6 @@
 /** The values page templates can refer to: fits.json at the top level, plus site facts. */
 import { exportDateOf } from '../adapters/epoch.ts';
+import { dateInWords } from '../normalize/dates.ts';
 import { EPOCH_URL } from '../adapters/epoch-columns.ts';
 import { NO_CHANGELOG } from './changelog.ts';
 import type { RenderModel } from './model.ts';
@@ -17,7 +18,10 @@ export const SITE = {
  * their dates), or a curated value cites its dataset. Always an object, so pages can test `shown`.
  */
 export function epochAttribution(model: RenderModel): { shown: boolean; text: string; exports: string; bibtex: string } {
-  const exports = model.provenance.files.filter((f) => f.kind === 'external').map((f) => exportDateOf(f.file) ?? 'of unknown date');
+  const exports = model.provenance.files.filter((f) => f.kind === 'external').map((f) => {
+    const d = exportDateOf(f.file);
+    return d ? `of ${dateInWords(d)}` : 'of unknown date';
+  });
   const cited = model.records.some((r) => (r.flop?.source ?? '').includes(EPOCH_URL) || Object.values(r.valueSources).some((v) => v?.includes(EPOCH_URL)));
   const which = exports.length ? `; export${exports.length === 1 ? '' : 's'} ${exports.join(', ')}` : '';
   return {
@@ -34,18 +38,21 @@ export function buildContext(model: RenderModel, config: SiteConfig = { url: '',
   const year = asOf.slice(0, 4);
   const address = config.url || config.repository;
   const version = config.version ? ` (version ${config.version})` : '';
+  const facts = pageFacts(model);
   return {
     ...fits,
     published: fits.published_eras,
     provenance: model.provenance,
     assumptions: model.assumptions,
     changelog: model.changelog ?? NO_CHANGELOG,
-    ...pageFacts(model),
+    ...facts,
     site: {
       ...SITE,
-      // The one date on the site: the data's own newest publication date, so rebuilds are byte-identical.
-      data_as_of: asOf,
+      // The date of the data: the upstream export's date and the newest curated system (never the
+      // build's date, so that rebuilds are byte-identical).
+      data_as_of: (facts.data_date as { text: string }).text,
       epoch: epochAttribution(model),
+      epoch_url: EPOCH_URL,
       version: config.version,
       url: config.url,
       repository: config.repository,

@@ -17,11 +17,14 @@ import { joinText } from '../io/csv-writer.ts';
 import type { Fits } from '../schema/fits.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { linkUrl } from './charts/points.ts';
+import { provenanceOf } from './value-provenance.ts';
 import { availableFields, columnLabel, SITE_FIELDS, type SiteField } from './fields.ts';
 import { landmarksOf } from './landmarks.ts';
 import { sampleRanks } from './sample.ts';
 
 export const SYSTEMS_FILE = 'data/systems.js';
+/** The models.csv columns a value's provenance is read from. */
+const VALUE_COLUMNS = ['flop_method', 'flop_provenance', 'flop_estimated_by', 'flop_confidence', 'flop_estimation_method', 'flop_source'];
 export const RECORDS_PER_FILE = 1000;
 export const recordsFile = (k: number) => `data/records/${k}.js`;
 
@@ -135,7 +138,7 @@ export function siteData(csv: string, fits: Fits, fields: readonly SiteField[] =
   const n = starts.length;
   const at = (name: string) => names.indexOf(name);
   // Only the columns the data file needs are kept from each line.
-  const wanted = [...new Set(['id', 'name', 'publication_date', 'year', 'training_compute_flop', 'source_title', 'source_year', 'source_link', ...availableFields(columns, fields).map((f) => f.column)])].filter((c) => at(c) >= 0);
+  const wanted = [...new Set(['id', 'name', 'publication_date', 'year', 'training_compute_flop', 'source_title', 'source_year', 'source_link', ...VALUE_COLUMNS, ...availableFields(columns, fields).map((f) => f.column)])].filter((c) => at(c) >= 0);
   const cells = new Map(wanted.map((c) => [c, new Array<string>(n)]));
   const lines = new Array<string>(n);
   for (let i = 0; i < n; i++) {
@@ -184,6 +187,32 @@ export function siteData(csv: string, fits: Fits, fields: readonly SiteField[] =
   put(`"date":${JSON.stringify(col('publication_date'))},`);
   put(`"source":${JSON.stringify(titles.map((t, i) => `${t} (${sourceYears[i]})`))},`);
   put(`"link":${JSON.stringify(col('source_link').map(linkUrl))},`);
+  // Who produced each compute value and the publication it rests on (value-provenance.ts): a
+  // third party's estimate names that party and its own source, never the system's paper.
+  // Dictionary-coded; a source of '' is the system's paper (source, link above), or this
+  // pipeline's inputs from that paper.
+  const by: string[] = [];
+  const valueSource: string[] = [];
+  const valueLink: string[] = [];
+  const [links, method, kind, estimatedBy, confidence, estimation, flopSource] = ['source_link', ...VALUE_COLUMNS].map(col);
+  for (let i = 0; i < n; i++) {
+    const paper = { text: `${titles[i]} (${sourceYears[i]})`, link: linkUrl(links[i]) };
+    const v =
+      flops[i] === ''
+        ? null
+        : provenanceOf(
+            { method: method[i], kind: kind[i], estimatedBy: estimatedBy[i] || null, confidence: confidence[i] || null, estimationMethod: estimation[i] || null, source: flopSource[i] },
+            paper,
+          );
+    // The paper itself, or this pipeline's inputs from it ("This pipeline" in by says which).
+    const samePaper = v !== null && (v.source === paper.text || v.source === `inputs from ${paper.text}`) && v.link === paper.link;
+    by.push(v?.who ?? '');
+    valueSource.push(v === null || samePaper ? '' : v.source);
+    valueLink.push(v === null || samePaper ? '' : v.link);
+  }
+  put(`"by":${JSON.stringify(categoryColumn(by, false))},`);
+  put(`"vsource":${JSON.stringify(categoryColumn(valueSource, false))},`);
+  put(`"vlink":${JSON.stringify(categoryColumn(valueLink, false))},`);
   put(`"setter":${JSON.stringify(ids.map((id) => (marks.labelled.has(id) ? 2 : marks.setters.has(id) ? 1 : 0)))},`);
   put(`"drawOrder":${JSON.stringify(drawOrder)},`);
   put('"columns":{');

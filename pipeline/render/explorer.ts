@@ -50,6 +50,7 @@ export function explorerSpec(): TopLevelSpec {
             { field: 'x_text', title: 'x' },
             { field: 'y_text', title: 'y' },
             { field: 'c_text', title: 'Colour' },
+            { field: 'by', title: 'Compute value by' },
           ],
           href: { field: 'href' },
         },

@@ -3,6 +3,7 @@
  * FLOP as "3.1 × 10²³", doubling times as "5.7 months (95% CI 4.3–9.0)", growth as "4.2×/year".
  */
 import { messages } from '../messages.ts';
+import { dateInWords, MONTH_NAMES } from '../normalize/dates.ts';
 import { formatFlopUnicode } from '../normalize/format.ts';
 import type { Interval, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
 
@@ -21,7 +22,7 @@ export function sci(n: number, digits = 2): string {
   return Math.abs(n) >= 1e-2 && Math.abs(n) < 1e4 ? String(Number(n.toPrecision(digits + 1))) : formatFlopUnicode(n, digits);
 }
 
-/** A value with its uncertainty range, e.g. "3.1 × 10²³ (1.6 × 10²³–6.2 × 10²³)"; no range when exact. */
+/** A value with its uncertainty range, e.g. "3.1 × 10²³ (1.6 × 10²³–6.2 × 10²³)"; none when the record gives none. */
 export function flopWithRange(value: number, low: number | null, high: number | null): string {
   if (low === null || high === null || (low === value && high === value)) return flop(value);
   return `${flop(value)} (range ${flop(low)}–${flop(high)})`;
@@ -52,8 +53,41 @@ export function doublingText(fit: TrendFit): string {
   return b.slope.lo > 0 ? `${months(fit.doubling_months)} (95% CI ${fixed(ci.lo)}–${fixed(ci.hi)})` : `${months(fit.doubling_months)} (${messages.openDoublingCi(fixed(ci.lo))})`;
 }
 
+/** Growth per year with its bootstrap interval: "4.7×/year (95% CI 4.3–5.2)". */
 export function growthText(fit: TrendFit): string {
-  return `${growth(fit.growth_per_year)}/year`;
+  const b = fit.bootstrap.computed ? fit.bootstrap.growth_per_year : null;
+  return b ? `${growth(fit.growth_per_year)}/year (95% CI ${growthNumber(b.lo)}–${growthNumber(b.hi)})` : `${growth(fit.growth_per_year)}/year`;
+}
+
+/** A growth factor as a bare number at the precision growth() uses ("4.7", "14"). */
+export function growthNumber(factor: number): string {
+  return factor >= 10 ? fixed(factor, 0) : fixed(factor, 1);
+}
+
+/** A growth range or point as published, digits as given: "4–5×/year", "4.6×/year". */
+export function growthRange([lo, hi]: [number, number]): string {
+  return lo === hi ? `${lo}×/year` : `${lo}–${hi}×/year`;
+}
+
+/** A published doubling time with its interval where given: "5.7 months (95% CI 4.3–9.0)". */
+export function publishedDoubling(months: number, ci: [number, number] | null): string {
+  return ci ? `${fixed(months)} months (95% CI ${fixed(ci[0])}–${fixed(ci[1])})` : `${fixed(months)} months`;
+}
+
+/** An ISO date in words, at its precision: "6 December 2024", "December 2024", "2024". */
+export const dateText = dateInWords;
+
+/** A fractional year as a month in words: "September 2017". */
+export function monthText(x: number): string {
+  const year = Math.floor(x);
+  const month = Math.min(12, Math.floor((x - year) * 12) + 1);
+  return `${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The years a fit covers, for prose: "from 2010 to 2025" (one year: "in 2024"). */
+export function periodText(fit: TrendFit): string {
+  const [a, b] = [Math.floor(fit.x_range[0]), Math.floor(fit.x_range[1])];
+  return a === b ? `in ${a}` : `from ${a} to ${b}`;
 }
 
 /** Doubling time and growth together, short, for legends: "5.2 months, 4.9×/yr". */

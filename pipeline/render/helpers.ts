@@ -10,7 +10,9 @@
 import Handlebars from 'handlebars';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import type { Anchor, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
+import type { Anchor, LikeForLikeRow, Outcome, SegmentedBootstrapSummary, TrendComparison, TrendFit } from '../schema/fits.ts';
+import { GH_DOUBLING_YEARS } from '../analyze/run-length-uncertainty.ts';
+import { comparisonSentence, likeForLikeExplanation } from './claims.ts';
 import type { ChartDef, NotDrawn } from './charts/registry.ts';
 import { figureHtml } from './figure.ts';
 import * as fmt from './format.ts';
@@ -64,6 +66,16 @@ function num(name: string, v: unknown): number {
   return v;
 }
 
+/** The economic periods by key, as a sentence names them. */
+const PERIOD_NAMES: Record<string, string> = { diy: 'do-it-yourself', cloud: 'cloud', bespoke: 'bespoke' };
+
+/** Hardware price-performance as the comparison sentences quote it. */
+const HARDWARE_TEXT = `GPUs released 2006–2021, FLOP/s per dollar doubling every ${GH_DOUBLING_YEARS.median} years, 95% CI ${GH_DOUBLING_YEARS.lo}–${GH_DOUBLING_YEARS.hi}, Hobbhahn & Besiroglu 2022`;
+
+function isComparison(v: unknown): v is TrendComparison {
+  return typeof v === 'object' && v !== null && typeof (v as TrendComparison).verdict === 'string' && typeof (v as TrendComparison).growth_ratio === 'object';
+}
+
 const BLOCK = /<!--block:(\d+)-->/g;
 
 function block(state: HelperState, html: string): Handlebars.SafeString {
@@ -97,6 +109,26 @@ export function registerHelpers(hbs: typeof Handlebars, state: HelperState): voi
   });
   hbs.registerHelper('pvalue', (v: unknown) => fmt.pValue(num('pvalue', v)));
   hbs.registerHelper('yearMonth', (v: unknown) => fmt.yearMonth(num('yearMonth', v)));
+  // Prose: years and dates in words ("from 2010 to 2025", "6 December 2024", "September 2017").
+  hbs.registerHelper('period', (fit: unknown) => fmt.periodText(requireFit('period', fit)));
+  hbs.registerHelper('date', (v: unknown) => {
+    if (typeof v !== 'string') throw new PipelineError(messages.helperNeedsNumber('date', v));
+    return fmt.dateText(v);
+  });
+  hbs.registerHelper('month', (v: unknown) => fmt.monthText(num('month', v)));
+  // A comparison sentence whose words the intervals choose (render/claims.ts); '' if a trend is missing.
+  hbs.registerHelper('compareTrends', (a: unknown, b: unknown, nameA: unknown, nameB: unknown, difference: unknown) =>
+    comparisonSentence(a as Outcome<TrendFit>, b as Outcome<TrendFit>, String(nameA), String(nameB), isComparison(difference) ? difference : null),
+  );
+  // Each economic period against hardware price-performance, periods with one verdict in one sentence.
+  hbs.registerHelper('versusHardware', (list: unknown) => {
+    const rows = Array.isArray(list) ? (list as { key: string; verdict: string | null }[]) : [];
+    const verdicts = [...new Set(rows.map((r) => r.verdict).filter((v): v is string => v !== null))];
+    return verdicts
+      .map((v) => messages.versusHardware(messages.periodList(rows.filter((r) => r.verdict === v).map((r) => PERIOD_NAMES[r.key] ?? r.key)), v, HARDWARE_TEXT))
+      .join(' ');
+  });
+  hbs.registerHelper('explainDifference', (row: unknown) => likeForLikeExplanation(row as LikeForLikeRow));
   // {{notComputed path "The deep-learning trend"}}: the sentence saying why an analysis is missing.
   hbs.registerHelper('notComputed', (v: unknown, what: unknown) => {
     if (!isNotComputed(v)) throw new PipelineError(messages.helperNeedsNotComputed(v));

@@ -10,6 +10,7 @@ import type { ProcessedRecord } from '../schema/records.ts';
 import { linkUrl } from './charts/points.ts';
 import * as fmt from './format.ts';
 import { esc, jsonForScript, link } from './html.ts';
+import { valueProvenance } from './value-provenance.ts';
 
 /** Rows per page of the table. */
 export const ROWS_PER_PAGE = 20;
@@ -22,11 +23,16 @@ export const SYSTEM_COLUMNS = [
   { key: 'date', title: 'Published' },
   { key: 'params', title: 'Parameters', numeric: true },
   { key: 'flop', title: 'Training compute (FLOP)', numeric: true },
-  { key: 'method', title: 'Compute value' },
-  { key: 'source', title: 'Source' },
+  { key: 'by', title: 'Value by' },
+  { key: 'vsource', title: 'Source of the value' },
 ] as const;
 
 function cells(r: ProcessedRecord): string[] {
+  const v = valueProvenance(r);
+  const paper = { text: `${r.citation.title} (${r.citation.year})`, link: linkUrl(r.citation.link) };
+  // As data-page.js shows it: the value's own source (a third party's publication), else the paper
+  // (the authors' values, this pipeline's inputs from the paper, a system without a value).
+  const own = v !== null && !((v.source === paper.text || v.source === `inputs from ${paper.text}`) && v.link === paper.link);
   return [
     `<a href="#system=${encodeURIComponent(r.id)}">${esc(r.name)}</a>`,
     esc(r.organization),
@@ -34,8 +40,8 @@ function cells(r: ProcessedRecord): string[] {
     esc(r.publicationDate),
     r.parameters === null ? '' : esc(fmt.sci(r.parameters)),
     r.flop ? esc(fmt.flop(r.flop.flop)) : '',
-    esc(r.flop?.method ?? ''),
-    `${link(linkUrl(r.citation.link), r.citation.title)} (${esc(r.citation.year)})`,
+    esc(v?.who ?? ''),
+    own ? link(v!.link, v!.source) : link(paper.link, paper.text),
   ];
 }
 

@@ -5,40 +5,56 @@ import { messages } from '../messages.ts';
 import * as fmt from './format.ts';
 import { esc, htmlTable } from './html.ts';
 import { notComputedHtml, TableNotes } from './not-computed.ts';
+import { publishedText } from './claims.ts';
 
 const ERA_NAMES = { pre_deep_learning: 'Pre-deep-learning', deep_learning: 'Deep-learning', large_scale: 'Large-scale' } as const;
 
 export function erasTable(fits: Fits): string {
   const notes = new TableNotes();
-  const rows = (['pre_deep_learning', 'deep_learning', 'large_scale'] as const).map((key) => ({ era: ERA_NAMES[key], fit: fits.eras[key], published: fits.published_eras[key] }));
+  const p = fits.eras.parameters;
+  const rows = [
+    { era: 'Pre-deep-learning', who: `all systems published before ${fmt.dateText(p.deep_learning_start)}`, fit: fits.eras.pre_deep_learning },
+    { era: 'Deep-learning', who: `all systems published from ${fmt.dateText(p.deep_learning_start)}, large-scale ones included`, fit: fits.eras.deep_learning },
+    { era: 'Large-scale era, regular-scale', who: `the other systems from ${fmt.dateText(p.large_scale_start)}`, fit: fits.eras.regular_scale },
+    { era: 'Large-scale', who: `systems from ${fmt.dateText(p.large_scale_start)} with a z-score above ${p.z_threshold}`, fit: fits.eras.large_scale },
+  ];
   const table = htmlTable(
     rows,
     [
       { title: 'Era', value: (r) => r.era },
-      { title: 'Systems (ours)', value: (r) => r.fit.n, numeric: true },
+      { title: 'Systems fitted', value: (r) => r.who },
+      { title: 'Systems', value: (r) => r.fit.n, numeric: true },
       { title: 'Years', value: (r) => (r.fit.computed ? fmt.yearSpan(r.fit) : '') },
-      { title: 'Doubling time, ours', value: (r) => notes.cell(r.fit, `${r.era} era`, fmt.doublingText) },
-      { title: 'Growth, ours', value: (r) => (r.fit.computed ? fmt.growthText(r.fit) : '') },
-      { title: 'Sevilla et al. 2022', value: (r) => `${fmt.months(r.published.doubling_months)} (${fmt.fixed(r.published.ci95[0])}–${fmt.fixed(r.published.ci95[1])})` },
+      { title: 'Doubling time', value: (r) => notes.cell(r.fit, `${r.era} era`, fmt.doublingText) },
+      { title: 'Growth', value: (r) => (r.fit.computed ? fmt.growthText(r.fit) : '') },
     ],
-    { caption: 'Doubling times by era: ours (95% bootstrap CI) beside the published values (Sevilla et al. 2022, Table 3)' },
+    { caption: 'Our era trends on all our data (95% bootstrap intervals); low outliers left out' },
   );
   return table + notes.html();
 }
 
 export function eraAlternativesTable(fits: Fits): string {
   const notes = new TableNotes();
+  const published = (key: string) => fits.like_for_like.find((r) => r.published.key === key)?.published;
   const table = htmlTable(
     fits.era_alternatives,
     [
       { title: 'Variant', value: (r) => r.label },
-      { title: 'Deep-learning era from', value: (r) => r.deep_learning_start },
-      { title: 'Large-scale z >', value: (r) => r.z_threshold, numeric: true },
-      { title: 'Deep-learning doubling', value: (r) => notes.cell(r.deep_learning, `${r.label}, deep-learning`, fmt.doublingText) },
-      { title: 'Large-scale doubling', value: (r) => notes.cell(r.large_scale, `${r.label}, large-scale`, fmt.doublingText) },
-      { title: 'Large-scale systems', value: (r) => r.large_scale.n, numeric: true },
+      { title: 'Deep-learning doubling, all systems, to date', value: (r) => notes.cell(r.deep_learning, `${r.label}, deep-learning`, fmt.doublingText) },
+      { title: 'Deep-learning doubling, regular-scale, to date', value: (r) => notes.cell(r.regular_scale, `${r.label}, regular-scale`, fmt.doublingText) },
+      { title: 'Large-scale doubling, to February 2022', value: (r) => notes.cell(r.large_scale_paper_window, `${r.label}, large-scale to February 2022`, fmt.doublingText) },
+      { title: 'Large-scale doubling, to date', value: (r) => notes.cell(r.large_scale, `${r.label}, large-scale`, fmt.doublingText) },
+      { title: 'Large-scale systems to date', value: (r) => r.large_scale.n, numeric: true },
+      {
+        title: 'Published (Sevilla et al. 2022)',
+        value: (r, i = fits.era_alternatives.indexOf(r)) => {
+          const dl = published('deep_learning');
+          const ls = published('large_scale');
+          return i === 0 && dl && ls ? `regular-scale ${publishedText(dl)}; large-scale ${publishedText(ls)}` : messages.alternativeNotQuoted;
+        },
+      },
     ],
-    { caption: 'How the era trends move with the era start and the large-scale threshold' },
+    { caption: 'How the era trends move with the era starts and the large-scale threshold, one change at a time' },
   );
   return table + notes.html();
 }
@@ -53,7 +69,7 @@ export function lowOutliersTable(fits: Fits, records: readonly ProcessedRecord[]
       { title: 'Published', value: (o) => dates.get(o.id) ?? fmt.yearMonth(o.year) },
       { title: 'z-score of log compute', value: (o) => o.z, numeric: true, html: (o) => fmt.fixed(o.z, 2) },
     ],
-    { caption: `Low outliers: z below ${fits.eras.parameters.low_outlier_z} among systems within ±${fits.eras.parameters.window_years} year; excluded from every fit`, fullFile: 'fits.json (eras.low_outliers)' },
+    { caption: `Low outliers: z below ${fits.eras.parameters.low_outlier_z} among systems within ±${fits.eras.parameters.window_years} year`, fullFile: 'fits.json (eras.low_outliers)' },
   );
 }
 
@@ -143,7 +159,7 @@ export function segmentsTable(fits: Fits): string {
           html: (s) => `${fmt.fixed(s.slope, 3)}${s.ci ? ` (95% CI ${fmt.fixed(s.ci[0], 3)}–${fmt.fixed(s.ci[1], 3)})` : ''}`,
         },
         { title: 'Doubling time', value: (s) => (s.slope > 0 ? `${fmt.months(s.months)}${doublingCi(s.monthsCi)}` : 'none: compute does not grow') },
-        { title: 'Growth', value: (s) => `${fmt.growth(10 ** s.slope)}/year` },
+        { title: 'Growth', value: (s) => `${fmt.growth(10 ** s.slope)}/year${s.ci ? ` (95% CI ${fmt.growthNumber(10 ** s.ci[0])}–${fmt.growthNumber(10 ** s.ci[1])})` : ''}` },
       ],
       { caption: 'The segments of the fitted broken line, with bootstrap 95% intervals' },
     );

@@ -12,7 +12,7 @@ function citationLink(citation: string): string {
 }
 
 const FACTOR_NOTES: Record<string, string> = {
-  stated: 'the authors state FLOP',
+  stated: 'the authors state FLOP (their counting conventions, such as a multiply-add as one or two FLOP, move it up to 2×)',
   third_party: 'a third party’s published estimate (at least the factor of its method)',
   converted: 'the authors state another compute unit',
   operations: 'operation counting, 6·N·D',
@@ -26,7 +26,9 @@ export function uncertaintyTable(a: Assumptions): string {
       { title: 'Value obtained as', value: (r) => r.key.replace('_', '-') },
       { title: 'When', value: (r) => FACTOR_NOTES[r.key] ?? '' },
       { title: 'Factor f', value: (r) => r.factor, numeric: true },
-      { title: 'Range', value: (r) => (r.factor === 1 ? 'exact' : `value ÷ ${r.factor} to value × ${r.factor}`) },
+      // A factor of 1 gives no range, which is not exactness: conventions alone (a multiply-add
+      // counted as one or two FLOP) move a stated value twofold.
+      { title: 'Range', value: (r) => (r.factor === 1 ? 'none given (a factor of 1 is an assumption, not exactness)' : `value ÷ ${r.factor} to value × ${r.factor}`) },
     ],
     { caption: 'Uncertainty factors (data/raw/assumptions.yaml): each value’s range is [value ÷ f, value × f]' },
   );

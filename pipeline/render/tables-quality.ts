@@ -44,12 +44,12 @@ function auditTable(rows: readonly AuditRow[], caption: string): string {
     [
       { title: 'System', value: (r) => r.name },
       { title: 'Published', value: (r) => r.date },
-      { title: 'Stated FLOP', value: (r) => r.flop, numeric: true, html: (r) => fmt.flop(r.flop) },
-      { title: 'Stated as', value: (r) => r.method },
+      { title: 'Value used (FLOP)', value: (r) => r.flop, numeric: true, html: (r) => fmt.flop(r.flop) },
+      { title: 'Value by', value: (r) => r.value_by },
       { title: 'Estimated FLOP', value: (r) => r.estimate, numeric: true, html: (r) => fmt.flop(r.estimate) },
       { title: 'Estimate method', value: (r) => r.estimate_method },
-      { title: 'Stated ÷ estimated', value: (r) => r.ratio, numeric: true, html: (r) => fmt.fixed(r.ratio, r.ratio < 10 ? 2 : 0) },
-      { title: 'Source', value: (r) => r.source, html: (r) => link(r.link, r.source) },
+      { title: 'Used ÷ estimated', value: (r) => r.ratio, numeric: true, html: (r) => fmt.fixed(r.ratio, r.ratio < 10 ? 2 : 0) },
+      { title: 'Source of the value', value: (r) => r.value_source, html: (r) => link(r.value_link, r.value_source) },
     ],
     { caption, sortable: true, fullFile: 'audit.csv' },
   );
@@ -73,8 +73,13 @@ export function disagreementsTable(records: readonly ProcessedRecord[], disagree
 export function sensitivityTable(fits: Fits): string {
   const base = fits.sensitivity[0];
   const notes = new TableNotes();
-  const delta = (fit: TrendFit, ref: Outcome<TrendFit> | undefined) =>
-    ref?.computed && fit !== ref ? ` (${fit.doubling_months >= ref.doubling_months ? '+' : '−'}${fmt.fixed(Math.abs(fit.doubling_months - ref.doubling_months))})` : '';
+  // The change is the difference of the two values as printed (one decimal), so that it always
+  // agrees with them: 5.4 and 5.5 differ by +0.1, whatever the digits behind them.
+  const delta = (fit: TrendFit, ref: Outcome<TrendFit> | undefined) => {
+    if (!ref?.computed || fit === ref || !(fit.slope > 0) || !(ref.slope > 0)) return '';
+    const d = Math.round(10 * Number(fmt.fixed(fit.doubling_months))) - Math.round(10 * Number(fmt.fixed(ref.doubling_months)));
+    return d === 0 ? ' (no change)' : ` (${d > 0 ? '+' : '−'}${fmt.fixed(Math.abs(d) / 10)})`;
+  };
   const table = htmlTable(
     fits.sensitivity,
     [

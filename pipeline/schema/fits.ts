@@ -169,11 +169,75 @@ export interface SegmentedAnalysis {
   search_range: [number, number];
 }
 
+/**
+ * "faster"/"slower": the first trend grows faster or more slowly than the second, its interval
+ * excluding the other (or the difference's interval excluding zero); "no_difference": the data
+ * cannot tell them apart; "consistent": our trend agrees with a published figure (their intervals
+ * meet). pipeline/analyze/compare.ts decides.
+ */
+export type Verdict = 'faster' | 'slower' | 'no_difference' | 'consistent';
+
+/** Two of our trends compared by the bootstrap interval of the difference of their slopes. */
+export interface TrendComparison {
+  verdict: Verdict;
+  /** Slope difference (orders of magnitude per year): first minus second. */
+  slope_difference: Interval;
+  /** The same as a ratio of growth per year (first ÷ second). */
+  growth_ratio: Interval;
+}
+
+/** A published figure as the report quotes it (pipeline/analyze/literature.ts). */
+export interface PublishedFigure {
+  key: string;
+  label: string;
+  definition: 'all' | 'regular-scale' | 'large-scale' | 'record-setters' | 'running-top';
+  from: string;
+  to: string;
+  n: number | null;
+  doubling_months: number | null;
+  doubling_ci95: [number, number] | null;
+  growth_per_year: [number, number] | null;
+  source: { text: string; url: string };
+  where: string;
+  window_text?: string;
+  current_window?: [string, string];
+}
+
+/**
+ * A published trend beside ours: the same definition on the paper's own window, and the same
+ * definition on all our data from the window's start; with the verdicts that explain the difference.
+ */
+export interface LikeForLikeRow {
+  published: PublishedFigure;
+  /** Our fit with the paper's definition and window. */
+  same_window: Outcome<TrendFit>;
+  /** Our fit with the paper's definition from the window's start to our newest data. */
+  current: Outcome<TrendFit>;
+  /** Ours on the paper's window against the published figure (their intervals). */
+  same_vs_published: Verdict | null;
+  /** Ours to date against ours on the paper's window: does the window explain the difference? */
+  current_vs_same: Verdict | null;
+}
+
+/**
+ * The record-setters and Epoch AI's frontier (the running top 10 at release), each from the
+ * deep-learning era's start.
+ */
 export interface FrontierAnalysis {
+  /** Records are counted from this date: the first system from then on sets the first record. */
+  record_from: string;
+  /**
+   * The record that stood at record_from, counted over all time, and the first later system to
+   * beat it: what counting records from all time would have done to the era (null when none stood).
+   */
+  held_record: { id: string; name: string; year: number; flop: number; until: { id: string; name: string; year: number } | null } | null;
   record_setter_ids: string[];
   record_setters: Outcome<TrendFit>;
-  top10_ids: string[];
-  top10: Outcome<TrendFit>;
+  /** N of the running top N (Epoch AI: 10). */
+  running_top_n: number;
+  /** The running top N from record_from on. */
+  running_top_ids: string[];
+  running_top: Outcome<TrendFit>;
 }
 
 export interface WindowReplication {
@@ -183,6 +247,10 @@ export interface WindowReplication {
   fit: Outcome<TrendFit>;
   published_doubling_months: number;
   source: string;
+  /** Ids of the record-setters fitted, in date order. */
+  ids: string[];
+  /** Ours against the published doubling time. */
+  verdict: Verdict | null;
 }
 
 export interface EconomicPeriod {
@@ -191,6 +259,7 @@ export interface EconomicPeriod {
   from: number;
   to: number;
   n: number;
+  /** Compute trend, low outliers left out (as in the eras). */
   compute: Outcome<TrendFit>;
   parameters: Outcome<TrendFit>;
   max_parameters: number | null;
@@ -201,7 +270,11 @@ export interface EconomicPeriod {
 export interface RunLengthEstimate {
   computed: true;
   years: number;
-  /** Median and 90% interval (5th–95th percentiles) of L over the trend's bootstrap slopes. */
+  /**
+   * Median and 90% interval (5th–95th percentiles) of L over the Monte Carlo: the trend's bootstrap
+   * slopes (gC), hardware price-performance gH and algorithmic progress gS drawn from their own
+   * uncertainty (run-length-uncertainty.ts).
+   */
   median: number | null;
   lo: number | null;
   hi: number | null;
@@ -214,8 +287,65 @@ export interface RunLengthRow {
   label: string;
   formula: string;
   literature_years: number;
+  /** The literature rates with gH and gS uncertain (gC as the post gives it): a Monte Carlo. */
+  literature: RunLengthEstimate;
   /** Keyed by the trend the compute growth rate comes from: deep_learning, large_scale, frontier. */
   ours: Record<string, Outcome<RunLengthEstimate>>;
+}
+
+/** The bound on run length that observed training durations are set against. */
+export interface RunLengthBound {
+  key: string;
+  label: string;
+  /** Optimal length, years, and its 90% Monte Carlo interval. */
+  years: number;
+  lo: number;
+  hi: number;
+  /** Observed training durations longer than `years`. */
+  above: number;
+}
+
+/** Training durations stated in the data, against the bound. */
+export interface ObservedDurations {
+  n: number;
+  /** Each system with a stated training time: id, name, year, duration in years. */
+  points: { id: string; name: string; year: number; years: number }[];
+  longest: { id: string; name: string; year: number; years: number } | null;
+}
+
+/** A parameter band's count of systems in a year (Villalobos et al.'s gap test). */
+export interface ParameterBandYear {
+  year: string;
+  /** Systems per band, in the order of ParameterGapTest.bands. */
+  counts: number[];
+  /** Systems in the gap band and its two flanks together. */
+  n: number;
+  /** P(at most the observed count in the gap band | n, a log-uniform density over the three bands). */
+  p: number | null;
+  gap: boolean | null;
+}
+
+/**
+ * Villalobos et al. (2022) report few language models between 20 and 70 billion parameters since
+ * 2020. Tested year by year: the count in that band against its two flanks of equal log-width.
+ */
+export interface ParameterGapTest {
+  computed: true;
+  /** Band edges, parameters: below the first, between consecutive edges, above the last. */
+  edges: number[];
+  /** Index of the gap band among the bands (edges.length + 1 bands). */
+  gap_band: number;
+  /** The significance level a gap is declared at. */
+  alpha: number;
+  by_year: ParameterBandYear[];
+  /** The years from 2020 on, pooled (the window of the published claim). */
+  pooled: ParameterBandYear;
+}
+
+/** Systems and compute values per year, and the newest system above 1e25 FLOP. */
+export interface Coverage {
+  by_year: { year: number; systems: number; with_flop: number }[];
+  newest_above_1e25: { id: string; name: string; year: number; flop: number } | null;
 }
 
 /** The widest empty band in log10 parameter counts among systems from 2015 on. */
@@ -241,7 +371,21 @@ export interface Fits extends TrendAnalyses {
   overall: Outcome<TrendFit>;
   eras: EraAnalysis;
   published_eras: Record<'pre_deep_learning' | 'deep_learning' | 'large_scale', PublishedValue>;
-  era_alternatives: { label: string; deep_learning_start: string; z_threshold: number; deep_learning: Outcome<TrendFit>; large_scale: Outcome<TrendFit> }[];
+  /**
+   * The era definitions varied one at a time: the deep-learning trend of all systems and of the
+   * regular-scale ones (the paper's own definition), the large-scale trend to date and on the
+   * paper's window (to February 2022).
+   */
+  era_alternatives: {
+    label: string;
+    deep_learning_start: string;
+    large_scale_start: string;
+    z_threshold: number;
+    deep_learning: Outcome<TrendFit>;
+    regular_scale: Outcome<TrendFit>;
+    large_scale: Outcome<TrendFit>;
+    large_scale_paper_window: Outcome<TrendFit>;
+  }[];
   breakpoints: Outcome<SegmentedAnalysis>;
   frontier: FrontierAnalysis;
   parameters_trend: Outcome<TrendFit>;
@@ -253,6 +397,19 @@ export interface Fits extends TrendAnalyses {
    * such a gap between the largest runs and the rest): the systems on either side of it.
    */
   parameter_gap: Outcome<ParameterGap>;
+  /** A test that can see a gap local in time (Villalobos et al.'s band, year by year). */
+  parameter_gap_test: Outcome<ParameterGapTest>;
+  /** Published trends beside ours on their own definition and window (Sevilla et al. 2022). */
+  like_for_like: LikeForLikeRow[];
+  /** Our trends beside the published figures the Overview compares with. */
+  literature: LikeForLikeRow[];
+  /** The economic periods compared: cloud against do-it-yourself, bespoke against cloud. */
+  economic_comparisons: { first: string; second: string; comparison: TrendComparison | null }[];
+  /** Each economic period's compute growth against hardware price-performance (gH). */
+  economic_vs_hardware: { key: string; verdict: Verdict | null }[];
+  /** Which fits leave the low outliers out, and which keep them (named as the pages name them). */
+  outlier_policy: { excluded: string[]; included: string[] };
+  coverage: Coverage;
   sensitivity: { label: string; methods: string[]; deep_learning: Outcome<TrendFit>; large_scale: Outcome<TrendFit> }[];
   run_length: {
     gH: number;
@@ -261,7 +418,13 @@ export interface Fits extends TrendAnalyses {
     rows: RunLengthRow[];
     /** gC implied by each of our trends (per year, natural-log units). */
     our_gC: Record<string, number | null>;
-    literature_rates: Record<string, { value: number; citation: string }>;
+    literature_rates: Record<string, { value: number; citation: string; ci95: [number, number] | null }>;
+    /** How gH and gS are drawn in the Monte Carlo, and how many draws. */
+    uncertainty: { draws: number; seed: number; gH: string; gS: string };
+    /** The project's variant: hardware swapped mid-run at no cost (derived on the Methods page). */
+    swapping_ours: RunLengthRow;
+    bounds: RunLengthBound[];
+    observed: ObservedDurations;
   };
 }
 

@@ -22,7 +22,16 @@
     return e;
   }
   function column(key) { return D.columns[key]; }
+  function dictAt(c, i) { return !c || c.codes[i] < 0 ? '' : c.dict[c.codes[i]]; }
+  // The publication a compute value rests on: coded '' when it is the system's paper.
+  function valueSource(i) {
+    var s = dictAt(D.vsource, i);
+    // '' for the authors' own values (their paper) and for systems without a value (the paper too).
+    return s === '' ? { text: D.source[i], link: D.link[i] } : { text: s, link: dictAt(D.vlink, i) };
+  }
   function text(key, i) {
+    if (key === 'vsource') return valueSource(i).text;
+    if (D[key] && D[key].dict) return dictAt(D[key], i);
     if (D[key] && key !== 'columns') return D[key][i];
     var c = column(key);
     if (!c) return '';
@@ -144,6 +153,9 @@
       td.appendChild(a);
     } else if (key === 'source') {
       td.appendChild(anchor(D.link[i], D.source[i]));
+    } else if (key === 'vsource') {
+      var vs = valueSource(i);
+      td.appendChild(anchor(vs.link, vs.text));
     } else {
       var v = text(key, i);
       td.textContent = typeof v === 'number' ? CT.sci(v) : v === null ? '' : v;

@@ -334,6 +334,7 @@
         id: D.id[r], name: D.name[r], date: D.date[r], org: orgField ? categoryText(orgField, r) : '',
         x: gx(r), y: gy(r), x_text: valueText(fx, gx(r)), y_text: valueText(fy, gy(r)),
         c: fc ? (cv || '—') : T.noColor, c_text: cText, hit: take[r] === 1 && hits.indexOf(r) >= 0,
+        by: D.by && D.by.codes[r] >= 0 ? D.by.dict[D.by.codes[r]] : '',
         href: 'data.html#system=' + encodeURIComponent(D.id[r])
       });
     }
@@ -360,7 +361,7 @@
     } else {
       points.color = { value: config.palette[0] };
     }
-    points.tooltip = points.tooltip.filter(function (t) { return (t.field !== 'org' || fields.org) && (t.field !== 'c_text' || fc); }).map(function (t) {
+    points.tooltip = points.tooltip.filter(function (t) { return (t.field !== 'org' || fields.org) && (t.field !== 'c_text' || fc) && (t.field !== 'by' || D.by); }).map(function (t) {
       var title = t.field === 'x_text' ? fx.label : t.field === 'y_text' ? fy.label : t.field === 'c_text' ? fc.label : t.title;
       return Object.assign({}, t, { title: title });
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEras, DEFAULT_ERA_PARAMETERS, mainEraFits, windowZScores } from '../../pipeline/analyze/eras.ts';
-import { recordSetters, topPerYear } from '../../pipeline/analyze/frontier.ts';
+import { recordSetters, runningTop } from '../../pipeline/analyze/frontier.ts';
 import type { Series } from '../../pipeline/analyze/series.ts';
 import { createRng } from '../../pipeline/analyze/stats/index.ts';
 import { computed } from '../helpers/fits.ts';
@@ -76,8 +76,9 @@ describe('frontier', () => {
   it('record setters beat every earlier system (ties do not set records)', () => {
     expect([...recordSetters(s)].sort()).toEqual([0, 2, 5]);
   });
-  it('top-k per calendar year', () => {
-    expect([...topPerYear(s, 1)].sort()).toEqual([0, 2, 4, 5]);
+  it('the running top k: at most k − 1 systems at or before a system’s date have more compute', () => {
+    expect([...runningTop(s, 1)].sort()).toEqual([0, 2, 3, 5]);
+    expect([...runningTop(s, 2)].sort()).toEqual([0, 1, 2, 3, 5]);
   });
 });
 
@@ -167,11 +168,15 @@ describe('frontier at scale: the shortcuts give the definition', () => {
     for (const i of order) if (t.y[i] > best) keep.push(i), (best = t.y[i]);
     return keep;
   }
-  /** As first written: each year's points sorted by y (descending), then id, the first k. */
+  /** The definition, by brute force: fewer than k points at or before x_i with a larger y. */
   function top(t: Series, k: number): number[] {
-    const byYear = new Map<number, number[]>();
-    for (let i = 0; i < t.x.length; i++) byYear.set(Math.floor(t.x[i]), [...(byYear.get(Math.floor(t.x[i])) ?? []), i]);
-    return [...byYear.values()].flatMap((idx) => idx.sort((a, b) => t.y[b] - t.y[a] || (t.ids[a] < t.ids[b] ? -1 : 1)).slice(0, k)).sort((a, b) => a - b);
+    const out: number[] = [];
+    for (let i = 0; i < t.x.length; i++) {
+      let larger = 0;
+      for (let j = 0; j < t.x.length; j++) if (t.x[j] <= t.x[i] && t.y[j] > t.y[i]) larger++;
+      if (k > 0 && larger < k) out.push(i);
+    }
+    return out;
   }
 
   it('record setters, in order, on date-ordered and on unordered points', () => {
@@ -181,7 +186,10 @@ describe('frontier at scale: the shortcuts give the definition', () => {
     expect([...recordSetters(shuffled)]).toEqual(setters(shuffled));
   });
 
-  it('the top k of each year', () => {
-    for (const k of [0, 1, 10]) expect([...topPerYear(s, k)].sort((a, b) => a - b)).toEqual(top(s, k));
+  it('the running top k, on date-ordered and on unordered points', () => {
+    for (const k of [0, 1, 10]) expect([...runningTop(s, k)].sort((a, b) => a - b)).toEqual(top(s, k));
+    const perm = Array.from({ length: pts.length }, (_, i) => (i * 1009) % pts.length);
+    const shuffled: Series = { ids: perm.map((i) => s.ids[i]), names: perm.map((i) => s.names[i]), x: Float64Array.from(perm, (i) => s.x[i]), y: Float64Array.from(perm, (i) => s.y[i]) };
+    expect([...runningTop(shuffled, 10)].sort((a, b) => a - b)).toEqual(top(shuffled, 10));
   });
 });

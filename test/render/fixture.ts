@@ -187,7 +187,7 @@ export function hostileModel(): RenderModel {
   const fits: Fits = structuredClone(model.fits);
   fits.eras.large_scale_ids.push(XSS_ID);
   fits.frontier.record_setter_ids.push(XSS_ID);
-  fits.frontier.top10_ids.push(XSS_ID);
+  fits.frontier.running_top_ids.push(XSS_ID);
   fits.eras.low_outliers.push({ id: XSS_ID, name: XSS, year: probe.year, z: -2.5 });
   const records = [...model.records, probe];
   return {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharts } from '../../pipeline/render/charts/registry.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
+import { dateText } from '../../pipeline/render/format.ts';
 import { buildSiteTo, processedModel, root } from './fixture.ts';
 
 const model = processedModel();
@@ -43,13 +44,13 @@ describe('the pages', () => {
   });
 
   it('credit Epoch AI, whose export is merged: in every footer with its BibTeX, and on the Data page with the export date', () => {
-    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export 2024-12-06';
+    const epoch = 'Epoch AI, &quot;Data on Notable AI Models&quot;, https://epoch.ai/data/notable-ai-models, licensed CC BY 4.0; export of 6 December 2024';
     for (const page of pages()) {
       expect(html(page), page).toContain(`Please also cite ${epoch}.`);
       expect(html(page), page).toContain('@misc{epoch_notable_ai_models');
     }
     const main = /<main[\s\S]*<\/main>/.exec(html('data.html'))![0];
-    expect(main).toContain('Notable AI Models&quot; (export 2024-12-06)');
+    expect(main).toContain('Notable AI Models&quot; (export of 6 December 2024)');
     expect(main).toContain(`Cite it as ${epoch}.`);
   });
 
@@ -68,10 +69,11 @@ describe('the pages', () => {
     expect(scripts('explorer.html')).toEqual(expect.arrayContaining(['assets/vega.min.js', 'assets/charts.js', 'data/systems.js', 'assets/explorer.js']));
   });
 
-  it('carry the data date in one place only: the footer, from the data itself', () => {
-    const asOf = model.fits.data.latest_publication_date;
+  it('carry the date of the data in the footer: the export’s date and the newest curated system, in words', () => {
+    const curated = model.records.filter((r) => r.origin.dataset === 'curated').reduce((d, r) => (r.publicationDate > d ? r.publicationDate : d), '');
+    const asOf = `the Epoch AI export of 6 December 2024 and curated records to ${dateText(curated)}`;
     for (const page of pages()) {
-      expect(html(page).split('Data as of').length - 1, page).toBe(1);
+      expect(html(page).split('Data as of').length - 1, page).toBeGreaterThanOrEqual(1);
       expect(html(page), page).toContain(`Data as of ${asOf}.`);
     }
   });

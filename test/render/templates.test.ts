@@ -30,7 +30,9 @@ describe('number helpers in prose', () => {
     const ci = computed(dl.bootstrap).doubling_months;
     expect(render('{{doubling eras.deep_learning}}')).toBe(`<p>${dl.doubling_months.toFixed(1)} months (95% CI ${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)})</p>\n`);
     expect(render('{{doubling eras.deep_learning}}')).toMatch(/^<p>\d+\.\d months \(95% CI \d+\.\d–\d+\.\d\)<\/p>/);
-    expect(render('{{growth eras.deep_learning}}')).toMatch(/^<p>\d+\.\d×\/year<\/p>/);
+    expect(render('{{growth eras.deep_learning}}')).toMatch(/^<p>\d+\.\d×\/year \(95% CI \d+\.\d–\d+\.\d\)<\/p>/);
+    expect(render('{{period eras.deep_learning}}')).toBe(`<p>from ${Math.floor(dl.x_range[0])} to ${Math.floor(dl.x_range[1])}</p>\n`);
+    expect(render('{{date "2024-12-06"}}, {{date "2012-09"}}, {{date "2012"}}, {{month 2017.70}}')).toBe('<p>6 December 2024, September 2012, 2012, September 2017</p>\n');
     expect(render('{{span eras.deep_learning}}')).toBe(`<p>${Math.floor(dl.x_range[0])}–${Math.floor(dl.x_range[1])}</p>\n`);
     expect(render('{{flop 314000000000000000000000}}')).toBe('<p>3.1 × 10²³</p>\n');
     expect(render('{{pvalue breakpoints.davies_p}} {{pvalue 0.0412}} {{pvalue 0.00002}} {{yearMonth 2013.96}} {{percent 0.256}} {{count 12345}}')).toBe('<p>p &lt; 10⁻¹⁰ p = 0.041 p = 2.0 × 10⁻⁵ 2013-12 26% 12,345</p>\n');

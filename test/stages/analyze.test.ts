@@ -108,7 +108,7 @@ describe('a site for any valid raw folder', () => {
     expect(fits.breakpoints).toEqual({ computed: false, reason: 'there is only 1 system with a compute value (low outliers excluded), and a search for breakpoints needs at least 20', n: 1 });
     expect(fits.eras.deep_learning.computed).toBe(false);
     expect(pageText(site, 'breakpoints.html')).toContain('The segmented regression could not be computed: there is only 1 system');
-    expect(pageText(site, 'index.html')).toContain('The deep-learning trend could not be computed: there are no systems published from 2010-01-01');
+    expect(pageText(site, 'index.html')).toContain('The deep-learning trend could not be computed: there are no systems published from 1 January 2010');
     expect(pageText(site, 'parameters.html')).toContain('Figure not drawn (Training tokens of language models over time)');
     expect(fits.parameter_gap.computed).toBe(false);
   });

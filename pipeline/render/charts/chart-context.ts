@@ -1,5 +1,6 @@
 /** What the chart builders share, derived once from the render model: points, eras, era trends. */
 import { parseDate } from '../../normalize/dates.ts';
+import { dateText } from '../format.ts';
 import type { RenderModel } from '../model.ts';
 import type { TrendLine } from './trends.ts';
 import { computePoints, eraOf, type ComputePoint } from './points.ts';
@@ -28,6 +29,8 @@ export const POINT_COLUMNS = [
   { field: 'date', title: 'Published' },
   { field: 'flop', title: 'Training compute (FLOP)', format: 'flop' as const },
   { field: 'method', title: 'Method' },
+  { field: 'value_by', title: 'Value by' },
+  { field: 'value_source', title: 'Source of the value' },
 ];
 
 export function chartContext(model: RenderModel): ChartContext {
@@ -54,8 +57,8 @@ export function chartContext(model: RenderModel): ChartContext {
     lowOutliers,
     eraLines,
     boundaries: [
-      { year: dlStart, label: `Deep-learning era from ${p.deep_learning_start}` },
-      { year: lsStart, label: `Large-scale era from ${p.large_scale_start}` },
+      { year: dlStart, label: `Deep-learning era from ${dateText(p.deep_learning_start)}` },
+      { year: lsStart, label: `Large-scale era from ${dateText(p.large_scale_start)}` },
     ],
   };
 }

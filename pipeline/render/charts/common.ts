@@ -79,14 +79,18 @@ export function interactionParams(legendField: string) {
 /** Points not selected in the legend fade; everything shows when nothing is selected. */
 export const LEGEND_OPACITY = { condition: { param: 'legendFilter', value: 0.9 }, value: 0.06 };
 
-/** What a reader wants on hover: system, organization, date, value with range, method, source. */
+/**
+ * What a reader wants on hover: system, organization, date, value with range, who produced the
+ * value and the source it rests on (a third party's own publication for its estimate), the paper.
+ */
 export const SYSTEM_TOOLTIP = [
   { field: 'name', title: 'System' },
   { field: 'organization', title: 'Organization' },
   { field: 'date', title: 'Published' },
   { field: 'flop_text', title: 'Training compute (FLOP)' },
-  { field: 'method', title: 'Method' },
-  { field: 'source', title: 'Source' },
+  { field: 'value_by', title: 'Value by' },
+  { field: 'value_source', title: 'Source of the value' },
+  { field: 'paper', title: 'Paper' },
   { field: 'link', title: 'Link (click the point)' },
 ];
 

@@ -1,6 +1,6 @@
 /** Charts of the Overview, Eras and Breakpoints pages. */
 import type { TopLevelSpec } from 'vega-lite';
-import { count, doublingText, flop, yearMonth } from '../format.ts';
+import { count, dateText, doublingText, flop, yearMonth } from '../format.ts';
 import { messages } from '../../messages.ts';
 import { computedOrNull } from '../not-computed.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
@@ -58,7 +58,7 @@ export function erasDetailChart(c: ChartContext): ChartDef | NotDrawn {
   return {
     name: 'eras-detail',
     title,
-    caption: `Systems published from ${e.parameters.deep_learning_start}: large-scale systems (log compute more than ${e.parameters.z_threshold} standard deviations above systems published within ±${e.parameters.window_years} year, from ${e.parameters.large_scale_start}) in red, the rest in orange, low outliers (z below ${e.parameters.low_outlier_z}, excluded from every fit) in grey. ${trendsClause(lines, 'Lines are the large-scale and regular-scale trends with their 95% band.')}`,
+    caption: `Systems published from ${dateText(e.parameters.deep_learning_start)}: large-scale systems (log compute more than ${e.parameters.z_threshold} standard deviations above systems published within ±${e.parameters.window_years} year, from ${dateText(e.parameters.large_scale_start)}) in red, the rest in orange, low outliers (z below ${e.parameters.low_outlier_z}, left out of the era trends) in grey. ${trendsClause(lines, 'Lines are the large-scale and regular-scale trends with their 95% band.')}`,
     alt: `Scatter plot of ${count(rows.length)} systems since ${Math.floor(c.dlStart)} on a log compute scale; the ${count(rows.filter((r) => r.scale === 'Large-scale').length)} large-scale systems sit above the rest${ls ? ` and double every ${doublingText(ls)}` : ''}${regular ? `, regular-scale ones every ${doublingText(regular)}` : ''}.`,
     spec: scatterSpec({
       description: 'Deep-learning-era systems by scale group, with the large-scale and regular-scale trends.',

@@ -7,6 +7,7 @@ import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
 import { base, interactionParams, LEGEND_OPACITY, LEGEND_TOP_LEFT, SOLID_SYMBOLS, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef, type NotDrawn } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { systemFields } from './points.ts';
+import { valueProvenance } from '../value-provenance.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
 const PERIOD_COLORS = ['#4c78a8', '#54a24b', '#e45756', '#b279a2'];
@@ -48,8 +49,17 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
     .filter((r) => r.audit !== null && r.flop !== null)
     .map((r) => {
       const ratio = r.audit!.ratio;
+      const v = valueProvenance(r)!;
+      const sys = systemFields(r);
       return {
-        ...systemFields(r),
+        ...sys,
+        // A click opens the source of the value used (a third party's own for its estimate).
+        source: v.source,
+        link: v.link || sys.link,
+        paper: sys.source,
+        value_by: v.by,
+        value_source: v.source,
+        value_link: v.link,
         flop: r.flop!.flop,
         stated_text: `${flop(r.flop!.flop)} (${r.flop!.method})`,
         estimate: r.audit!.estimate.flop,
@@ -101,10 +111,11 @@ export function auditChart(c: ChartContext): ChartDef | NotDrawn {
             { field: 'name', title: 'System' },
             { field: 'organization', title: 'Organization' },
             { field: 'date', title: 'Published' },
-            { field: 'stated_text', title: 'Stated FLOP' },
+            { field: 'stated_text', title: 'Value used (FLOP)' },
+            { field: 'value_by', title: 'Value by' },
             { field: 'estimate_text', title: 'Independent estimate' },
             { field: 'ratio', title: 'Ratio', format: '.3~g' },
-            { field: 'source', title: 'Source' },
+            { field: 'value_source', title: 'Source of the value' },
           ],
           href: { field: 'link' },
         },
@@ -121,11 +132,12 @@ export function auditChart(c: ChartContext): ChartDef | NotDrawn {
     columns: [
       { field: 'name', title: 'System' },
       { field: 'date', title: 'Published' },
-      { field: 'flop', title: 'Stated FLOP', format: 'flop' },
-      { field: 'method', title: 'Stated as' },
+      { field: 'flop', title: 'Value used (FLOP)', format: 'flop' },
+      { field: 'value_by', title: 'Value by' },
       { field: 'estimate', title: 'Estimated FLOP', format: 'flop' },
       { field: 'estimate_method', title: 'Estimate method' },
       { field: 'ratio', title: 'Ratio', format: 'ratio' },
+      { field: 'value_source', title: 'Source of the value' },
     ],
   };
 }

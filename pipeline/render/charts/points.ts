@@ -1,6 +1,7 @@
 /** The plotted rows of the charts, derived once from the processed records. */
 import type { ProcessedRecord } from '../../schema/records.ts';
 import { flopWithRange, sci } from '../format.ts';
+import { valueProvenance } from '../value-provenance.ts';
 
 /** What every plotted row says about its system: who, when, and the source a click opens. */
 export interface SystemFields {
@@ -28,6 +29,12 @@ export function systemFields(r: ProcessedRecord): SystemFields {
 }
 
 export interface ComputePoint extends SystemFields {
+  /** Who produced the compute value: the authors, a named third party (method, confidence), or this pipeline. */
+  value_by: string;
+  /** The publication the compute value rests on: the paper for the authors' value, the third party's own for its estimate. */
+  value_source: string;
+  /** The system's own paper (title and year). */
+  paper: string;
   flop: number;
   flop_low: number;
   flop_high: number;
@@ -73,8 +80,17 @@ const methodText = (r: ProcessedRecord) => (r.flop!.provenance.kind === 'third-p
 export function computePoints(records: readonly ProcessedRecord[], era: (r: ProcessedRecord) => string): ComputePoint[] {
   return records
     .filter((r) => r.flop !== null)
-    .map((r) => ({
-      ...systemFields(r),
+    .map((r) => {
+      const v = valueProvenance(r)!;
+      const sys = systemFields(r);
+      return {
+      ...sys,
+      // A click opens the source of the value: the third party's publication for its estimate.
+      source: v.source,
+      link: v.link || sys.link,
+      value_by: v.by,
+      value_source: v.source,
+      paper: sys.source,
       flop: r.flop!.flop,
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
@@ -82,7 +98,8 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
       kind: isImputed(r) ? KIND_IMPUTED : KIND_REPORTED,
       imputed: isImputed(r),
       era: era(r),
-    }));
+      };
+    });
 }
 
 export function quantityPoints(records: readonly ProcessedRecord[], value: (r: ProcessedRecord) => number | null, fromYear = -Infinity): QuantityPoint[] {

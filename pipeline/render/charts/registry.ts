@@ -16,7 +16,7 @@ import { withTooltipText } from './points.ts';
 import type { ChartDef, NotDrawn } from './common.ts';
 import { breakpointsChart, computeOverTimeChart, erasDetailChart } from './era-charts.ts';
 import { auditChart, economicPeriodsChart } from './period-charts.ts';
-import { runLengthCharts } from './run-length-defs.ts';
+import { observedDurationsChart, runLengthCharts } from './run-length-defs.ts';
 import { frontierChart, parametersChart, tokensChart } from './series-charts.ts';
 import { countriesChart, openClosedChart, sectorSharesChart, thresholdCountsChart } from './policy-charts.ts';
 import { domainTrendsChart, scaleCharts, tokensPerParameterChart } from './scale-charts.ts';
@@ -73,6 +73,7 @@ export function buildChartSet(model: RenderModel): { drawn: Map<string, ChartDef
     sectorSharesChart(c),
     countriesChart(c),
     openClosedChart(c),
+    observedDurationsChart(c),
   ];
   const drawn = new Map<string, ChartDef>();
   const notDrawn = new Map<string, NotDrawn>();

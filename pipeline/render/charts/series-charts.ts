@@ -9,30 +9,31 @@ import { legendWithGrowth, type TrendLine } from './trends.ts';
 import { quantityPoints } from './points.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
-const FRONTIER_COLORS: Record<string, string> = { 'Record-setter': '#e45756', 'Top 10 of its year': '#4c78a8', 'Other systems': '#b0b0b0' };
+const TOP = 'In the running top 10';
+const FRONTIER_COLORS: Record<string, string> = { 'Record-setter': '#e45756', [TOP]: '#4c78a8', 'Other systems': '#b0b0b0' };
 
 export function frontierChart(c: ChartContext): ChartDef | NotDrawn {
   const f = c.model.fits.frontier;
-  const title = 'The frontier: record-setting systems and the ten largest of each year';
+  const title = 'The frontier: record-setters and the running top 10';
   const setters = new Set(f.record_setter_ids);
-  const top = new Set(f.top10_ids);
+  const top = new Set(f.running_top_ids);
   const rows = c.points
     .filter((p) => p.year >= c.dlStart)
-    .map((p) => ({ ...p, group: setters.has(p.id) ? 'Record-setter' : top.has(p.id) ? 'Top 10 of its year' : 'Other systems' }));
+    .map((p) => ({ ...p, group: setters.has(p.id) ? 'Record-setter' : top.has(p.id) ? TOP : 'Other systems' }));
   if (rows.length === 0) return { name: 'frontier', title, notDrawn: messages.noSystemsSince(c.model.fits.eras.parameters.deep_learning_start) };
   const setterFit = computedOrNull(f.record_setters);
-  const topFit = computedOrNull(f.top10);
-  const line = (key: string, label: string, fit: TrendFit | null): TrendLine[] => (fit ? [{ key, label, fit, xMean: meanYear(rows, (r) => r.group === key || (key === 'Top 10 of its year' && r.group === 'Record-setter' && top.has(r.id))) }] : []);
-  const lines = [...line('Record-setter', 'Record-setters trend', setterFit), ...line('Top 10 of its year', 'Top-10 trend', topFit)];
+  const topFit = computedOrNull(f.running_top);
+  const line = (key: string, label: string, fit: TrendFit | null): TrendLine[] => (fit ? [{ key, label, fit, xMean: meanYear(rows, (r) => r.group === key || (key === TOP && r.group === 'Record-setter' && top.has(r.id))) }] : []);
+  const lines = [...line('Record-setter', 'Record-setters trend', setterFit), ...line(TOP, 'Running top 10 trend', topFit)];
   const domain = Object.keys(FRONTIER_COLORS);
   const steps = rows.filter((r) => r.group === 'Record-setter').sort((a, b) => a.year - b.year);
   return {
     name: 'frontier',
     title,
-    caption: `Systems since ${Math.floor(c.dlStart)}: record-setters (each above every earlier system in training compute) in red, joined by a step line; the ten largest systems of each calendar year in blue; the rest in grey. ${lines.length > 0 ? `Lines are the ${lines.map((l) => l.label.replace(/ trend$/, '')).join(' and ')} trends with their 95% band.` : 'No trend could be fitted to these systems.'}`,
-    alt: `Scatter plot of ${count(rows.length)} systems since ${Math.floor(c.dlStart)} with ${count(steps.length)} record-setters forming a rising staircase${setterFit ? `; the record-setters double every ${doublingText(setterFit)}` : ''}${topFit ? `, the top 10 of each year every ${doublingText(topFit)}` : ''}.`,
+    caption: `Systems published from ${Math.floor(c.dlStart)} on: record-setters (each above every system published before it from ${Math.floor(c.dlStart)} on) in red, joined by a step line; the other systems in the running top 10 at their release (at most nine earlier systems had more compute: Epoch AI's frontier) in blue; the rest in grey. ${lines.length > 0 ? `Lines are the trends of the ${lines.map((l) => l.label.replace(/ trend$/, '').toLowerCase()).join(' and the ')} with their 95% band.` : 'No trend could be fitted to these systems.'}`,
+    alt: `Scatter plot of ${count(rows.length)} systems from ${Math.floor(c.dlStart)} on with ${count(steps.length)} record-setters forming a rising staircase${setterFit ? `; the record-setters double every ${doublingText(setterFit)}` : ''}${topFit ? `, the running top 10 every ${doublingText(topFit)}` : ''}.`,
     spec: scatterSpec({
-      description: 'Record-setting systems and the ten largest of each year, with their trends.',
+      description: 'Record-setting systems and the running top 10 at release, with their trends.',
       points: rows,
       color: { field: 'group', title: 'Systems (fitted trend)', domain, range: domain.map((d) => FRONTIER_COLORS[d]) },
       y: { field: 'flop', title: 'Training compute (FLOP)' },
