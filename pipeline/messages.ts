@@ -232,6 +232,8 @@ export const messages = {
   noWarnings: 'No value in the input data is outside the range the literature reports, and nothing was dropped.',
   tableCsv: 'CSV of this table',
   unverified: 'not checked against the source',
+  sevillaDomainWindow: (from: string, to: string) =>
+    `systems published from ${from} to ${to} (the paper’s deep-learning era, to the end of its data), with our domains grouped as theirs: vision, language and games as they are, and speech, multimodal, recommendation and other systems together as other.`,
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,

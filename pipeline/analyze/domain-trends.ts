@@ -5,10 +5,11 @@
  */
 import * as aq from 'arquero';
 import { op } from 'arquero';
-import { parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../normalize/dates.ts';
 import { DOMAINS } from '../schema/raw-columns.ts';
 import type { DomainTrend, DomainTrends } from '../schema/fits.ts';
 import { SEVILLA_DOMAINS, SEVILLA_WINDOW } from './published-figures.ts';
+import { messages } from '../messages.ts';
 import { seriesOf } from './series.ts';
 import type { AnalysisTable } from './table.ts';
 import { SEED_OFFSET } from './seeds.ts';
@@ -32,8 +33,7 @@ export const SEVILLA_GROUPS: { key: 'vision' | 'language' | 'games' | 'other'; l
   { key: 'other', label: 'Other', includes: ['speech', 'multimodal', 'recommendation', 'other'] },
 ];
 
-export const MATCHED_DEFINITION =
-  'systems published from 2010-01-01 to 2022-02-11 (the paper’s deep-learning era up to its first version), with our domains grouped as theirs: vision, language and games as they are, and speech, multimodal, recommendation and other systems together as other.';
+export const MATCHED_DEFINITION = messages.sevillaDomainWindow(dateInWords(SEVILLA_WINDOW.from), dateInWords(SEVILLA_WINDOW.to));
 
 /**
  * The rows of each group among `keep`, by arquero: one group-by over the rows' domains.
@@ -85,7 +85,7 @@ export function analyzeDomainTrends(table: AnalysisTable, isLowOutlier: Uint8Arr
     (i) => withFlop(i) && table.year[i] >= mFrom && table.year[i] <= mTo,
     trend,
     trend.seed + SEED_OFFSET.domain_trends_matched,
-    `published from ${SEVILLA_WINDOW.from} to ${SEVILLA_WINDOW.to}`,
+    `published from ${dateInWords(SEVILLA_WINDOW.from)} to ${dateInWords(SEVILLA_WINDOW.to)}`,
   );
   return {
     from: dlStart,

@@ -7,7 +7,7 @@ import type { CsvCell } from '../io/csv-writer.ts';
 import { messages } from '../messages.ts';
 import { SECTOR_LABELS, SECTORS } from '../analyze/record-fields.ts';
 import { thresholdText } from '../analyze/thresholds.ts';
-import { count, fixed, flop, percent, sci } from './format.ts';
+import { count, dateText, fixed, flop, percent, sci } from './format.ts';
 import { esc } from './html.ts';
 import { dataTableCsv, dataTableHtml, type DataColumn, type DataTable } from './data-table.ts';
 import { computedOrNull } from './not-computed.ts';
@@ -63,7 +63,7 @@ export function domainTrendsTable(fits: Fits): DataTable<Fits['domain_trends']['
   const d = fits.domain_trends;
   return {
     name: 'domain-trends',
-    caption: `Training-compute trend per domain, systems from ${d.from} to ${d.to} (low outliers left out)`,
+    caption: `Training-compute trend per domain, systems from ${dateText(d.from)} to ${dateText(d.to)} (low outliers left out)`,
     rows: d.domains,
     columns: [{ title: 'Domain', value: (row) => row.label }, ...rateColumns<Fits['domain_trends']['domains'][number]>((row) => row.trend)],
   };
@@ -73,7 +73,7 @@ export function domainTrendsMatchedTable(fits: Fits): DataTable<Fits['domain_tre
   const m = fits.domain_trends.matched;
   return {
     name: 'domain-trends-matched',
-    caption: `Our per-domain doubling times on Sevilla et al.'s window (${m.from} to ${m.to}) and domains, beside theirs`,
+    caption: `Our per-domain doubling times on Sevilla et al.'s window (${dateText(m.from)} to ${dateText(m.to)}) and domains, beside theirs`,
     rows: m.domains,
     columns: [
       { title: 'Domain (theirs)', value: (row) => row.label },

@@ -78,7 +78,7 @@ describe('analyzeDomainTrends', () => {
     expect(m.other.n).toBe(80 + 6 + 2);
     expect(m.other.includes).toEqual(['speech', 'multimodal', 'recommendation', 'other']);
     expect(m.vision.published).toMatchObject({ value: 6.0, unit: 'doubling_months', verified: false });
-    expect([d.matched.from, d.matched.to]).toEqual(['2010-01-01', '2022-02-11']);
+    expect([d.matched.from, d.matched.to]).toEqual(['2010-01-01', '2022-02-28']);
   });
 
   it('gives each fit a named seed of its own', () => {
