@@ -44,7 +44,7 @@ another run holding the lock), 4 internal error (a bug).`;
 const root = projectRoot;
 
 function usage(message: string): never {
-  throw new PipelineError(`${message}\n\n${HELP}`, [], EXIT_USAGE);
+  throw new PipelineError(messages.withUsage(message, HELP), [], EXIT_USAGE);
 }
 
 function stageArg(value: string | undefined): string | undefined {
@@ -106,7 +106,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     log: io.out,
     note: io.err,
   });
-  io.out(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  io.out(messages.runDone((performance.now() - started) / 1000));
   return 0;
 }
 

@@ -88,13 +88,13 @@ export function parseFitArgs(argv: string[]): FitArgs | null {
       },
     }));
   } catch (err) {
-    throw new PipelineError(`fit: ${(err as Error).message}`, [], EXIT_USAGE);
+    throw new PipelineError(messages.fit.prefixed((err as Error).message), [], EXIT_USAGE);
   }
   if (values.help) return null;
   const missing = (['input', 'x', 'y'] as const).filter((k) => !values[k]);
-  if (missing.length > 0) throw new PipelineError(`fit: missing required option(s): ${missing.map((m) => `--${m}`).join(', ')}`, [], 2);
+  if (missing.length > 0) throw new PipelineError(messages.fit.missingOptions(missing.map((m) => `--${m}`)), [], EXIT_USAGE);
   const bp = values.breakpoints;
-  if (!/^(auto|[0-3])$/.test(bp)) throw new PipelineError(`fit: --breakpoints must be auto, 0, 1, 2 or 3, got "${bp}"`, [], 2);
+  if (!/^(auto|[0-3])$/.test(bp)) throw new PipelineError(messages.fit.badBreakpoints(bp), [], EXIT_USAGE);
   const seed = integerFlag('--seed', values.seed, { ...FLAG_RANGES.seed, fallback: 1 });
   // Every numeric flag through the one strict parser (pipeline/cli/flags.ts): no hex, no exponent, no sign.
   const length = values['min-segment-length'];
@@ -135,15 +135,15 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
-    throw new PipelineError(`fit: ${args.input} cannot be read as CSV`, [{ file: args.input, line, message: messages.csvSyntax(err.message) }]);
+    throw new PipelineError(messages.fit.notCsv(args.input), [{ file: args.input, line, message: messages.csvSyntax(err.message) }]);
   }
   const header = records[0]?.record ?? [];
   const ix = header.indexOf(args.x);
   const iy = header.indexOf(args.y);
   for (const [name, i] of [[args.x, ix], [args.y, iy]] as const) {
     if (i < 0) {
-      throw new PipelineError(`fit: no column "${name}" in ${args.input}; columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}`, [
-        { file: args.input, line: 1, message: `no column "${name}"`, expected: 'a column name from the header row' },
+      throw new PipelineError(messages.fit.noColumn(name, args.input, header), [
+        { file: args.input, line: 1, message: messages.fit.noColumnProblem(name), expected: messages.fit.columnExpected },
       ]);
     }
   }
@@ -164,7 +164,7 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
   }
   if (nonPositive.length > 0) {
     const message = messages.fitNonPositive(args.y, nonPositive.slice(0, 20), nonPositive.length);
-    throw new PipelineError(`fit: ${message}`, [{ file: args.input, line: nonPositive[0], message, expected: `a positive ${args.y} on every row` }]);
+    throw new PipelineError(messages.fit.prefixed(message), [{ file: args.input, line: nonPositive[0], message, expected: messages.fit.positiveExpected(args.y) }]);
   }
   return { x, y, skipped };
 }
@@ -232,8 +232,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { x, y, skipped } = readXY(args);
   if (x.length < 3) {
-    const hint = !args.xDate && skipped > 0 ? ' (if x holds dates, add --x-date)' : '';
-    throw new PipelineError(`fit: only ${x.length} usable row(s), ${skipped} skipped for empty or non-numeric x or y${hint}`);
+    throw new PipelineError(messages.fit.tooFewRows(x.length, skipped, !args.xDate && skipped > 0));
   }
   const rules: Rules = {
     minSegmentLength: args.minSegmentLength ?? (args.xDate ? DEFAULT_MIN_SEGMENT_YEARS : 0),

@@ -376,6 +376,23 @@ export const messages = {
   refreshJournalRefused: (path: string, detail: string) =>
     `ignored ${path}: ${detail}; nothing was changed (the file is kept as ${path}.refused)`,
 
+  // ---- npm run pipeline and npm run fit (pipeline/cli.ts, pipeline/fit-cli.ts)
+  withUsage: (message: string, usage: string) => `${message}\n\n${usage}`,
+  runDone: (seconds: number) => `done in ${seconds.toFixed(1)} s`,
+  fit: {
+    prefixed: (message: string) => `fit: ${message}`,
+    missingOptions: (flags: readonly string[]) => `fit: missing required option(s): ${flags.join(', ')}`,
+    badBreakpoints: (text: string) => `fit: --breakpoints must be auto, 0, 1, 2 or 3, got "${text}"`,
+    notCsv: (file: string) => `fit: ${file} cannot be read as CSV`,
+    noColumn: (name: string, file: string, header: readonly string[]) =>
+      `fit: no column "${name}" in ${file}; columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+    noColumnProblem: (name: string) => `no column "${name}"`,
+    columnExpected: 'a column name from the header row',
+    positiveExpected: (column: string) => `a positive ${column} on every row`,
+    tooFewRows: (usable: number, skipped: number, suggestDates: boolean) =>
+      `fit: only ${usable} usable row(s), ${skipped} skipped for empty or non-numeric x or y${suggestDates ? ' (if x holds dates, add --x-date)' : ''}`,
+  },
+
   // ---- cell values: what the parsers of pipeline/normalize say about one cell (the problem names file, line and column)
   cell: {
     empty: (what: 'number' | 'count' | 'date' | 'duration') => `Empty cell where a ${what} was expected`,
@@ -424,6 +441,8 @@ export const messages = {
     minSegmentLength: (v: number) => `segmented: minSegmentLength must be a finite number ≥ 0, got ${v}`,
     minSegmentPoints: (v: number) => `segmented: minSegmentPoints must be an integer ≥ 0, got ${v}`,
     startLength: (n: number, k: number) => `segmented: a start has ${n} values but k = ${k}`,
+    startOutside: (start: readonly number[], bounds: readonly number[], minPoints: number) =>
+      `segmented: start [${start.join(', ')}] is outside [${bounds.join(', ')}] or leaves fewer than ${minPoints} distinct x values in a segment`,
     segmentedK: (k: number) => `segmented: k must be a non-negative integer, got ${k}`,
     segmentedKMax: (k: number) => `segmented: kMax must be a non-negative integer, got ${k}`,
     noStraightLine: 'segmented: cannot fit even a straight line (is x constant?)',

@@ -66,7 +66,7 @@ function rel(p: string): string {
 }
 
 function usage(message: string): never {
-  throw new PipelineError(`${message}\n\n${HELP}`, [], EXIT_USAGE);
+  throw new PipelineError(messages.withUsage(message, HELP), [], EXIT_USAGE);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

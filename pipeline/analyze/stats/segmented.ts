@@ -170,10 +170,7 @@ class SegmentedEngine {
       for (const s of starts) {
         if (s.length !== k) throw new PipelineError(messages.stats.startLength(s.length, k));
         if (!solver.feasible(s, k, bounds)) {
-          throw new PipelineError(
-            `segmented: start [${Array.from(s, (v) => v + xMean).join(', ')}] is outside [${boundsX.join(', ')}] ` +
-              `or leaves fewer than ${bounds.minPoints} distinct x values in a segment`,
-          );
+          throw new PipelineError(messages.stats.startOutside(Array.from(s, (v) => v + xMean), boundsX, bounds.minPoints));
         }
       }
     } else {
