@@ -13,7 +13,7 @@ import { CorruptCacheError, loadArtifact, saveArtifact } from './io/artifact-sto
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
 import type { FileText } from './io/csv-writer.ts';
 import { displayPaths } from './io/display-path.ts';
-import { hashTree, sha256 } from './io/hash.ts';
+import { hashFile, hashTree, sha256 } from './io/hash.ts';
 import { pauseAt } from './io/pause.ts';
 import { publish, recoverPublication } from './io/publish.ts';
 import { messages } from './messages.ts';
@@ -59,7 +59,7 @@ const notTemporary = (rel: string) => !/(^|\/)\.tmp-/.test(rel) && !/(^|\/)site(
 /** The content hash of a file or folder a stage reads; a missing one is "absent". */
 function contentHash(path: string): string {
   if (!existsSync(path)) return 'absent';
-  return statSync(path).isDirectory() ? hashTree(path, notTemporary) : sha256(readFileSync(path));
+  return statSync(path).isDirectory() ? hashTree(path, notTemporary) : hashFile(path);
 }
 
 /**

@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { append, PipelineError, type Problem } from '../errors.ts';
-import { openCsvBytes, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
-import { BATCH_ROWS, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
+import { openCsvStream, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable, type ReadAt } from '../io/csv-reader.ts';
+import { BATCH_ROWS, FileBytes, openSource, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
 import { loadAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
 import { checkHeader, checkRows, newRowCheckState, toRawRows } from '../ingest/models-file.ts';
@@ -99,10 +99,15 @@ export function ingest(options: IngestOptions): IngestArtifact {
   if (existsSync(curatedPath)) {
     const name = named(rawDir, CURATED_FILE);
     files.push(name);
-    const bytes = readFileSync(curatedPath);
-    const checked = checkCuratedFile(bytes, name, new Set(hw.specs.map((h) => h.id)), today);
-    append(problems, checked.problems);
-    curated = sourceFile(curatedPath, name, bytes, checked.rows);
+    // Read a chunk at a time and hashed as read: the sha256 is that of the bytes validated.
+    const bytes = new FileBytes(curatedPath);
+    try {
+      const checked = checkCuratedFile(bytes.readAt, name, new Set(hw.specs.map((h) => h.id)), today);
+      append(problems, checked.problems);
+      curated = sourceFile(curatedPath, name, bytes.sha256(), checked.rows);
+    } finally {
+      bytes.close();
+    }
   }
 
   // The alias table belongs to the folder's own curated records: never taken from the defaults.
@@ -138,9 +143,9 @@ export function ingest(options: IngestOptions): IngestArtifact {
  * or, when it reads, its rows'. A malformed record (broken quoting) is the file's only problem;
  * ragged rows are its problems instead of the checks of the other rows.
  */
-function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number } {
+function checkCuratedFile(readAt: ReadAt, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number } {
   const problems: Problem[] = [];
-  const reader = collect(problems, () => openCsvBytes(bytes, name));
+  const reader = collect(problems, () => openCsvStream(readAt, name));
   if (!reader) return { problems, rows: 0 };
   const header = checkHeader({ file: reader.file, header: reader.header, rows: [] });
   if (header.length > 0) return { problems: header, rows: 0 };
@@ -169,15 +174,21 @@ function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: Readonly
 
 /**
  * The curated records as ingest validated them, again, a batch at a time, in file order: read
- * from the bytes the artifact names (a file changed since fails here).
+ * a chunk at a time from the bytes the artifact names (a file changed since fails here).
  */
 export function* curatedRows(ingested: IngestArtifact): Generator<RawModelRow[]> {
   if (ingested.curated === null) return;
-  const reader: CsvBatchReader = openCsvBytes(readSource(ingested.curated), ingested.curated.name);
-  for (;;) {
-    const batch = reader.next(BATCH_ROWS);
-    if (batch.rows.length === 0) return;
-    yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
+  const source = openSource(ingested.curated);
+  try {
+    const reader: CsvBatchReader = openCsvStream(source.readAt, ingested.curated.name);
+    for (;;) {
+      const batch = reader.next(BATCH_ROWS);
+      if (batch.rows.length === 0) break;
+      yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
+    }
+    source.done();
+  } finally {
+    source.close();
   }
 }
 
