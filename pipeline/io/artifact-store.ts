@@ -135,7 +135,7 @@ export function saveArtifact(dir: string, name: string, value: unknown): string 
     const tmp = join(filesDir, `.tmp-pieces-${process.pid}`);
     const hash = createHash('sha256');
     let bytes = 0;
-    writePieces(tmp, pieces, (p) => {
+    writeAll(tmp, pieces, (p) => {
       hash.update(p);
       bytes += p.byteLength;
     });
@@ -199,9 +199,15 @@ function sameSize(path: string, bytes: number): boolean {
 }
 
 /** Pieces written to a temporary beside `path`, then renamed into place (pipeline/io/atomic.ts's naming). */
-function writePieces(path: string, pieces: Iterable<Uint8Array>, each?: (piece: Uint8Array) => void): void {
+function writePieces(path: string, pieces: Iterable<Uint8Array>): void {
   const tmp = join(dirname(path), `.tmp-${basename(path)}-${process.pid}`);
-  const fd = openSync(tmp, 'w');
+  writeAll(tmp, pieces);
+  renameSync(tmp, path);
+}
+
+/** Pieces written to `path`, each shown to `each` first. */
+function writeAll(path: string, pieces: Iterable<Uint8Array>, each?: (piece: Uint8Array) => void): void {
+  const fd = openSync(path, 'w');
   try {
     for (const p of pieces) {
       each?.(p);
@@ -210,7 +216,6 @@ function writePieces(path: string, pieces: Iterable<Uint8Array>, each?: (piece: 
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
 }
 
 function sha256Of(text: string): string {
