@@ -72,6 +72,9 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
  */
 export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
   const n = order.length;
+  // The batches end to end first (each column copied in bulk), then rearranged: reading row
+  // order[k] from one array rather than finding its batch (ARCHITECTURE.md, "Engine notes").
+  const all = concatColumns(tables);
   const ids = new Array<string>(n);
   const names = new Array<string>(n);
   const year = new Float64Array(n);
@@ -80,30 +83,48 @@ export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<nu
   const thirdParty = new Uint8Array(n);
   const parameters = new Float64Array(n);
   const languageTokens = new Float64Array(n);
-  // Where each batch's rows start in the concatenation, to find row order[k]'s batch.
-  const firsts = tables.reduce<number[]>((at, t, b) => (at.push(b === 0 ? 0 : at[b - 1] + tables[b - 1].ids.length), at), []);
   for (let k = 0; k < n; k++) {
     const g = order[k];
-    // The last batch starting at or before g (binary search: a file may come in thousands of batches).
-    let b = 0;
-    for (let hi = tables.length - 1; b < hi; ) {
-      const mid = (b + hi + 1) >> 1;
-      if (firsts[mid] <= g) b = mid;
-      else hi = mid - 1;
-    }
-    const t = tables[b];
-    const i = g - firsts[b];
-    ids[k] = t.ids[i];
-    names[k] = t.names[i];
-    year[k] = t.year[i];
-    flop[k] = t.flop[i];
-    method[k] = t.method[i];
-    thirdParty[k] = t.thirdParty[i];
-    parameters[k] = t.parameters[i];
-    languageTokens[k] = t.languageTokens[i];
+    ids[k] = all.ids[g];
+    names[k] = all.names[g];
+    year[k] = all.year[g];
+    flop[k] = all.flop[g];
+    method[k] = all.method[g];
+    thirdParty[k] = all.thirdParty[g];
+    parameters[k] = all.parameters[g];
+    languageTokens[k] = all.languageTokens[g];
   }
   const dates = tables.filter((t) => t.firstDate !== '');
   const firstDate = dates.reduce((d, t) => (d === '' || t.firstDate < d ? t.firstDate : d), '');
   const lastDate = dates.reduce((d, t) => (t.lastDate > d ? t.lastDate : d), '');
   return { ids, names, year, flop, method, thirdParty, parameters, languageTokens, firstDate, lastDate };
+}
+
+/** The columns of `tables` end to end. */
+function concatColumns(tables: readonly AnalysisTable[]): Omit<AnalysisTable, 'firstDate' | 'lastDate'> {
+  let total = 0;
+  for (const t of tables) total += t.ids.length;
+  const ids: string[] = [];
+  const names: string[] = [];
+  const year = new Float64Array(total);
+  const flop = new Float64Array(total);
+  const method = new Int8Array(total);
+  const thirdParty = new Uint8Array(total);
+  const parameters = new Float64Array(total);
+  const languageTokens = new Float64Array(total);
+  let at = 0;
+  for (const t of tables) {
+    for (let i = 0; i < t.ids.length; i++) {
+      ids.push(t.ids[i]);
+      names.push(t.names[i]);
+    }
+    year.set(t.year, at);
+    flop.set(t.flop, at);
+    method.set(t.method, at);
+    thirdParty.set(t.thirdParty, at);
+    parameters.set(t.parameters, at);
+    languageTokens.set(t.languageTokens, at);
+    at += t.ids.length;
+  }
+  return { ids, names, year, flop, method, thirdParty, parameters, languageTokens };
 }
