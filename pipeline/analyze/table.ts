@@ -196,28 +196,27 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
  */
 export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
   const n = order.length;
-  // Where each batch's rows start in the concatenation, to find row order[k]'s batch.
-  const firsts = tables.reduce<number[]>((at, t, b) => (at.push(b === 0 ? 0 : at[b - 1] + tables[b - 1].ids.length), at), []);
-  const batch = new Int32Array(n);
-  const row = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const g = order[k];
-    // The last batch starting at or before g (binary search: a file may come in thousands of batches).
-    let b = 0;
-    for (let hi = tables.length - 1; b < hi; ) {
-      const mid = (b + hi + 1) >> 1;
-      if (firsts[mid] <= g) b = mid;
-      else hi = mid - 1;
-    }
-    batch[k] = b;
-    row[k] = g - firsts[b];
-  }
+  let total = 0;
+  for (const b of tables) total += b.ids.length;
   const t = emptyColumns(n);
-  const copy = (key: (typeof FLOAT_COLUMNS)[number] | (typeof INT8_COLUMNS)[number] | (typeof UINT8_COLUMNS)[number] | (typeof TEXT_COLUMNS)[number]) => {
-    const out = t[key] as { [i: number]: unknown };
-    for (let k = 0; k < n; k++) out[k] = (tables[batch[k]][key] as ArrayLike<unknown>)[row[k]];
-  };
-  for (const key of [...FLOAT_COLUMNS, ...INT8_COLUMNS, ...UINT8_COLUMNS, ...TEXT_COLUMNS]) copy(key);
+  // The batches end to end first (each column copied in bulk), then rearranged: reading row
+  // order[k] from one array rather than finding its batch (ARCHITECTURE.md, "Engine notes").
+  for (const key of [...FLOAT_COLUMNS, ...INT8_COLUMNS, ...UINT8_COLUMNS]) {
+    const out = t[key] as Float64Array | Int8Array | Uint8Array;
+    const whole = new (out.constructor as new (length: number) => typeof out)(total);
+    let at = 0;
+    for (const b of tables) {
+      whole.set(b[key] as typeof out, at);
+      at += b.ids.length;
+    }
+    for (let k = 0; k < n; k++) out[k] = whole[order[k]];
+  }
+  for (const key of TEXT_COLUMNS) {
+    const whole: string[] = [];
+    for (const b of tables) for (const v of b[key]) whole.push(v);
+    const out = t[key] as string[];
+    for (let k = 0; k < n; k++) out[k] = whole[order[k]];
+  }
   const dates = tables.filter((d) => d.firstDate !== '');
   t.firstDate = dates.reduce((d, x) => (d === '' || x.firstDate < d ? x.firstDate : d), '');
   t.lastDate = dates.reduce((d, x) => (x.lastDate > d ? x.lastDate : d), '');

@@ -6,13 +6,13 @@
  * deleted reports/site/index.html is published again).
  */
 import { PipelineError } from '../errors.ts';
-import { sha256, hashTree } from './hash.ts';
-import { describeKind, fileKind, readDataFile } from './safe-read.ts';
+import { hashDataFile, hashTree } from './hash.ts';
+import { describeKind, fileKind } from './safe-read.ts';
 
 /**
- * The content hash of a file or folder a stage reads: a regular file's sha256 (read through
- * readDataFile: bounded, never a FIFO or a device, which are named by their kind instead and never
- * opened), a folder's regular files (pipeline/io/hash.ts hashTree, filtered by `accept`), or
+ * The content hash of a file or folder a stage reads: a regular file's sha256 (read a chunk at a
+ * time with readDataFile's checks, hash.ts hashDataFile: bounded, never a FIFO or a device, which
+ * are named by their kind instead and never opened), a folder's regular files (pipeline/io/hash.ts hashTree, filtered by `accept`), or
  * "absent". A file that cannot be read hashes as the problem that keeps it from being read: the
  * stage then runs and reports that problem, located.
  */
@@ -22,7 +22,7 @@ export function inputHash(path: string, display: string, accept?: (rel: string) 
   if (kind === 'directory') return hashTree(path, accept);
   if (kind !== 'file') return `not a regular file: ${describeKind(kind)}`;
   try {
-    return sha256(readDataFile(path, display));
+    return hashDataFile(path, display);
   } catch (err) {
     if (!(err instanceof PipelineError)) throw err;
     return `unreadable: ${err.problems.map((p) => p.message).join('; ') || err.message}`;

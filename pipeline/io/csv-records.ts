@@ -9,6 +9,11 @@
  * in csv-parse); empty lines are skipped; a quote may only open a field, `""` inside a quoted
  * field is a quote; a field's closing quote must be followed by a delimiter. Every way a file can
  * break comes back as one located problem: line, and field (1-based) as the column.
+ *
+ * The text may come in pieces (a file read a chunk at a time: pipeline/io/csv-reader.ts): the
+ * scanner hands out the records the text given so far completes, and keeps the start of a record
+ * the text ends inside for the next piece. Records, lines and problems are those of the whole text
+ * scanned at once, wherever it was cut after a line feed (test/fuzz/csv-scanner-pieces.fuzz.test.ts).
  */
 import type { Problem } from '../errors.ts';
 import { messages } from '../messages.ts';
@@ -32,129 +37,184 @@ export function scanCsv(text: string, maxRecordSize: number): ScanResult {
   return csvScanner(text, maxRecordSize).next(Infinity);
 }
 
-/**
- * A scanner that hands out the records of `text` a batch at a time, for a file read in batches
- * (a stage's pass over its records): `next(limit)` returns up to `limit` more records, fewer only
- * at the end of the text or at the first malformed record (after which it returns nothing more).
- */
-export interface CsvScanner {
-  next(limit: number): ScanResult;
-  /** Whether the whole text has been scanned (or a problem stopped the scan). */
-  readonly done: boolean;
+/** A scanner over the whole of `text`. */
+export function csvScanner(text: string, maxRecordSize: number): CsvScanner {
+  const scanner = new CsvScanner(maxRecordSize);
+  scanner.push(text, true);
+  return scanner;
 }
 
-export function csvScanner(text: string, maxRecordSize: number): CsvScanner {
-  const n = text.length;
-  // Lines are counted by the character the delimiter ends with (LF, or CR in a CR-only file).
-  let eol: 'lf' | 'crlf' | 'cr' | null = null;
-  let newline = LF;
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+/** The scan ran out of text inside a record (more text will come): the record is scanned again then. */
+const INCOMPLETE: Omit<Problem, 'file'> = { message: '' };
+
+/**
+ * Hands out the records of a text a batch at a time, for a file read in batches (a stage's pass
+ * over its records): `next(limit)` returns up to `limit` more records, fewer only at the end of
+ * the text given so far, or at the first malformed record (after which it returns nothing more).
+ */
+export class CsvScanner {
+  private text = '';
+  private n = 0;
+  private i = 0;
+  private final = false;
+  private started = false;
+  private stopped = false;
+  /** The record delimiter, fixed by the first one seen; lines are counted by the character it ends with. */
+  private eol: 'lf' | 'crlf' | 'cr' | null = null;
+  private newline = LF;
+  private line = 1;
+
+  constructor(private readonly maxRecordSize: number) {}
+
+  /** More text, after what was given; `final` when no more will come. */
+  push(text: string, final: boolean): void {
+    const rest = this.i < this.n ? this.text.slice(this.i) : '';
+    this.text = rest === '' ? text : rest + text;
+    this.n = this.text.length;
+    this.i = 0;
+    this.final = final;
+    if (!this.started) {
+      this.started = true;
+      if (this.text.charCodeAt(0) === 0xfeff) this.i = 1;
+    }
+  }
+
+  /** Whether every record has been handed out (or a problem stopped the scan). */
+  get done(): boolean {
+    return this.stopped || (this.final && this.i >= this.n);
+  }
+
+  /** Whether the scan waits for more text: what was given ends inside a record, or was all scanned. */
+  get hungry(): boolean {
+    return !this.stopped && !this.final;
+  }
+
+  /** Characters given and not yet handed out as records: the start of a record the text ends inside. */
+  get pending(): number {
+    return this.n - this.i;
+  }
+
+  next(limit: number): ScanResult {
+    const records: CsvRecord[] = [];
+    if (this.stopped) return { records, problem: null };
+    while (records.length < limit) {
+      const problem = this.record(records);
+      if (problem === INCOMPLETE) break;
+      if (problem !== null) {
+        this.stopped = true;
+        return { records, problem };
+      }
+      if (this.i >= this.n) break;
+    }
+    return { records, problem: null };
+  }
 
   /** Length of the record delimiter at p (0 if none); the first one seen fixes the file's. */
-  const delimiterAt = (p: number): number => {
+  private delimiterAt(p: number): number {
+    const text = this.text;
     const c = text.charCodeAt(p);
     if (c !== LF && c !== CR) return 0;
-    if (eol === null) {
-      eol = c === LF ? 'lf' : text.charCodeAt(p + 1) === LF ? 'crlf' : 'cr';
-      newline = eol === 'cr' ? CR : LF;
+    if (this.eol === null) {
+      this.eol = c === LF ? 'lf' : text.charCodeAt(p + 1) === LF ? 'crlf' : 'cr';
+      this.newline = this.eol === 'cr' ? CR : LF;
     }
-    if (eol === 'lf') return c === LF ? 1 : 0;
-    if (eol === 'crlf') return c === CR && text.charCodeAt(p + 1) === LF ? 2 : 0;
+    if (this.eol === 'lf') return c === LF ? 1 : 0;
+    if (this.eol === 'crlf') return c === CR && text.charCodeAt(p + 1) === LF ? 2 : 0;
     return c === CR ? 1 : 0;
-  };
-  const countNewlines = (from: number, to: number): number => {
+  }
+
+  private countNewlines(from: number, to: number): number {
+    const text = this.text;
     let k = 0;
-    const ch = newline === LF ? '\n' : '\r';
+    const ch = this.newline === LF ? '\n' : '\r';
     for (let p = text.indexOf(ch, from); p !== -1 && p < to; p = text.indexOf(ch, p + 1)) k++;
     return k;
-  };
+  }
 
-  let stopped = false;
-  const next = (limit: number): ScanResult => {
-    const records: CsvRecord[] = [];
-    const problem = stopped ? null : scanInto(records, limit);
-    if (problem) stopped = true;
-    return problem ? { records, problem } : { records, problem: null };
-  };
-  const scanInto = (records: CsvRecord[], limit: number): Omit<Problem, 'file'> | null => {
-    while (i < n && records.length < limit) {
-      const skip = delimiterAt(i);
-      if (skip > 0) {
-        // An empty line.
-        i += skip;
-        line++;
+  /**
+   * Scans the next record into `records` (or skips empty lines up to the end of the text): null,
+   * the record's problem, or INCOMPLETE when the text ends inside it and more will come, in which
+   * case nothing is consumed.
+   */
+  private record(records: CsvRecord[]): Omit<Problem, 'file'> | null {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
+    // Empty lines.
+    for (let skip = i < n ? this.delimiterAt(i) : 0; skip > 0; skip = i < n ? this.delimiterAt(i) : 0) {
+      i += skip;
+      this.line++;
+    }
+    this.i = i;
+    if (i >= n) return this.final ? null : INCOMPLETE;
+    const recordLine = this.line;
+    const recordStart = i;
+    let line = recordLine;
+    const cells: string[] = [];
+    for (;;) {
+      const field = cells.length + 1;
+      if (text.charCodeAt(i) === QUOTE) {
+        const open = i;
+        let value = '';
+        let from = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close === -1 || (close + 1 >= n && !this.final)) {
+            if (!this.final) return INCOMPLETE;
+            return { line, column: field, text: text.slice(open + 1, open + 1 + CONTENT_SHOWN), message: messages.quoteNotClosed, expected: 'every opening quote closed' };
+          }
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            value += text.slice(from, close + 1);
+            from = close + 2;
+            continue;
+          }
+          value += text.slice(from, close);
+          i = close + 1;
+          break;
+        }
+        const after = text.charCodeAt(i);
+        if (i < n && after !== COMMA && this.delimiterAt(i) === 0) {
+          return {
+            line,
+            column: field,
+            text: text.slice(open + 1, Math.min(i - 1, open + 1 + CONTENT_SHOWN)),
+            message: messages.textAfterClosingQuote,
+            expected: 'a delimiter right after a closing quote; a quote inside a quoted field doubled ("")',
+          };
+        }
+        line += this.countNewlines(open, i);
+        cells.push(value);
+      } else {
+        const start = i;
+        const newline = this.newline;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA) break;
+          if (c === QUOTE) {
+            return { line, column: field, message: messages.strayQuote, expected: 'quotes only around a whole field, doubled inside it' };
+          }
+          if ((c === LF || c === CR) && this.delimiterAt(i) > 0) break;
+          if (c === newline) line++;
+        }
+        cells.push(text.slice(start, i));
+      }
+      if (i - recordStart > this.maxRecordSize) {
+        return { line: recordLine, column: 1, message: messages.recordTooLarge(this.maxRecordSize), expected: 'records of reasonable size' };
+      }
+      if (i >= n && !this.final) return INCOMPLETE;
+      if (text.charCodeAt(i) === COMMA) {
+        i++;
         continue;
       }
-      const recordLine = line;
-      const recordStart = i;
-      const cells: string[] = [];
-      for (;;) {
-        const field = cells.length + 1;
-        if (text.charCodeAt(i) === QUOTE) {
-          const open = i;
-          let value = '';
-          let from = i + 1;
-          for (;;) {
-            const close = text.indexOf('"', from);
-            if (close === -1) {
-              return { line, column: field, text: text.slice(open + 1, open + 1 + CONTENT_SHOWN), message: messages.quoteNotClosed, expected: 'every opening quote closed' };
-            }
-            if (text.charCodeAt(close + 1) === QUOTE) {
-              value += text.slice(from, close + 1);
-              from = close + 2;
-              continue;
-            }
-            value += text.slice(from, close);
-            i = close + 1;
-            break;
-          }
-          const after = text.charCodeAt(i);
-          if (i < n && after !== COMMA && delimiterAt(i) === 0) {
-            return {
-              line,
-              column: field,
-              text: text.slice(open + 1, Math.min(i - 1, open + 1 + CONTENT_SHOWN)),
-              message: messages.textAfterClosingQuote,
-              expected: 'a delimiter right after a closing quote; a quote inside a quoted field doubled ("")',
-            };
-          }
-          line += countNewlines(open, i);
-          cells.push(value);
-        } else {
-          const start = i;
-          for (; i < n; i++) {
-            const c = text.charCodeAt(i);
-            if (c === COMMA) break;
-            if (c === QUOTE) {
-              return { line, column: field, message: messages.strayQuote, expected: 'quotes only around a whole field, doubled inside it' };
-            }
-            if ((c === LF || c === CR) && delimiterAt(i) > 0) break;
-            if (c === newline) line++;
-          }
-          cells.push(text.slice(start, i));
-        }
-        if (i - recordStart > maxRecordSize) {
-          return { line: recordLine, column: 1, message: messages.recordTooLarge(maxRecordSize), expected: 'records of reasonable size' };
-        }
-        if (text.charCodeAt(i) === COMMA) {
-          i++;
-          continue;
-        }
-        // End of record: a delimiter, or the end of the text.
-        const d = i < n ? delimiterAt(i) : 0;
-        i += d;
-        if (d > 0) line++;
-        break;
-      }
-      records.push({ line: recordLine, cells });
+      // End of record: a delimiter, or the end of the text.
+      const d = i < n ? this.delimiterAt(i) : 0;
+      i += d;
+      if (d > 0) line++;
+      break;
     }
+    this.i = i;
+    this.line = line;
+    records.push({ line: recordLine, cells });
     return null;
-  };
-  return {
-    next,
-    get done() {
-      return stopped || i >= n;
-    },
-  };
+  }
 }

@@ -361,6 +361,19 @@ function decimalExponent(m: number): number {
  */
 export type FileText = string | Iterable<Uint8Array>;
 
+/**
+ * A file's content made a piece at a time each time it is iterated, every piece a buffer of its
+ * own (a table put in order from stored lines: pipeline/io/line-store.ts): the whole file is never
+ * held beside what it is made from. The artifact store writes it to the cache in one pass.
+ */
+export class LazyPieces implements Iterable<Uint8Array> {
+  constructor(private readonly make: () => Iterator<Uint8Array>) {}
+
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    return this.make();
+  }
+}
+
 /** The text of a FileText as one string (for small files: downloads, tests). */
 export function joinText(text: FileText): string {
   return typeof text === 'string' ? text : Buffer.concat([...text]).toString('utf8');

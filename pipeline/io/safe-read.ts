@@ -5,7 +5,7 @@
  * opened non-blocking and checked on its open descriptor, so it cannot be swapped for a FIFO
  * between the check and the read.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import { environmentError } from './errno.ts';
@@ -70,11 +70,11 @@ function refuse(display: string, message: string, expected: string, exitCode = 1
 }
 
 /**
- * The bytes of the regular file at `path`, at most `maxBytes` of them. Anything else — absent,
- * a folder, a FIFO, a device, a socket, a broken link, too large, unreadable — is a PipelineError
- * with one located problem (exit code 1, or 3 for a system error such as EACCES).
+ * The regular file at `path`, open for reading: checked as readDataFile checks it (a regular file,
+ * opened non-blocking and checked again on its descriptor, at most `maxBytes`), for a reader that
+ * reads it a chunk at a time (readDataChunk). The caller closes `fd`.
  */
-export function readDataFile(path: string, display: string, maxBytes = DATA_MAX_BYTES): Buffer {
+export function openDataFile(path: string, display: string, maxBytes = DATA_MAX_BYTES): { fd: number; stats: Stats } {
   const kind = fileKind(path);
   if (kind === 'absent') refuse(display, messages.noSuchFile, 'the file');
   if (kind !== 'file') refuse(display, messages.notRegularFile(describeKind(kind)), 'a regular file');
@@ -88,9 +88,42 @@ export function readDataFile(path: string, display: string, maxBytes = DATA_MAX_
     throw err;
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) refuse(display, messages.notRegularFile(describeKind(kindOf(st))), 'a regular file');
-    if (st.size > maxBytes) refuse(display, messages.fileTooLarge(Math.ceil(st.size / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) refuse(display, messages.notRegularFile(describeKind(kindOf(stats))), 'a regular file');
+    if (stats.size > maxBytes) refuse(display, messages.fileTooLarge(Math.ceil(stats.size / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
+    return { fd, stats };
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+/**
+ * Reads as fs.readSync from a file openDataFile opened: a system error is readDataFile's located
+ * problem (exit code 3), and a file that has grown past `maxBytes` since it was opened is refused
+ * as too large, so a pass a chunk at a time is bounded as a whole read is.
+ */
+export function readDataChunk(fd: number, display: string, into: Uint8Array, offset: number, length: number, position: number, maxBytes = DATA_MAX_BYTES): number {
+  let n: number;
+  try {
+    n = readSync(fd, into, offset, length, position);
+  } catch (err) {
+    const env = environmentError(err);
+    if (env) refuse(display, env.message, 'a readable file', env.exitCode);
+    throw err;
+  }
+  if (position + n > maxBytes) refuse(display, messages.fileTooLarge(Math.ceil((position + n) / 1e6), maxBytes / 1e6), `at most ${maxBytes / 1e6} MB`);
+  return n;
+}
+
+/**
+ * The bytes of the regular file at `path`, at most `maxBytes` of them. Anything else — absent,
+ * a folder, a FIFO, a device, a socket, a broken link, too large, unreadable — is a PipelineError
+ * with one located problem (exit code 1, or 3 for a system error such as EACCES).
+ */
+export function readDataFile(path: string, display: string, maxBytes = DATA_MAX_BYTES): Buffer {
+  const { fd } = openDataFile(path, display, maxBytes);
+  try {
     try {
       return readFileSync(fd);
     } catch (err) {

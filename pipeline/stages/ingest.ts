@@ -7,10 +7,10 @@
  * `externalTables`, which give exactly those bytes or fail.
  */
 import { append, PipelineError, type Problem } from '../errors.ts';
-import { openCsvBytes, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable } from '../io/csv-reader.ts';
+import { openCsvStream, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable, type ReadAt } from '../io/csv-reader.ts';
 import { otherDelimiter } from '../io/csv-sniff.ts';
 import { readDataFile } from '../io/safe-read.ts';
-import { BATCH_ROWS, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
+import { BATCH_ROWS, FileBytes, openSource, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
 import { readAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
 import { checkRawFolder, ingestFiles, namer } from '../ingest/inputs.ts';
@@ -94,11 +94,19 @@ export function ingest(options: IngestOptions): IngestArtifact {
   if (inputs.curated) {
     const { path, name } = inputs.curated;
     files.push(name);
-    const bytes = collect(problems, () => readDataFile(path, name));
+    // Opened as readDataFile opens a data file (a regular file, non-blocking, bounded), read a
+    // chunk at a time and hashed as read: the sha256 is that of the bytes validated.
+    const bytes = collect(problems, () => new FileBytes(path, name));
     if (bytes) {
-      const checked = checkCuratedFile(bytes, name, new Set(hw.specs.map((h) => h.id)), today);
-      append(problems, checked.problems);
-      curated = sourceFile(path, name, bytes, checked.rows);
+      try {
+        const checked = checkCuratedFile(bytes.readAt, name, new Set(hw.specs.map((h) => h.id)), today);
+        append(problems, checked.problems);
+        exitCode = Math.max(exitCode, checked.exitCode);
+        const hash = collect(problems, () => bytes.sha256());
+        if (hash !== undefined) curated = sourceFile(path, name, hash, checked.rows);
+      } finally {
+        bytes.close();
+      }
     }
   }
 
@@ -161,12 +169,13 @@ function exportExpected(header: readonly string[]): string {
  * or, when it reads, its rows'. A malformed record (broken quoting) is the file's only problem;
  * ragged rows are its problems instead of the checks of the other rows.
  */
-function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number } {
+function checkCuratedFile(readAt: ReadAt, name: string, hardwareIds: ReadonlySet<string>, today: string): { problems: Problem[]; rows: number; exitCode: number } {
   const problems: Problem[] = [];
-  const reader = collectInto(problems, () => openCsvBytes(bytes, name));
-  if (!reader) return { problems, rows: 0 };
+  let exitCode = 1;
+  const reader = collectInto(problems, () => openCsvStream(readAt, name), (code) => (exitCode = code));
+  if (!reader) return { problems, rows: 0, exitCode };
   const header = checkHeader({ file: reader.file, header: reader.header, rows: [] });
-  if (header.length > 0) return { problems: header, rows: 0 };
+  if (header.length > 0) return { problems: header, rows: 0, exitCode };
   const state = newRowCheckState();
   let rows = 0;
   let ragged = false;
@@ -184,23 +193,36 @@ function checkCuratedFile(bytes: Uint8Array, name: string, hardwareIds: Readonly
       append(problems, checkRows(toRawRows({ file: reader.file, header: reader.header, rows: batch.rows }), hardwareIds, today, state));
     }
   } catch (err) {
+    // Read a chunk at a time, the file can fail midway: a malformed record, or a read the system
+    // refused (exit code 3, as readDataFile says it).
     if (!(err instanceof PipelineError)) throw err;
-    return { problems: err.problems, rows };
+    return { problems: err.problems, rows, exitCode: err.exitCode };
   }
-  return { problems, rows };
+  return { problems, rows, exitCode };
 }
 
 /**
  * The curated records as ingest validated them, again, a batch at a time, in file order: read
- * from the bytes the artifact names (a file changed since fails here).
+ * a chunk at a time from the bytes the artifact names, opened as ingest opened them (a file
+ * changed since, gone or no longer a regular file fails here as changed, even midway).
  */
 export function* curatedRows(ingested: IngestArtifact): Generator<RawModelRow[]> {
   if (ingested.curated === null) return;
-  const reader: CsvBatchReader = openCsvBytes(readSource(ingested.curated), ingested.curated.name);
-  for (;;) {
-    const batch = reader.next(BATCH_ROWS);
-    if (batch.rows.length === 0) return;
-    yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
+  const source = openSource(ingested.curated);
+  try {
+    const reader: CsvBatchReader = openCsvStream(source.readAt, ingested.curated.name);
+    for (;;) {
+      const batch = reader.next(BATCH_ROWS);
+      if (batch.rows.length === 0) break;
+      yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
+    }
+    source.done();
+  } catch (err) {
+    // A problem met midway in a file written to during the pass is that change.
+    source.done();
+    throw err;
+  } finally {
+    source.close();
   }
 }
 

@@ -117,6 +117,16 @@ describe("the cache's artifact store", () => {
     expect(loadArtifact(tmp, 'text')).toEqual({ site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
   });
 
+  it('keeps a long array of strings (the analyses\' ids) as a file, read back as the same strings', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => (i === 7 ? '\u0000number:NaN' : i === 9 ? 'lone \ud800, "é"' : `id-${i}`));
+    const value = { table: { ids, short: ['a', 'b'] } };
+    const hash = saveArtifact(tmp, 'strings', value);
+    expect(readFileSync(join(tmp, 'strings.json'), 'utf8').length).toBeLessThan(1000);
+    const loaded = loadArtifact(tmp, 'strings') as typeof value;
+    expect(loaded).toEqual(value);
+    expect(saveArtifact(tmp, 'strings', loaded)).toBe(hash);
+  });
+
   it('a damaged file of the cache is an error, not other bytes', () => {
     saveArtifact(tmp, 'damaged', { outputs: [Buffer.from('abc\n')] });
     const dir = join(tmp, 'damaged');
