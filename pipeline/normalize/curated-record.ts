@@ -100,6 +100,24 @@ const ARCHITECTURE_OF = listedValues(ARCHITECTURES);
 const DATASET_UNIT_OF = listedValues(DATASET_UNITS);
 const PRECISION_OF = listedValues(PRECISIONS);
 
+/** A record's fields that only an upstream export states, for a record that has none of them. */
+export const NO_UPSTREAM_FIELDS = {
+  organizationCategory: null,
+  country: null,
+  openWeights: null,
+  accessibility: null,
+  chipHours: null,
+  utilizationHfu: null,
+  trainingCost: null,
+  trainingCostUpfront: null,
+  hardwareAcquisitionCost: null,
+  powerDrawWatts: null,
+  computeBounds: null,
+  possiblyOver1e23: null,
+  frontierModel: null,
+  upstreamTwin: null,
+} as const;
+
 /**
  * One curated row as a record. With `assumptions`, the compute each estimate method would derive
  * from the row's values is also bounded (6·N·D of plausible N and D can still be 6e32 FLOP).
@@ -203,20 +221,7 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
     notes: c.notes,
     origin: { file: row.file, line: row.line, dataset: 'curated', exportDate: null },
     // The fields only an upstream export states: filled from a matched twin by the merge, if any.
-    organizationCategory: null,
-    country: null,
-    openWeights: null,
-    accessibility: null,
-    chipHours: null,
-    utilizationHfu: null,
-    trainingCost: null,
-    trainingCostUpfront: null,
-    hardwareAcquisitionCost: null,
-    powerDrawWatts: null,
-    computeBounds: null,
-    possiblyOver1e23: null,
-    frontierModel: null,
-    upstreamTwin: null,
+    ...NO_UPSTREAM_FIELDS,
   };
   if (assumptions !== undefined) {
     // What impute would estimate from these values must be a possible compute too.

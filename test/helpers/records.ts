@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { assumptionsSchema, type Assumptions } from '../../pipeline/ingest/assumptions.ts';
 import type { HardwareSpec, NormalizedRecord } from '../../pipeline/schema/records.ts';
+import { NO_UPSTREAM_FIELDS } from '../../pipeline/normalize/curated-record.ts';
 
 export function record(overrides: Partial<NormalizedRecord> = {}): NormalizedRecord {
   return {
@@ -34,20 +35,7 @@ export function record(overrides: Partial<NormalizedRecord> = {}): NormalizedRec
     confidence: null,
     notes: '',
     origin: { file: 'data/raw/models.csv', line: 2, dataset: 'curated', exportDate: null },
-    organizationCategory: null,
-    country: null,
-    openWeights: null,
-    accessibility: null,
-    chipHours: null,
-    utilizationHfu: null,
-    trainingCost: null,
-    trainingCostUpfront: null,
-    hardwareAcquisitionCost: null,
-    powerDrawWatts: null,
-    computeBounds: null,
-    possiblyOver1e23: null,
-    frontierModel: null,
-    upstreamTwin: null,
+    ...NO_UPSTREAM_FIELDS,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisTable } from '../../pipeline/analyze/table.ts';
 import { messages } from '../../pipeline/messages.ts';
+import { NO_UPSTREAM_FIELDS } from '../../pipeline/normalize/curated-record.ts';
 import type { RenderModel } from '../../pipeline/render/model.ts';
 import { buildChartSet } from '../../pipeline/render/charts/registry.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
@@ -88,19 +89,8 @@ describe('on the curated records alone (no export: no cost, power, sector, count
       .filter((r) => r.origin.dataset === 'curated')
       .map((r) => ({
         ...r,
-        organizationCategory: null,
-        country: null,
-        openWeights: null,
-        accessibility: null,
-        chipHours: null,
-        utilizationHfu: null,
-        trainingCost: null,
-        trainingCostUpfront: null,
-        hardwareAcquisitionCost: null,
-        powerDrawWatts: null,
-        computeBounds: null,
-        possiblyOver1e23: null,
-        frontierModel: null,
+        ...NO_UPSTREAM_FIELDS,
+        upstreamTwin: r.upstreamTwin,
       }));
     files = await buildSite(modelOf(model, records), join(root, 'reports'));
   });
