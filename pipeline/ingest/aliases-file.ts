@@ -10,6 +10,7 @@ import { fileKind } from '../io/safe-read.ts';
 import { messages } from '../messages.ts';
 import type { Alias } from '../normalize/merge.ts';
 import { aliasKey } from '../normalize/identity.ts';
+import { rowCells } from './row-cells.ts';
 import { hiddenCharacter, nameProblem, textProblem } from './text-rules.ts';
 
 export const ALIASES_FILE = 'aliases.csv';
@@ -51,16 +52,7 @@ export function parseAliasTable(table: CsvTable): { aliases: Alias[]; problems: 
   /** aliasKey(upstream name) → the line of its `same` alias: one name cannot be two systems. */
   const sameName = new Map<string, number>();
   for (const row of table.rows) {
-    const get = (col: string) => (row.cells[index.get(col) ?? -1] ?? '').trim();
-    const at = (col: string, message: string, expected?: string): Problem => ({
-      file: table.file,
-      line: row.line,
-      column: (index.get(col) ?? 0) + 1,
-      columnName: col,
-      text: get(col),
-      message,
-      ...(expected ? { expected } : {}),
-    });
+    const { get, at } = rowCells(table, row, index);
     const before = problems.length;
     for (const col of REQUIRED) {
       if (get(col) === '') problems.push(at(col, col === 'note' ? messages.aliasNoteRequired : messages.requiredCell(col)));

@@ -11,6 +11,7 @@ import { tryParseNumber } from '../normalize/numbers.ts';
 import { PRECISIONS, RAW_HARDWARE_COLUMNS, type Precision } from '../schema/raw-columns.ts';
 import type { HardwareSpec } from '../schema/records.ts';
 import { notationProblem } from './numeric-cells.ts';
+import { rowCells } from './row-cells.ts';
 import { judge } from './plausibility.ts';
 import { hiddenCharacter, isSourceLink, textProblem } from './text-rules.ts';
 
@@ -39,16 +40,7 @@ export function parseHardwareTable(table: CsvTable, today?: string): { specs: Ha
   const specs: HardwareSpec[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const get = (col: string) => (row.cells[index.get(col) ?? -1] ?? '').trim();
-    const at = (col: string, message: string, expected?: string): Problem => ({
-      file: table.file,
-      line: row.line,
-      column: (index.get(col) ?? 0) + 1,
-      columnName: col,
-      text: get(col),
-      message,
-      ...(expected ? { expected } : {}),
-    });
+    const { get, at } = rowCells(table, row, index);
     const before = problems.length;
     for (const col of REQUIRED) if (get(col) === '') problems.push(at(col, messages.requiredCell(col)));
     for (const col of ['name', 'vendor', 'source_title', 'notes']) {

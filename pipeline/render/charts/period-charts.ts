@@ -6,7 +6,7 @@ import { count, doublingText, flop } from '../format.ts';
 import { POINT_COLUMNS, type ChartContext } from './chart-context.ts';
 import { base, interactionParams, LEGEND_OPACITY, LEGEND_TOP_LEFT, SOLID_SYMBOLS, N, Q, SYSTEM_TOOLTIP, yearX, type ChartDef, type NotDrawn } from './common.ts';
 import { legendWithGrowth, type TrendLine } from './trends.ts';
-import { systemFields } from './points.ts';
+import { valuedSystemFields } from './points.ts';
 import { valueProvenance } from '../value-provenance.ts';
 import { meanYear, scatterSpec } from './scatter.ts';
 
@@ -49,17 +49,9 @@ export function auditRows(records: readonly ProcessedRecord[], factor: number) {
     .filter((r) => r.audit !== null && r.flop !== null)
     .map((r) => {
       const ratio = r.audit!.ratio;
-      const v = valueProvenance(r)!;
-      const sys = systemFields(r);
       return {
-        ...sys,
-        // A click opens the source of the value used (a third party's own for its estimate).
-        source: v.source,
-        link: v.link || sys.link,
-        paper: sys.source,
-        value_by: v.by,
-        value_source: v.source,
-        value_link: v.link,
+        ...valuedSystemFields(r),
+        value_link: valueProvenance(r)!.link,
         flop: r.flop!.flop,
         stated_text: `${flop(r.flop!.flop)} (${r.flop!.method})`,
         estimate: r.audit!.estimate.flop,

@@ -28,6 +28,16 @@ export function systemFields(r: ProcessedRecord): SystemFields {
   };
 }
 
+/**
+ * A system's fields with who produced its compute value and the publication that value rests on.
+ * A click opens that publication: the third party's own for its estimate, not the system's paper.
+ */
+export function valuedSystemFields(r: ProcessedRecord): SystemFields & { value_by: string; value_source: string; paper: string } {
+  const v = valueProvenance(r)!;
+  const sys = systemFields(r);
+  return { ...sys, source: v.source, link: v.link || sys.link, value_by: v.by, value_source: v.source, paper: sys.source };
+}
+
 export interface ComputePoint extends SystemFields {
   /** Who produced the compute value: the authors, a named third party (method, confidence), or this pipeline. */
   value_by: string;
@@ -80,17 +90,8 @@ const methodText = (r: ProcessedRecord) => (r.flop!.provenance.kind === 'third-p
 export function computePoints(records: readonly ProcessedRecord[], era: (r: ProcessedRecord) => string): ComputePoint[] {
   return records
     .filter((r) => r.flop !== null)
-    .map((r) => {
-      const v = valueProvenance(r)!;
-      const sys = systemFields(r);
-      return {
-      ...sys,
-      // A click opens the source of the value: the third party's publication for its estimate.
-      source: v.source,
-      link: v.link || sys.link,
-      value_by: v.by,
-      value_source: v.source,
-      paper: sys.source,
+    .map((r) => ({
+      ...valuedSystemFields(r),
       flop: r.flop!.flop,
       flop_low: r.flopLow!,
       flop_high: r.flopHigh!,
@@ -98,8 +99,7 @@ export function computePoints(records: readonly ProcessedRecord[], era: (r: Proc
       kind: isImputed(r) ? KIND_IMPUTED : KIND_REPORTED,
       imputed: isImputed(r),
       era: era(r),
-      };
-    });
+    }));
 }
 
 export function quantityPoints(records: readonly ProcessedRecord[], value: (r: ProcessedRecord) => number | null, fromYear = -Infinity): QuantityPoint[] {
