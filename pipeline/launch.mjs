@@ -4,16 +4,18 @@
  * runs the entry compiled to JavaScript, in this same Node process: no TypeScript loader and no
  * second process at start-up (tsx's command starts one), which was most of a short command's time.
  *
- * It never runs code older than the sources. The compiled tree of pipeline/ lives in
- * .build/<key>/pipeline/, where <key> hashes the bytes of what the build reads: every
- * pipeline/**.ts file (path and content), tsconfig.json, this file and esbuild's package.json.
- * A key with no tree yet is compiled first (esbuild, a fraction of a second) from exactly the bytes
- * it hashed, into a temporary folder renamed into place, so a tree always holds the code its name
- * says and two commands started together never run a half-written one. After a .ts edit the next
- * command therefore compiles and runs the edit. `npm ci` compiles ahead of time through the
- * `prepare` script (`node pipeline/launch.mjs --build`). When pipeline/ does not compile (a file
- * mid-edit) or nothing can be written, the command says why and runs the sources through tsx's
- * loader instead, in the same process: then, as before, only the files it imports must compile.
+ * It never runs code older than the sources. Each entry is compiled into one bundle (its modules
+ * and the libraries they import, what it loads on demand in chunks beside it) in
+ * .build/<key>/<entry>/, where <key> hashes the bytes of what the build reads: every
+ * pipeline/**.ts file (path and content), tsconfig.json, this file, esbuild's package.json and
+ * package-lock.json (the libraries' versions). A key with no bundle of the entry yet is compiled
+ * first (esbuild, about a second) from exactly the bytes it hashed, into a temporary folder renamed
+ * into place, so a bundle always holds the code its name says and two commands started together
+ * never run a half-written one. After a .ts edit the next command therefore compiles and runs the
+ * edit. `npm ci` compiles the entries of the package's scripts ahead of time through the `prepare`
+ * script (`node pipeline/launch.mjs --build`). When what the entry imports does not compile (a
+ * file mid-edit) or nothing can be written, the command says why and runs the sources through
+ * tsx's loader instead, in the same process.
  *
  * Reading and hashing every source costs ~15 ms at each start (loading node:crypto is most of it),
  * so .build/stamp.json remembers the key of the last sources seen, with each input's path, size,
@@ -75,6 +77,8 @@ function configFiles(root) {
     ['launcher', here],
     ['tsconfig.json', join(root, 'tsconfig.json')],
     ['esbuild', join(root, 'node_modules', 'esbuild', 'package.json')],
+    // The bundles hold the libraries too: a change of any installed version is a new build.
+    ['package-lock.json', join(root, 'package-lock.json')],
   ];
 }
 
@@ -162,34 +166,47 @@ export async function currentKey(root, now = Date.now()) {
 }
 
 /**
- * Compiles the sources as they are now into <root>/.build/<key>/ and returns that folder. Each
- * file becomes one .js file beside its siblings (every import stays an import, `.ts` specifiers
- * become `.js`), with a source map so a stack trace names the .ts line.
+ * The folder, inside a compiled tree, of one entry's bundle: `pipeline/refresh/cli.ts` → `pipeline-refresh-cli`.
+ * @param {string} entry project-relative, with forward slashes
+ */
+const entryFolder = (entry) => entry.replace(/\.ts$/, '').split('/').join('-');
+
+/**
+ * Compiles `entry` as the sources are now into <root>/.build/<key>/<entry folder>/ and returns
+ * that folder: the entry as one file at its own path (e.g. pipeline/cli.js), with every module it
+ * imports, the libraries included, bundled into it, and what it imports only when needed
+ * (`await import(...)`: the site builder and vega) in chunk files beside it. One file instead of
+ * the ~390 modules a run loaded one by one (arquero alone 166, zod 95) is most of a short command's
+ * start-up (ARCHITECTURE.md, "Start-up"). CommonJS libraries inside an ES-module bundle find
+ * `require` through the banner. A source map per file, so a stack trace names the .ts line.
  * @param {string} root
  * @param {string[]} files
+ * @param {string} entry project-relative, with forward slashes
  * @returns {Promise<string>}
  */
-async function compile(root, files) {
+async function compile(root, files, entry) {
   // The tree is named by the bytes it is compiled from, even if a file changed since the key.
   const inputs = readInputs(root, files);
   const key = await keyOf(inputs);
   const buildRoot = join(root, BUILD_DIR);
-  const target = join(buildRoot, key);
+  const target = join(buildRoot, key, entryFolder(entry));
   if (existsSync(target)) return target;
   const esbuild = await import('esbuild');
-  mkdirSync(buildRoot, { recursive: true });
-  const temp = join(buildRoot, `.tmp-${process.pid}-${Date.now()}`);
+  // Compiled at the depth of its final place, so the source maps' relative paths hold after the rename.
+  const tempRoot = join(buildRoot, `.tmp-${process.pid}-${Date.now()}`);
+  const temp = join(tempRoot, entryFolder(entry));
   try {
     await esbuild.build({
       absWorkingDir: root,
-      entryPoints: files,
+      entryPoints: [entry],
       outdir: temp,
       outbase: '.',
-      // Bundling only so that the plugin sees every import; it keeps each one an import.
       bundle: true,
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
+      banner: { js: "import { createRequire as __launchCreateRequire } from 'node:module'; const require = __launchCreateRequire(import.meta.url);" },
       // As tsx runs the sources: function and class names kept; source maps for stack traces.
       keepNames: true,
       sourcemap: 'linked',
@@ -199,11 +216,9 @@ async function compile(root, files) {
       logLevel: 'silent',
       plugins: [
         {
-          name: 'hashed-bytes-and-imports',
+          // The sources compiled are exactly the bytes the key hashed.
+          name: 'hashed-bytes',
           setup(build) {
-            build.onResolve({ filter: /.*/ }, (args) =>
-              args.kind === 'entry-point' ? undefined : { path: args.path.replace(/^(\.\.?\/.*)\.ts$/, '$1.js'), external: true },
-            );
             build.onLoad({ filter: /\.ts$/ }, (args) => {
               const bytes = inputs.get(relative(root, args.path).split(sep).join('/'));
               return bytes ? { contents: bytes, loader: 'ts' } : undefined;
@@ -213,7 +228,7 @@ async function compile(root, files) {
       ],
     });
   } catch (err) {
-    rmSync(temp, { recursive: true, force: true });
+    rmSync(tempRoot, { recursive: true, force: true });
     const errors = /** @type {{ errors?: import('esbuild').Message[] }} */ (err).errors;
     if (errors?.length) {
       // Located as the pipeline locates problems: file:line:column (1-based), then the message.
@@ -222,25 +237,40 @@ async function compile(root, files) {
     throw err;
   }
   try {
+    mkdirSync(join(buildRoot, key), { recursive: true });
     renameSync(temp, target);
   } catch (err) {
-    // Another command compiled the same bytes first: the trees are the same, keep its.
-    rmSync(temp, { recursive: true, force: true });
+    // Another command compiled the same bytes first: the bundles are the same, keep its.
     if (!existsSync(target)) throw err;
+  } finally {
+    rmSync(tempRoot, { recursive: true, force: true });
   }
   pruneBuilds(buildRoot, key);
   return target;
 }
 
 /**
- * The compiled tree of the sources as they are now, compiled first if there is none.
+ * The compiled bundle of `entry` as the sources are now, compiled first if there is none: the
+ * folder holding it at its own path (e.g. <folder>/pipeline/cli.js).
  * @param {string} root
+ * @param {string} entry project-relative, e.g. pipeline/cli.ts
  * @returns {Promise<string>}
  */
-export async function ensureBuild(root) {
+export async function ensureBuild(root, entry) {
   const { files, key } = await currentKey(root);
-  const target = join(root, BUILD_DIR, key);
-  return existsSync(target) ? target : compile(root, files);
+  const target = join(root, BUILD_DIR, key, entryFolder(entry));
+  return existsSync(target) ? target : compile(root, files, entry);
+}
+
+/**
+ * The entries the package's scripts launch (`node pipeline/launch.mjs <entry>`), compiled at install.
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function scriptEntries(root) {
+  const { scripts = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const entries = Object.values(scripts).flatMap((s) => [...String(s).matchAll(/launch\.mjs\s+(pipeline\/\S+\.ts)/g)].map((m) => m[1]));
+  return [...new Set(entries)].sort();
 }
 
 /**
@@ -277,7 +307,7 @@ export async function launch(root, entry, args) {
   }
   let file;
   try {
-    file = join(await ensureBuild(root), rel.replace(/\.ts$/, '.js'));
+    file = join(await ensureBuild(root, rel), rel.replace(/\.ts$/, '.js'));
   } catch (err) {
     // Run the sources through tsx's loader instead, in this process: slower to start, never
     // stale. A file that does not compile then stops the command only if the command imports it
@@ -307,7 +337,9 @@ if (process.argv[1] && resolve(process.argv[1]) === here) {
   if (first === '--build') {
     // At install (prepare): a build that fails must not fail the install; each command compiles
     // again, or runs the sources, and says why.
-    ensureBuild(defaultRoot).catch((err) => process.stderr.write(noBuildNote(err, 'the commands will run the TypeScript sources until it does')));
+    (async () => {
+      for (const entry of scriptEntries(defaultRoot)) await ensureBuild(defaultRoot, entry);
+    })().catch((err) => process.stderr.write(noBuildNote(err, 'the commands will run the TypeScript sources until it does')));
   } else if (!first) {
     process.stderr.write('usage: node pipeline/launch.mjs <pipeline/entry.ts> [args] | --build\n');
     process.exitCode = 2;
