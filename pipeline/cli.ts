@@ -10,7 +10,7 @@ import { integerFlag, FLAG_RANGES, runDate } from './cli/flags.ts';
 import { PipelineError } from './errors.ts';
 import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
 import { EXIT_USAGE } from './io/errno.ts';
-import { messages } from './messages.ts';
+import { grouped, messages } from './messages.ts';
 import { projectRoot } from './project-root.ts';
 import { runPipeline } from './run.ts';
 import { STAGE_NAMES } from './stages/index.ts';
@@ -31,7 +31,7 @@ Options:
   --raw <dir>      folder of raw records (default data/raw)
   --out <dir>      write processed data to <dir>/processed and the site to <dir>/site
                    (default data/processed and reports/site)
-  --resamples <n>  bootstrap resamples, ${FLAG_RANGES.resamples.min} to ${FLAG_RANGES.resamples.max.toLocaleString('en-US')} (default ${DEFAULT_RESAMPLES})
+  --resamples <n>  bootstrap resamples, ${FLAG_RANGES.resamples.min} to ${grouped(FLAG_RANGES.resamples.max)} (default ${DEFAULT_RESAMPLES})
   --force          ignore the cache: rerun every selected stage
   --debug          on an unexpected error, print where it happened (the stack trace)
   -h, --help       show this help

@@ -6,8 +6,18 @@ import type { RejectionReason } from './analyze/stats/segmented.ts';
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * n with thousands separators, as `grouped(n)` writes it: a whole number without
+ * loading ICU, whose first use costs ~20 ms of a short command's start (`npm run fit` names its
+ * rejected fits in a sentence). Fractions go to ICU as before.
+ */
+export function grouped(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  return `${n < 0 ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}
+
 /** "1 system", "3 systems". */
-const counted = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+const counted = (n: number, noun: string) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 export const messages = {
   // ---- files and CSV syntax
@@ -20,7 +30,7 @@ export const messages = {
   strayQuote: 'a quote appears inside an unquoted field',
   textAfterClosingQuote: 'a quoted field has more text after its closing quote (a quote inside it not doubled, or one opened and never closed)',
   raggedRow: (detail: string) => `the row does not have as many fields as the header (${detail})`,
-  recordTooLarge: (max: number) => `a record is longer than ${max.toLocaleString('en-US')} characters`,
+  recordTooLarge: (max: number) => `a record is longer than ${grouped(max)} characters`,
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
   looksDelimited: (name: string, count: number, commas: number) =>
     `the file looks ${name}-delimited (its first line has ${count} ${name}${count === 1 ? '' : 's'} and ${commas} comma${commas === 1 ? '' : 's'} outside quotes): save it as comma-separated values`,
@@ -30,7 +40,7 @@ export const messages = {
   noSuchFile: 'the file does not exist',
   unreadableInput: (file: string) => `${file} cannot be read`,
   rawNotFolder: (dir: string, kind: string) => `the raw folder ${dir} ${kind === 'absent' ? 'does not exist' : `is ${kind}, not a folder`}`,
-  fileTooLarge: (mb: number, maxMb: number) => `the file is ${mb.toLocaleString('en-US')} MB, more than the ${maxMb} MB a data file may have`,
+  fileTooLarge: (mb: number, maxMb: number) => `the file is ${grouped(mb)} MB, more than the ${maxMb} MB a data file may have`,
   sameExportTwice: (other: string, sha: string) =>
     `the same export is read twice: this file is byte for byte ${other} (sha256 ${sha.slice(0, 12)}…), so every row would count twice; remove one of them`,
   missingFile: (file: string) => `${file} does not exist`,
@@ -160,9 +170,9 @@ export const messages = {
     `unexpected error: ${detail}. This is a bug in compute-trends; rerun with --debug to see where it happened, and report it`,
   badRunDate: (text: string) => `COMPUTE_TRENDS_TODAY="${text}" is not a real day written YYYY-MM-DD (from 1900 on)`,
   badIntegerFlag: (flag: string, text: string, min: number, max: number) =>
-    `${flag} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, written in decimal digits; got "${text}"`,
+    `${flag} takes a whole number from ${grouped(min)} to ${grouped(max)}, written in decimal digits; got "${text}"`,
   badNumberFlag: (flag: string, text: string, min: number, max: number, unit: string) =>
-    `${flag} takes a decimal number of ${unit} from ${min} to ${max.toLocaleString('en-US')}; got "${text}"`,
+    `${flag} takes a decimal number of ${unit} from ${min} to ${grouped(max)}; got "${text}"`,
   fitNonPositive: (column: string, lines: number[], total: number) =>
     `--log10-y: ${column} is zero or negative on line${total === 1 ? '' : 's'} ${lines.join(', ')}${total > lines.length ? ` and ${total - lines.length} more` : ''}, where log10 is undefined; remove those rows or drop --log10-y`,
   templateMissingValue: (template: string, path: string) => `${template}: the template refers to "${path}", which the data does not have`,
@@ -188,10 +198,10 @@ export const messages = {
     inadmissible: 'converged to a fit that breaks the segment rules',
   } as Record<string, string>,
   bootstrapOutcome: (succeeded: number, failed: number, reasons: string[]) =>
-    `${succeeded.toLocaleString('en-US')} gave an admissible fit${failed === 0 ? ' (all of them).' : ` and ${failed.toLocaleString('en-US')} did not (${reasons.join('; ')}).`}`,
+    `${grouped(succeeded)} gave an admissible fit${failed === 0 ? ' (all of them).' : ` and ${grouped(failed)} did not (${reasons.join('; ')}).`}`,
   noBreakpointToBootstrap: 'BIC chose no breakpoint, so there is no breakpoint to resample',
   bootstrapTooFewSucceeded: (ok: number, total: number, minShare: number) =>
-    `only ${ok.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bootstrap resamples gave an admissible fit, under the ${Math.round(100 * minShare)}% an interval needs`,
+    `only ${grouped(ok)} of ${grouped(total)} bootstrap resamples gave an admissible fit, under the ${Math.round(100 * minShare)}% an interval needs`,
   noAdmissibleFit: (k: number, why: string | null) => `segmented: no admissible fit with ${k} breakpoint${k === 1 ? '' : 's'}${why ? `: ${why}` : ''}`,
   // The trend analyses of issue 19 (pipeline/analyze/trend-analyses.ts): a field no record in the run states.
   noFieldInData: (field: string) =>
@@ -200,7 +210,7 @@ export const messages = {
   noneInData: (noun: string, detail: string) => `there are no ${noun}s ${detail}`,
   noComputeAbove: (threshold: string) => `no system in the data has a compute value above ${threshold} FLOP`,
   opennessNeedsBoth: (open: number, closed: number) =>
-    `the lag needs systems of both kinds with a compute value; the data have ${open.toLocaleString('en-US')} open-weights and ${closed.toLocaleString('en-US')} closed ones`,
+    `the lag needs systems of both kinds with a compute value; the data have ${grouped(open)} open-weights and ${grouped(closed)} closed ones`,
 
   // ---- render (report pages, charts, tables, preview)
   templateFailed: (template: string, detail: string) => `${template}: ${detail}`,
@@ -285,8 +295,8 @@ export const messages = {
     bounds.length === 0
       ? ''
       : bounds.every((b) => b.above === 0)
-        ? `None of the ${n.toLocaleString('en-US')} lasts longer than any of these optima.`
-        : bounds.map((b) => `${b.above === 0 ? 'None' : counted(b.above, 'system')} of the ${n.toLocaleString('en-US')} ${b.above === 1 ? 'lasts' : 'last'} longer than the optimum of ${b.label}.`).join(' '),
+        ? `None of the ${grouped(n)} lasts longer than any of these optima.`
+        : bounds.map((b) => `${b.above === 0 ? 'None' : counted(b.above, 'system')} of the ${grouped(n)} ${b.above === 1 ? 'lasts' : 'last'} longer than the optimum of ${b.label}.`).join(' '),
   yearList: (years: string[]) => (years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : (years[0] ?? '')),
   noRunLengthSpread: 'no interval: L = 1/gC, and the post gives gC without one',
   dataAsOf: (exports: string, curated: string) =>
@@ -314,9 +324,9 @@ export const messages = {
   // The Data quality page's section on the merge (pipeline/render/tables-merge.ts).
   mergeNoExport: 'No upstream export was read in this run: every system is a curated record.',
   mergeSummary: (c: { in: number; matched: number; added: number; dropped: number }, files: number) =>
-    `Of the ${c.in.toLocaleString('en-US')} rows of the upstream export${files === 1 ? '' : 's'} read, ${c.matched.toLocaleString('en-US')} matched a curated record (the curated values stand: each cites a primary source), ${c.added.toLocaleString('en-US')} were added as systems of their own and ${c.dropped.toLocaleString('en-US')} were dropped: ${c.in.toLocaleString('en-US')} = ${c.matched.toLocaleString('en-US')} + ${c.added.toLocaleString('en-US')} + ${c.dropped.toLocaleString('en-US')}.`,
+    `Of the ${grouped(c.in)} rows of the upstream export${files === 1 ? '' : 's'} read, ${grouped(c.matched)} matched a curated record (the curated values stand: each cites a primary source), ${grouped(c.added)} were added as systems of their own and ${grouped(c.dropped)} were dropped: ${grouped(c.in)} = ${grouped(c.matched)} + ${grouped(c.added)} + ${grouped(c.dropped)}.`,
   mergeDisagreements: (n: number) =>
-    `${n.toLocaleString('en-US')} matched ${n === 1 ? 'row states' : 'rows state'} a training compute more than 2× from the value published for their curated record. Every row, with the rule or reason and the compute on both sides, is in`,
+    `${grouped(n)} matched ${n === 1 ? 'row states' : 'rows state'} a training compute more than 2× from the value published for their curated record. Every row, with the rule or reason and the compute on both sides, is in`,
   mergeNothingToReview: 'Nothing to review: no upstream export was read in this run.',
   mergeNoAmbiguous: 'No ambiguous match: no upstream row matched two records, and no record two rows.',
   mergeAmbiguousIntro: (n: number) => `${n} ambiguous ${n === 1 ? 'match was' : 'matches were'} left unresolved (the rows are dropped; the curated records stand). A row of data/raw/aliases.csv settles each:`,
@@ -360,9 +370,9 @@ export const messages = {
   snapshotInFuture: (date: string, today: string) => `the snapshot date ${date} is after the run date ${today}`,
   snapshotUnknownFile: (name: string) => `"${name}" in a snapshot folder is not a snapshot: snapshots are named YYYY-MM-DD.csv`,
   exportShrank: (rows: number, previousRows: number, previous: string, percent: number) =>
-    `the export has ${rows.toLocaleString('en-US')} rows, ${percent}% of the ${previousRows.toLocaleString('en-US')} of the previous snapshot ${previous}: a download cut short? If the source really shrank, run again with --accept-shrink`,
+    `the export has ${grouped(rows)} rows, ${percent}% of the ${grouped(previousRows)} of the previous snapshot ${previous}: a download cut short? If the source really shrank, run again with --accept-shrink`,
   exportShrankAccepted: (rows: number, previousRows: number, previous: string) =>
-    `warning: the export has ${rows.toLocaleString('en-US')} rows, against ${previousRows.toLocaleString('en-US')} in ${previous}; imported because of --accept-shrink`,
+    `warning: the export has ${grouped(rows)} rows, against ${grouped(previousRows)} in ${previous}; imported because of --accept-shrink`,
   columnRemoved: (name: string, previous: string) =>
     `column "${name}" of the previous snapshot ${previous} is missing from this export (renamed or removed upstream); if the source really dropped it, run again with --accept-shrink`,
   columnsRemovedAccepted: (names: string[], previous: string) =>
@@ -474,7 +484,7 @@ export const siteText = {
   chartTable: 'The data table under the chart lists every system shown, for keyboard and screen-reader use.',
   /** The social preview's line: the count, and the deep-learning doubling time when it was computed. */
   socialLine: (withFlop: number, deepLearning: { doubling_months: number } | null, since: string) =>
-    `Training compute of ${withFlop.toLocaleString('en-US')} ML systems${deepLearning ? `: doubling every ${deepLearning.doubling_months.toFixed(1)} months since ${since.slice(0, 4)}` : ''}`,
+    `Training compute of ${grouped(withFlop)} ML systems${deepLearning ? `: doubling every ${deepLearning.doubling_months.toFixed(1)} months since ${since.slice(0, 4)}` : ''}`,
   // ---- Explorer
   explorer: {
     x: 'X axis',

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../pipeline/messages.ts';
+import fc from 'fast-check';
+import { grouped, messages } from '../pipeline/messages.ts';
 import { projectRoot } from '../pipeline/project-root.ts';
 
 const pipelineDir = join(projectRoot, 'pipeline');
@@ -50,5 +51,14 @@ describe('the message catalogue', () => {
     expect(sample('throw new PipelineError(messages.fit.badBreakpoints(bp), [], 2);')).toBe(0);
     expect(messages.fit.badBreakpoints('7')).toBe('fit: --breakpoints must be auto, 0, 1, 2 or 3, got "7"');
     expect(messages.runDone(1.234)).toBe('done in 1.2 s');
+  });
+});
+
+describe('grouped: numbers in messages, with thousands separators', () => {
+  it("writes what toLocaleString('en-US') writes, for whole numbers of any size and for fractions", () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 1_234_567, -1000, -999, Number.MAX_SAFE_INTEGER, 1234.5678, 0.1, 1e21, -2.5e6]) {
+      expect(grouped(n), String(n)).toBe(n.toLocaleString('en-US'));
+    }
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => grouped(n) === n.toLocaleString('en-US')));
   });
 });

@@ -4,7 +4,7 @@
  * usual one — with the message and the range expected, in the same words everywhere (curated
  * cells, hardware peaks, assumptions, upstream exports, imputed estimates).
  */
-import { messages } from '../messages.ts';
+import { grouped, messages } from '../messages.ts';
 import { BOUND_USES, BOUNDS, type Bound, type BoundName } from '../schema/bounds.ts';
 
 export interface Verdict {
@@ -18,7 +18,7 @@ export function formatLimit(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return '0';
   const abs = Math.abs(n);
-  if (Number.isInteger(n) && abs < 1e7) return n.toLocaleString('en-US');
+  if (Number.isInteger(n) && abs < 1e7) return grouped(n);
   if (abs >= 1e5 || abs < 1e-2) {
     const [mantissa, exponent] = n.toExponential().split('e');
     return `${Number(Number(mantissa).toPrecision(4))}e${Number(exponent)}`;

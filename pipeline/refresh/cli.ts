@@ -14,7 +14,7 @@ import { EXIT_USAGE } from '../io/errno.ts';
 import { sha256 } from '../io/hash.ts';
 import { RUN_LOCK } from '../io/lock.ts';
 import { readDataFile } from '../io/safe-read.ts';
-import { messages } from '../messages.ts';
+import { grouped, messages } from '../messages.ts';
 import { projectRoot } from '../project-root.ts';
 import { compareNewest } from './compare.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './download.ts';
@@ -48,7 +48,7 @@ Options:
   --timeout <seconds>  download time limit, ${FLAG_RANGES.timeout.min} to ${FLAG_RANGES.timeout.max} (default ${DEFAULT_TIMEOUT_MS / 1000})
   --max-mb <n>         largest export accepted, in MB after decompression, ${FLAG_RANGES.maxMb.min} to ${FLAG_RANGES.maxMb.max} (default ${DEFAULT_MAX_BYTES / 1e6})
   --accept-shrink      import an export much smaller than the previous snapshot, or missing a column of it
-  --resamples <n>      bootstrap resamples of the doubling-time analysis, ${FLAG_RANGES.resamples.min} to ${FLAG_RANGES.resamples.max.toLocaleString('en-US')} (default 0: point estimates)
+  --resamples <n>      bootstrap resamples of the doubling-time analysis, ${FLAG_RANGES.resamples.min} to ${grouped(FLAG_RANGES.resamples.max)} (default 0: point estimates)
   --debug              on an unexpected error, print where it happened (the stack trace)
   -h, --help           show this help
 
