@@ -14,7 +14,7 @@ import type { RenderModel } from '../../pipeline/render/model.ts';
 import { buildChartSet } from '../../pipeline/render/charts/registry.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
 import type { ProcessedRecord } from '../../pipeline/schema/records.ts';
-import { analyzeTable } from '../../pipeline/stages/analyze.ts';
+import { analyzeTable } from '../../pipeline/analyze/analyze-table.ts';
 import { processedModel, root } from './fixture.ts';
 
 const PAGES = ['domains-scale.html', 'who-trains.html', 'thresholds.html'];

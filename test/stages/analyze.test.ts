@@ -10,6 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fits, NotComputed } from '../../pipeline/schema/fits.ts';
 import { root, runLibrary, tempDir } from '../reliability/helpers.ts';
+import { staticGraph } from '../helpers/static-graph.ts';
 
 const FIXTURE = join(root, 'test/fixtures/raw-small/models.csv');
 const EXPORT = join(root, '../shared/data/epoch/notable_ai_models-2024-12.csv');
@@ -170,5 +171,17 @@ describe.skipIf(!existsSync(EXPORT))('a site from an Epoch export alone, its dat
     const edges = [b.x_range[0], ...b.breakpoints.map((p) => p.estimate), b.x_range[1]];
     edges.slice(1).forEach((e, s) => expect(e - edges[s]).toBeGreaterThanOrEqual(2));
     for (const p of b.segment_points) expect(p).toBeGreaterThanOrEqual(b.rules.min_segment_points);
+  });
+});
+
+describe('the analyze stage', () => {
+  it('is not reached by a static import from the CLI or the orchestrator: the analyses and arquero load when it runs', () => {
+    for (const entry of ['pipeline/cli.ts', 'pipeline/run.ts']) {
+      const { files, packages } = staticGraph(join(root, entry));
+      expect(files.has(join(root, 'pipeline/stages/analyze.ts')), entry).toBe(true);
+      expect(files.has(join(root, 'pipeline/analyze/analyze-table.ts')), entry).toBe(false);
+      expect(packages.has('arquero'), entry).toBe(false);
+    }
+    expect(staticGraph(join(root, 'pipeline/analyze/analyze-table.ts')).packages.has('arquero')).toBe(true);
   });
 });

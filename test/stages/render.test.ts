@@ -3,31 +3,12 @@
  * orchestrator or the CLI imports statically reaches vega, vega-lite, vega-embed, handlebars or
  * markdown-it, so a fully cached run or `--until analyze` never loads them.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { staticGraph } from '../helpers/static-graph.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HEAVY = ['vega', 'vega-lite', 'vega-embed', 'handlebars', 'markdown-it'];
-
-/** Every module reached by static value imports (not `import type`, not `import()`), from `entry`. */
-function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)';/gm)) {
-      if (m[1]) continue;
-      const spec = m[2];
-      if (spec.startsWith('.')) visit(join(dirname(file), spec));
-      else if (!spec.startsWith('node:')) packages.add(spec.split('/')[0]);
-    }
-  };
-  visit(entry);
-  return { files, packages };
-}
 
 describe('the render stage', () => {
   it('is not reached by a static import from the CLI or the orchestrator: its libraries load when it runs', () => {
