@@ -170,7 +170,8 @@ export function mapEpochExport(table: CsvTable, hardwareIds: ReadonlySet<string>
       low = high = null;
     }
     const link = get('link').split(/[\s,]+/).find((l) => /^https?:\/\/[^\s<>"]+$/.test(l)) ?? '';
-    const hardwareText = get('hardware');
+    // Checked as free text: an unknown chip's name travels into the record's notes, models.csv and the pages.
+    const hardwareText = text('hardware') ?? '';
     const hardware = mapEpochHardware(hardwareText, hardwareIds);
     const slug = nameSlug(name, sha256);
     let id = `epoch-${slug}`;

@@ -55,6 +55,19 @@ describe('Epoch AI adapter (fixture)', () => {
     expect(lines.sort()).toEqual(['Parameters', 'Training compute (FLOP)']);
   });
 
+  it('checks the hardware text like any free text: a control character drops it, with a located warning, before it reaches the notes', () => {
+    const header = 'System,Publication date,Training compute (FLOP),Training hardware';
+    const csv = `${header}\nBell Model,2020-01-01,1e20,"Chip\u0007 9000"\nPlain Model,2020-01-01,1e20,Chip  9000\n`;
+    const result = mapEpochExport(parseCsvBytes(Buffer.from(csv), 'bell.csv'), hw, '2026-11-24');
+    const [bell, plain] = result.records;
+    expect(bell.hardware).toBeNull();
+    expect(bell.notes).toBe('');
+    const warning = result.warnings.find((w) => w.line === 2);
+    expect(warning?.columnName).toBe('Training hardware');
+    expect(warning?.message).toMatch(/control character.*; value dropped$/);
+    expect(plain.notes).toBe('hardware "Chip 9000" not in hardware.csv');
+  });
+
   it('lists unknown columns once', () => {
     expect(mapped.warnings[0].message).toBe(messages.ignoredColumns('epoch.csv', ['Brand new column']));
   });
