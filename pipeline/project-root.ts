@@ -1,7 +1,7 @@
 /**
  * The project root: the nearest folder above this module that holds package.json. Walked up to
  * rather than reached by a fixed number of `..`, because the same module runs from two places:
- * pipeline/ (TypeScript, under vitest or tsx) and the compiled copy in .build/<key>/pipeline/
+ * pipeline/ (TypeScript, under vitest or tsx) and the compiled bundles in .build/<key>/<entry>/
  * that `npm run …` executes (pipeline/launch.mjs), which holds no package.json of its own.
  */
 import { existsSync } from 'node:fs';

@@ -47,7 +47,7 @@ function answerOf(tree: string): string {
 /** A moment well after every file's timestamps: the stamp may be written. */
 const later = () => Date.now() + 60_000;
 
-describe('the compiled tree follows the sources', () => {
+describe('the compiled bundle follows the sources', () => {
   it('compiles an entry and what it imports into one file in .build/<key>/<entry>/, and it runs as the sources say', async () => {
     const dir = toyProject('one');
     expect(sourceFiles(dir)).toEqual(['pipeline/lib/value.ts', 'pipeline/main.ts']);

@@ -1,5 +1,5 @@
 /**
- * pipeline/project-root.ts from the sources. From the compiled copy in .build/<key>/pipeline/ it is
+ * pipeline/project-root.ts from the sources. From the compiled bundles in .build/<key>/<entry>/ it is
  * exercised by test/launch.test.ts (the compiled pipeline reads data/raw/ and pipeline/schema/).
  */
 import { resolve } from 'node:path';
