@@ -158,19 +158,33 @@ export class TableRows {
     if (order === null) return t;
     if (order.length !== n) throw new Error(`TableRows: an order of ${order.length} for ${n} records`);
     const floats = new Float64Array(n);
+    for (const key of FLOAT_COLUMNS) t[key].set(gatherFloats(t[key], order, floats));
     const bytes = new Int8Array(n);
-    for (const key of [...FLOAT_COLUMNS, ...INT8_COLUMNS, ...UINT8_COLUMNS]) {
-      const column = t[key];
-      const scratch = column instanceof Float64Array ? floats : column instanceof Int8Array ? bytes : new Uint8Array(bytes.buffer);
-      for (let k = 0; k < n; k++) scratch[k] = column[order[k]];
-      column.set(scratch);
-    }
+    for (const key of INT8_COLUMNS) t[key].set(gatherInt8(t[key], order, bytes));
+    const unsigned = new Uint8Array(bytes.buffer);
+    for (const key of UINT8_COLUMNS) t[key].set(gatherUint8(t[key], order, unsigned));
     for (const key of TEXT_COLUMNS) {
       const column = t[key];
       t[key] = Array.from(order, (i) => column[i]);
     }
     return t;
   }
+}
+
+/** from[order[k]] into out[k]; one function per kind of column, each seeing one kind of array. */
+function gatherFloats(from: Float64Array, order: ArrayLike<number>, out: Float64Array): Float64Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
+}
+
+function gatherInt8(from: Int8Array, order: ArrayLike<number>, out: Int8Array): Int8Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
+}
+
+function gatherUint8(from: Uint8Array, order: ArrayLike<number>, out: Uint8Array): Uint8Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
 }
 
 function fillRow(t: Mutable<AnalysisTable>, i: number, r: ProcessedRecord, cores: ReturnType<typeof coresPerChipOf>): void {
