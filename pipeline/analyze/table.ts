@@ -171,7 +171,7 @@ export class TableRows {
   }
 }
 
-/** from[order[k]] into out[k]; one function per kind of column, each seeing one kind of array. */
+/** from[order[k]] into out[k], for each kind of column. */
 function gatherFloats(from: Float64Array, order: ArrayLike<number>, out: Float64Array): Float64Array {
   for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
   return out;
