@@ -21,8 +21,12 @@ export function frontierAtRelease(year: ArrayLike<number>, flop: ArrayLike<numbe
   const out = new Uint8Array(year.length);
   const rows: number[] = [];
   for (let i = 0; i < year.length; i++) if (flop[i] > 0 && flop[i] < Infinity) rows.push(i);
+  // Ids (the row, as text that sorts as the number) break ties of date only where the dates are not in order already.
+  let ids: string[] | undefined;
   const series = {
-    ids: rows.map((i) => String(i).padStart(12, '0')),
+    get ids() {
+      return (ids ??= rows.map((i) => String(i).padStart(12, '0')));
+    },
     names: [],
     x: Float64Array.from(rows, (i) => year[i]),
     y: Float64Array.from(rows, (i) => flop[i]),

@@ -16,7 +16,7 @@ import { windowZScores } from './eras.ts';
 import { recordSetters, runningTop } from './frontier.ts';
 import { RUNNING_TOP_N, type PublishedTrend } from './literature.ts';
 import type { Subject } from './outcome.ts';
-import { rowsIn, seriesOf, subset, subsetIn } from './series.ts';
+import { rowsIn, seriesOf, subset, subsetIn, type Series } from './series.ts';
 import type { AnalysisTable } from './table.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
 import { periodInWindow, yearWindow, type YearWindow } from './windows.ts';
@@ -30,7 +30,7 @@ export function fitDefinition(
   trend: TrendOptions,
   subject: Subject,
 ): Outcome<TrendFit> {
-  const upTo = seriesOf(table, table.flop, (i) => table.dateStart[i] <= w.to);
+  const upTo = publishedUpTo(table, w.to);
   const rows = rowsIn(upTo, table)!;
   const inWindow = (i: number) => periodInWindow(table.dateStart[rows[i]], table.dateEnd[rows[i]], w);
   if (p.definition === 'record-setters') {
@@ -48,6 +48,20 @@ export function fitDefinition(
     inWindow(i) && !(z[i] < params.low_outlier_z) && (p.definition === 'all' || (p.definition === 'large-scale' ? large(i) : !large(i)));
   return fitTrend(subset(upTo, keep), { ...trend, subject });
 }
+
+/**
+ * The systems with a compute value published up to `to` (their date's first day), one series per
+ * table and end: the ~30 fits of analyze end at a handful of dates, and fits that share an end share
+ * its z-scores too (eras.ts windowZScores keeps them by series).
+ */
+function publishedUpTo(table: AnalysisTable, to: number): Series {
+  let byEnd = upToCache.get(table);
+  if (!byEnd) upToCache.set(table, (byEnd = new Map()));
+  let s = byEnd.get(to);
+  if (!s) byEnd.set(to, (s = seriesOf(table, table.flop, (i) => table.dateStart[i] <= to)));
+  return s;
+}
+const upToCache = new WeakMap<AnalysisTable, Map<number, Series>>();
 
 const NOUN: Record<PublishedTrend['definition'], string> = {
   all: 'system',

@@ -5,6 +5,7 @@
  * the fits run: with them alive, every collection the fits trigger marks gigabytes of records
  * (bench/scale.bench.ts). Missing values are NaN.
  */
+import { detached } from '../io/csv-records.ts';
 import { fractionalYear } from '../normalize/dates.ts';
 import { DOMAINS } from '../schema/raw-columns.ts';
 import { COST_BASES, FLOP_METHODS, type CostBasis, type FlopMethod, type HardwareSpec, type ProcessedRecord } from '../schema/records.ts';
@@ -86,7 +87,7 @@ const SECTOR_INDEX = new Map<string, number>(SECTORS.map((d, i) => [d, i]));
 /** The table's column of each training-cost basis. */
 export const COST_COLUMN = { cloud: 'costCloud', upfront: 'costUpfront', '2023-usd': 'cost2023Usd' } as const satisfies Record<CostBasis, keyof AnalysisTable>;
 
-/** The per-row columns, by kind: joinTables copies each the same way. */
+/** The per-row columns, by kind. */
 const FLOAT_COLUMNS = ['year', 'dateStart', 'dateEnd', 'flop', 'parameters', 'languageTokens', 'activeParameters', 'flopLow', 'flopHigh', 'trainingHours', 'chips', 'chipHours', 'costCloud', 'costUpfront', 'cost2023Usd', 'acquisitionCost', 'powerWatts'] as const;
 const INT8_COLUMNS = ['method', 'domain', 'sector', 'openWeights', 'possiblyOver1e23', 'frontierFlag'] as const;
 const UINT8_COLUMNS = ['thirdParty', 'chipHoursStated', 'language'] as const;
@@ -120,51 +121,111 @@ const flag = (v: boolean | null) => (v === true ? 1 : v === false ? 0 : -1);
  * into chips; a count in cores of an accelerator it lacks is left out of the chip columns.
  */
 export function analysisTable(records: readonly ProcessedRecord[], hardware: readonly HardwareSpec[]): AnalysisTable {
-  const n = records.length;
-  const t = emptyColumns(n);
-  const cores = coresPerChipOf(hardware);
-  for (let i = 0; i < n; i++) {
-    const r = records[i];
-    t.ids[i] = r.id;
-    t.names[i] = r.name;
-    t.dates[i] = r.publicationDate;
-    t.year[i] = r.year;
-    [t.dateStart[i], t.dateEnd[i]] = datePeriod(r.publicationDate, r.year);
-    t.language[i] = r.domain === 'language' ? 1 : 0;
-    if (r.flop !== null) {
-      t.flop[i] = r.flop.flop;
-      t.method[i] = METHOD_INDEX.get(r.flop.method)!;
-      t.thirdParty[i] = r.flop.provenance.kind === 'third-party' ? 1 : 0;
-      const range = computeRange(r);
-      if (range) [t.flopLow[i], t.flopHigh[i]] = range;
-    }
-    if (r.parameters !== null) t.parameters[i] = r.parameters;
-    if (r.activeParameters !== null) t.activeParameters[i] = r.activeParameters;
-    if (r.domain === 'language' && r.tokensProcessed !== null) t.languageTokens[i] = r.tokensProcessed;
-    t.domain[i] = DOMAIN_INDEX.get(r.domain) ?? -1;
-    if (r.trainingTimeHours !== null) t.trainingHours[i] = r.trainingTimeHours;
-    t.chips[i] = chipCount(r, cores) ?? NaN;
-    const ch = chipHours(r, cores);
-    if (ch) {
-      t.chipHours[i] = ch.value;
-      t.chipHoursStated[i] = ch.kind === 'stated' ? 1 : 0;
-    }
-    for (const basis of COST_BASES) {
-      const cost = costOn(r, basis);
-      if (cost !== null) t[COST_COLUMN[basis]][i] = cost;
-    }
-    if (r.hardwareAcquisitionCost !== null) t.acquisitionCost[i] = r.hardwareAcquisitionCost;
-    if (r.powerDrawWatts !== null) t.powerWatts[i] = r.powerDrawWatts;
-    const sector = sectorOf(r.organizationCategory);
-    t.sector[i] = sector === null ? -1 : SECTOR_INDEX.get(sector)!;
-    t.countries[i] = r.country ?? '';
-    t.openWeights[i] = flag(r.openWeights);
-    t.possiblyOver1e23[i] = flag(r.possiblyOver1e23);
-    t.frontierFlag[i] = flag(r.frontierModel);
-    if (t.firstDate === '' || r.publicationDate < t.firstDate) t.firstDate = r.publicationDate;
-    if (r.publicationDate > t.lastDate) t.lastDate = r.publicationDate;
+  const rows = new TableRows(records.length, hardware);
+  rows.add(records);
+  return rows.inOrder(null);
+}
+
+/**
+ * The table of the `n` records a pass gives a batch at a time, then put in their order (how the
+ * impute stage's pass, run in batches of the file's order, gives the analyses one table in the
+ * records' order).
+ */
+export class TableRows {
+  readonly #t: Mutable<AnalysisTable>;
+  readonly #cores: ReturnType<typeof coresPerChipOf>;
+  #next = 0;
+
+  constructor(n: number, hardware: readonly HardwareSpec[]) {
+    this.#t = emptyColumns(n);
+    this.#cores = coresPerChipOf(hardware);
   }
-  return t;
+
+  /** The pass's next records. */
+  add(records: readonly ProcessedRecord[]): void {
+    if (this.#next + records.length > this.#t.ids.length) throw new Error(`TableRows: more than the ${this.#t.ids.length} records announced`);
+    for (let k = 0; k < records.length; k++) fillRow(this.#t, this.#next++, records[k], this.#cores);
+  }
+
+  /**
+   * The table with the pass's records in the order given (`order[k]`: the place in the pass of
+   * row k's record; null: the pass's order), rearranged in place, a column at a time.
+   */
+  inOrder(order: ArrayLike<number> | null): AnalysisTable {
+    const t = this.#t;
+    const n = t.ids.length;
+    if (this.#next !== n) throw new Error(`TableRows: ${this.#next} of the ${n} records announced`);
+    if (order === null) return t;
+    if (order.length !== n) throw new Error(`TableRows: an order of ${order.length} for ${n} records`);
+    const floats = new Float64Array(n);
+    for (const key of FLOAT_COLUMNS) t[key].set(gatherFloats(t[key], order, floats));
+    const bytes = new Int8Array(n);
+    for (const key of INT8_COLUMNS) t[key].set(gatherInt8(t[key], order, bytes));
+    const unsigned = new Uint8Array(bytes.buffer);
+    for (const key of UINT8_COLUMNS) t[key].set(gatherUint8(t[key], order, unsigned));
+    for (const key of TEXT_COLUMNS) {
+      const column = t[key];
+      t[key] = Array.from(order, (i) => column[i]);
+    }
+    return t;
+  }
+}
+
+/** from[order[k]] into out[k], for each kind of column. */
+function gatherFloats(from: Float64Array, order: ArrayLike<number>, out: Float64Array): Float64Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
+}
+
+function gatherInt8(from: Int8Array, order: ArrayLike<number>, out: Int8Array): Int8Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
+}
+
+function gatherUint8(from: Uint8Array, order: ArrayLike<number>, out: Uint8Array): Uint8Array {
+  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
+  return out;
+}
+
+function fillRow(t: Mutable<AnalysisTable>, i: number, r: ProcessedRecord, cores: ReturnType<typeof coresPerChipOf>): void {
+  t.ids[i] = detached(r.id);
+  t.names[i] = detached(r.name);
+  t.dates[i] = detached(r.publicationDate);
+  t.year[i] = r.year;
+  [t.dateStart[i], t.dateEnd[i]] = datePeriod(r.publicationDate, r.year);
+  t.language[i] = r.domain === 'language' ? 1 : 0;
+  if (r.flop !== null) {
+    t.flop[i] = r.flop.flop;
+    t.method[i] = METHOD_INDEX.get(r.flop.method)!;
+    t.thirdParty[i] = r.flop.provenance.kind === 'third-party' ? 1 : 0;
+    const range = computeRange(r);
+    if (range) [t.flopLow[i], t.flopHigh[i]] = range;
+  }
+  if (r.parameters !== null) t.parameters[i] = r.parameters;
+  if (r.activeParameters !== null) t.activeParameters[i] = r.activeParameters;
+  if (r.domain === 'language' && r.tokensProcessed !== null) t.languageTokens[i] = r.tokensProcessed;
+  t.domain[i] = DOMAIN_INDEX.get(r.domain) ?? -1;
+  if (r.trainingTimeHours !== null) t.trainingHours[i] = r.trainingTimeHours;
+  t.chips[i] = chipCount(r, cores) ?? NaN;
+  const ch = chipHours(r, cores);
+  if (ch) {
+    t.chipHours[i] = ch.value;
+    t.chipHoursStated[i] = ch.kind === 'stated' ? 1 : 0;
+  }
+  for (const basis of COST_BASES) {
+    const cost = costOn(r, basis);
+    if (cost !== null) t[COST_COLUMN[basis]][i] = cost;
+  }
+  if (r.hardwareAcquisitionCost !== null) t.acquisitionCost[i] = r.hardwareAcquisitionCost;
+  if (r.powerDrawWatts !== null) t.powerWatts[i] = r.powerDrawWatts;
+  const sector = sectorOf(r.organizationCategory);
+  t.sector[i] = sector === null ? -1 : SECTOR_INDEX.get(sector)!;
+  t.countries[i] = r.country === null ? '' : detached(r.country);
+  t.openWeights[i] = flag(r.openWeights);
+  t.possiblyOver1e23[i] = flag(r.possiblyOver1e23);
+  t.frontierFlag[i] = flag(r.frontierModel);
+  if (t.firstDate === '' || r.publicationDate < t.firstDate) t.firstDate = detached(r.publicationDate);
+  if (r.publicationDate > t.lastDate) t.lastDate = detached(r.publicationDate);
 }
 
 /**
@@ -187,38 +248,4 @@ export function hasFlopBy(table: AnalysisTable, methods?: readonly FlopMethod[])
   if (!methods) return (i) => table.method[i] >= 0;
   const allowed = new Set(methods.map((m) => METHOD_INDEX.get(m)!));
   return (i) => allowed.has(table.method[i]);
-}
-
-/**
- * The rows of `tables`, taken as one table in the order given, rearranged by `order` (indices
- * into that concatenation): how the row stages, run in batches of the file's order, give the
- * analyses one table in the records' order (the impute stage's pass, pipeline/stages/impute.ts).
- */
-export function joinTables(tables: readonly AnalysisTable[], order: ArrayLike<number>): AnalysisTable {
-  const n = order.length;
-  let total = 0;
-  for (const b of tables) total += b.ids.length;
-  const t = emptyColumns(n);
-  // The batches end to end first (each column copied in bulk), then rearranged: reading row
-  // order[k] from one array rather than finding its batch (ARCHITECTURE.md, "Engine notes").
-  for (const key of [...FLOAT_COLUMNS, ...INT8_COLUMNS, ...UINT8_COLUMNS]) {
-    const out = t[key] as Float64Array | Int8Array | Uint8Array;
-    const whole = new (out.constructor as new (length: number) => typeof out)(total);
-    let at = 0;
-    for (const b of tables) {
-      whole.set(b[key] as typeof out, at);
-      at += b.ids.length;
-    }
-    for (let k = 0; k < n; k++) out[k] = whole[order[k]];
-  }
-  for (const key of TEXT_COLUMNS) {
-    const whole: string[] = [];
-    for (const b of tables) for (const v of b[key]) whole.push(v);
-    const out = t[key] as string[];
-    for (let k = 0; k < n; k++) out[k] = whole[order[k]];
-  }
-  const dates = tables.filter((d) => d.firstDate !== '');
-  t.firstDate = dates.reduce((d, x) => (d === '' || x.firstDate < d ? x.firstDate : d), '');
-  t.lastDate = dates.reduce((d, x) => (x.lastDate > d ? x.lastDate : d), '');
-  return t;
 }

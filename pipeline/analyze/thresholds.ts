@@ -6,7 +6,6 @@
  * taken at the low end of its range (surely above) and at the high end (possibly above).
  */
 import * as aq from 'arquero';
-import { op } from 'arquero';
 import { messages } from '../messages.ts';
 import { formatFlopUnicode, toSuperscript } from '../normalize/format.ts';
 import type { NamedSystem, ThresholdCounts, ThresholdYear } from '../schema/fits.ts';
@@ -39,41 +38,55 @@ export function analyzeThresholds(table: AnalysisTable, thresholds: readonly num
   const reaching = rows.filter((i) => high(i) > lowest);
   const status = reaching.length > 0 ? { computed: true as const } : notComputed(messages.noComputeAbove(thresholdText(lowest)), rows.length);
 
-  // One arquero table of the systems with a value: flags per threshold and per end of the range,
-  // summed by calendar year over every year from the first above the lowest threshold, cumulated.
-  // A loop, not Math.min(...rows): a spread of a million arguments overflows the stack.
+  // Per calendar year, from the first above the lowest threshold, how many systems exceed each
+  // threshold at each end of their range: counted in one pass over the systems, then joined by
+  // arquero onto every year, with zeros for the years without any, and cumulated.
   let first = Infinity;
-  for (const i of [...reaching, ...flagged]) first = Math.min(first, Math.floor(table.year[i]));
+  for (const i of reaching) first = Math.min(first, Math.floor(table.year[i]));
+  for (const i of flagged) first = Math.min(first, Math.floor(table.year[i]));
   const last = table.lastDate === '' ? first : Number(table.lastDate.slice(0, 4));
   let byYear: ThresholdYear[] = [];
   if (Number.isFinite(first)) {
-    const systems = aq.table({
-      year: rows.map((i) => Math.floor(table.year[i])),
-      flop: rows.map((i) => table.flop[i]),
-      low: rows.map(low),
-      high: rows.map(high),
-    });
+    const span = Math.max(0, last - first + 1);
     const key = (c: Column, k: number) => `${c}${k}`;
-    const flags: Record<string, unknown> = {};
-    const sums: Record<string, unknown> = {};
+    const columns: Column[] = ['flop', 'low', 'high'];
+    const above = columns.map(() => thresholds.map(() => new Int32Array(span)));
+    const counted = new Uint8Array(span);
+    for (const i of rows) {
+      const y = Math.floor(table.year[i]) - first;
+      if (!(y >= 0 && y < span)) continue;
+      counted[y] = 1;
+      const f = table.flop[i];
+      const l = low(i);
+      const h = high(i);
+      for (let k = 0; k < thresholds.length; k++) {
+        if (f > thresholds[k]) above[0][k][y]++;
+        if (l > thresholds[k]) above[1][k][y]++;
+        if (h > thresholds[k]) above[2][k][y]++;
+      }
+    }
+    const possiblyIn = new Int32Array(span);
+    for (const i of flagged) {
+      const y = Math.floor(table.year[i]) - first;
+      if (y >= 0 && y < span) possiblyIn[y]++;
+    }
+    const yearsWith = (has: (y: number) => boolean) => Array.from({ length: span }, (_, y) => y).filter(has);
+    const countedYears = yearsWith((y) => counted[y] === 1);
+    const possiblyYears = yearsWith((y) => possiblyIn[y] > 0);
+    const counts: Record<string, number[]> = { year: countedYears.map((y) => first + y) };
     const zeros: Record<string, () => number> = {};
     const cumulative: Record<string, unknown> = {};
-    for (const c of ['flop', 'low', 'high'] as Column[]) {
-      thresholds.forEach((t, k) => {
-        flags[key(c, k)] = aq.escape((d: Record<string, number>) => (d[c] > t ? 1 : 0));
-        sums[key(c, k)] = op.sum(key(c, k));
+    columns.forEach((c, ci) =>
+      thresholds.forEach((_, k) => {
+        counts[key(c, k)] = countedYears.map((y) => above[ci][k][y]);
         zeros[key(c, k)] = () => 0;
         cumulative[`cum_${key(c, k)}`] = aq.rolling(`d => op.sum(d.${key(c, k)})`);
-      });
-    }
-    const counts = systems.derive(flags as never).groupby('year').rollup(sums as never);
-    const years = aq.table({ year: Array.from({ length: last - first + 1 }, (_, k) => first + k) });
-    const possibly = aq
-      .table({ year: flagged.map((i) => Math.floor(table.year[i])) })
-      .groupby('year')
-      .rollup({ possibly: op.count() });
+      }),
+    );
+    const years = aq.table({ year: Array.from({ length: span }, (_, k) => first + k) });
+    const possibly = aq.table({ year: possiblyYears.map((y) => first + y), possibly: possiblyYears.map((y) => possiblyIn[y]) });
     const joined = years
-      .join_left(counts, 'year')
+      .join_left(aq.table(counts), 'year')
       .join_left(possibly, 'year')
       .impute({ ...zeros, possibly: () => 0 } as never)
       .orderby('year')
@@ -93,21 +106,28 @@ export function analyzeThresholds(table: AnalysisTable, thresholds: readonly num
   }
 
   const totals = thresholds.map((t) => {
-    const above = rows.filter((i) => table.flop[i] > t);
-    // Newest first (by date, then by compute); the first above is the earliest.
-    const byDate = [...above].sort((a, b) => table.year[a] - table.year[b] || table.flop[a] - table.flop[b]);
+    let count = 0;
+    let lo = 0;
+    let hi = 0;
+    // By date, then by compute, then by row: the first above is the earliest, the newest are the last.
+    const byDate = new Extremes(NEWEST_NAMED, (a, b) => table.year[a] - table.year[b] || table.flop[a] - table.flop[b] || a - b);
+    for (const i of rows) {
+      if (low(i) > t) lo++;
+      if (high(i) > t) hi++;
+      if (!(table.flop[i] > t)) continue;
+      count++;
+      byDate.add(i);
+    }
     const named = (i: number): NamedSystem => namedSystem(table, i, table.flop[i]);
-    const lo = rows.filter((i) => low(i) > t).length;
-    const hi = rows.filter((i) => high(i) > t).length;
     return {
       threshold: t,
       label: thresholdText(t),
-      count: above.length,
+      count,
       low: lo,
       high: hi,
       uncertain: lo !== hi,
-      first: byDate.length > 0 ? named(byDate[0]) : null,
-      newest: byDate.slice(-NEWEST_NAMED).reverse().map(named),
+      first: byDate.least === -1 ? null : named(byDate.least),
+      newest: byDate.greatest().map(named),
     };
   });
 
@@ -120,6 +140,36 @@ export function analyzeThresholds(table: AnalysisTable, thresholds: readonly num
     possibly_over_1e23: withFlag > 0 ? { computed: true, count: flagged.length, with_flag: withFlag } : notComputed(messages.noFlagInData('an upstream “possibly over 10²³ FLOP” flag'), 0),
     policy: POLICY_THRESHOLDS.map((p) => ({ threshold: p.threshold, threshold_text: thresholdText(p.threshold), label: p.label, citation: p.citation, url: p.url, note: p.note })),
   };
+}
+
+/**
+ * The least of the rows added and the `k` greatest, by `compare` (a total order on the rows): the
+ * first and last of them sorted, without sorting them all.
+ */
+class Extremes {
+  least = -1;
+  /** The greatest so far, least first. */
+  readonly #top: number[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: number, b: number) => number,
+  ) {}
+
+  add(i: number): void {
+    if (this.least === -1 || this.compare(i, this.least) < 0) this.least = i;
+    const top = this.#top;
+    if (this.k <= 0 || (top.length === this.k && this.compare(i, top[0]) < 0)) return;
+    let p = top.length;
+    while (p > 0 && this.compare(top[p - 1], i) > 0) p--;
+    top.splice(p, 0, i);
+    if (top.length > this.k) top.shift();
+  }
+
+  /** The greatest, greatest first. */
+  greatest(): number[] {
+    return [...this.#top].reverse();
+  }
 }
 
 /** A threshold as written in the texts that set it: "10²⁵" for a power of ten, else "3.0 × 10²⁵". */

@@ -8,6 +8,7 @@
  * key only when the hashes agree, and a system's key is hashed from the name as written, without
  * building the `identityKey(name)|year` string the check compares.
  */
+import { detached } from '../io/csv-records.ts';
 import { identityKey } from '../normalize/identity.ts';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -85,7 +86,7 @@ export class FirstLines extends LineTable {
     const hash = hashText(key);
     const entry = this.find(hash, key, '');
     if (entry >= 0) return this.lines[entry];
-    this.#keys.push(key);
+    this.#keys.push(detached(key));
     this.addAfterFind(hash, line);
     return undefined;
   }
@@ -154,8 +155,8 @@ export class SystemLines extends LineTable {
     const hash = hashSystem(name, date);
     const entry = this.find(hash, name, date);
     if (entry >= 0) return this.lines[entry];
-    this.#names.push(name);
-    this.#dates.push(date);
+    this.#names.push(detached(name));
+    this.#dates.push(detached(date));
     this.addAfterFind(hash, line);
     return undefined;
   }
@@ -168,8 +169,8 @@ export class SystemLines extends LineTable {
       this.lines[entry] = line;
       return;
     }
-    this.#names.push(name);
-    this.#dates.push(date);
+    this.#names.push(detached(name));
+    this.#dates.push(detached(date));
     this.addAfterFind(hash, line);
   }
 }

@@ -9,7 +9,7 @@
  * files, the table, the disagreements and the provenance; `processedRecords` gives the records
  * themselves again to whoever needs them (render).
  */
-import { analysisTable, joinTables, type AnalysisTable } from '../analyze/table.ts';
+import { TableRows, type AnalysisTable } from '../analyze/table.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { imputeRecord } from '../impute/precedence.ts';
 import { loadModelColumns, modelCsvLines } from '../impute/processed-table.ts';
@@ -63,7 +63,8 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   const columns = loadModelColumns();
   const models = new LineStore();
   const audits = new LineStore();
-  const tables: AnalysisTable[] = [];
+  const { order } = normalized;
+  const rows = new TableRows(order.length, ingested.hardware);
   // Per record, in the pass's order: its audit.csv line (-1 without one) and whether it disagrees.
   const auditLine: number[] = [];
   const disagreement: boolean[] = [];
@@ -81,10 +82,9 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
       disagreement.push(disagreeing.has(r));
     }
     // The accelerator table (ingest's) turns counts in TPU cores into chips.
-    tables.push(analysisTable(records, ingested.hardware));
+    rows.add(records);
   }
-  const { order } = normalized;
-  const table = joinTables(tables, order);
+  const table = rows.inOrder(order);
   const outputs: Record<string, FileText> = {
     'models.csv': models.pieces(csvLine(columns.map((c) => c.name)), order),
     'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0)),

@@ -12,6 +12,7 @@
  */
 import { append, PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
+import { detached } from '../io/csv-records.ts';
 import { BATCH_ROWS } from '../io/source-file.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
@@ -95,7 +96,7 @@ export function normalize(ingested: IngestArtifact, today: string): NormalizeArt
     for (const rows of curatedRows(ingested)) {
       for (const r of normalizeRows(rows, hardware, today, ingested.assumptions, found)) {
         years.push(r.year);
-        ids.push(r.id);
+        ids.push(detached(r.id));
         if (aliasIds.has(r.id)) aliased.add(r.id);
         curated++;
         yield identityOf(r);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesOf } from '../../pipeline/analyze/series.ts';
-import { analysisTable as tableOf, hasFlopBy, joinTables } from '../../pipeline/analyze/table.ts';
+import { analysisTable as tableOf, hasFlopBy, TableRows } from '../../pipeline/analyze/table.ts';
 import { chipCount, chipHours, coresPerChipOf, costOn, sectorOf, SECTORS } from '../../pipeline/analyze/record-fields.ts';
 import { COST_COLUMN } from '../../pipeline/analyze/table.ts';
 import { COST_BASES, FLOP_METHODS, type HardwareSpec, type ProcessedRecord } from '../../pipeline/schema/records.ts';
@@ -74,18 +74,35 @@ describe('analysisTable', () => {
     const t = analysisTable([] as ProcessedRecord[]);
     expect([t.ids.length, t.firstDate, t.lastDate]).toEqual([0, '', '']);
   });
+
+  it('refuses an order that is not one of the records it was given', () => {
+    const { records, hardware } = shipped();
+    const rows = new TableRows(3, hardware);
+    rows.add(records.slice(0, 2));
+    expect(() => rows.inOrder([0, 1, 2])).toThrow(/2 of the 3 records/);
+    rows.add(records.slice(2, 3));
+    expect(() => rows.inOrder([0, 1])).toThrow(/an order of 2 for 3 records/);
+  });
 });
 
-describe('joinTables', () => {
-  it('joins batch tables in the order given, as one table of the records in that order', () => {
+describe('TableRows', () => {
+  it('takes the records a batch at a time and gives one table of them in the order given', () => {
     const records = processedRecords().slice(100, 150);
     const { hardware } = shipped();
-    const analysisTable = (rs: readonly ProcessedRecord[]) => tableOf(rs, hardware);
-    const batches = [records.slice(0, 20), records.slice(20, 21), records.slice(21)].map((b) => analysisTable(b));
     const order = records.map((_, i) => (i * 17) % records.length);
     expect(new Set(order).size).toBe(records.length);
-    expect(joinTables(batches, order)).toEqual(analysisTable(order.map((i) => records[i])));
-    // The dates span every batch, whatever rows are taken.
-    expect(joinTables(batches, [])).toMatchObject({ ids: [], firstDate: analysisTable(records).firstDate, lastDate: analysisTable(records).lastDate });
+    const rows = new TableRows(records.length, hardware);
+    for (const batch of [records.slice(0, 20), records.slice(20, 21), records.slice(21)]) rows.add(batch);
+    expect(() => rows.add(records.slice(0, 1))).toThrow(/more than the 50 records/);
+    expect(rows.inOrder(order)).toEqual(tableOf(order.map((i) => records[i]), hardware));
+  });
+
+  it('refuses an order that is not one of the records it was given', () => {
+    const { records, hardware } = shipped();
+    const rows = new TableRows(3, hardware);
+    rows.add(records.slice(0, 2));
+    expect(() => rows.inOrder([0, 1, 2])).toThrow(/2 of the 3 records/);
+    rows.add(records.slice(2, 3));
+    expect(() => rows.inOrder([0, 1])).toThrow(/an order of 2 for 3 records/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromColumns } from '../../pipeline/analyze/table.ts';
-import { analyzeThresholds, thresholdText } from '../../pipeline/analyze/thresholds.ts';
+import { analyzeThresholds, NEWEST_NAMED, THRESHOLDS, thresholdText } from '../../pipeline/analyze/thresholds.ts';
 import { messages } from '../../pipeline/messages.ts';
 
 /** Eight systems by hand: value, range, date; one without a value flagged "possibly over 10²³". */
@@ -71,6 +71,27 @@ describe('analyzeThresholds', () => {
     expect(r.totals.map((x) => x.count)).toEqual([0, 0, 0, 0]);
     expect(r.possibly_over_1e23).toMatchObject({ computed: false, reason: messages.noFlagInData('an upstream “possibly over 10²³ FLOP” flag') });
     expect(analyzeThresholds(tableFromColumns({ ids: [] })).status.computed).toBe(false);
+  });
+
+  it('names the first and the newest as a stable sort by date, then compute, would, ties included', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 20; round++) {
+      const n = 60;
+      const year = Float64Array.from({ length: n }, () => 2018 + Math.floor(rand() * 8) / 2);
+      const flop = Float64Array.from({ length: n }, () => (rand() < 0.1 ? NaN : [5e22, 2e23, 3e24, 2e25, 2e26][Math.floor(rand() * 5)]));
+      const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+      const r = analyzeThresholds(tableFromColumns({ ids, year, flop, lastDate: '2025-12-31' }));
+      r.totals.forEach((total, k) => {
+        const above = ids.map((_, i) => i).filter((i) => flop[i] > THRESHOLDS[k]);
+        const byDate = [...above].sort((a, b) => year[a] - year[b] || flop[a] - flop[b]);
+        expect(total.count).toBe(above.length);
+        expect(total.first?.id ?? null).toBe(byDate.length > 0 ? ids[byDate[0]] : null);
+        expect(total.newest.map((x) => x.id)).toEqual(byDate.slice(-NEWEST_NAMED).reverse().map((i) => ids[i]));
+      });
+      const counted = (y: number, t: number) => ids.filter((_, i) => flop[i] > t && Math.floor(year[i]) === y).length;
+      expect(r.by_year.map((y) => y.above)).toEqual(r.by_year.map((y) => THRESHOLDS.map((t) => counted(y.year, t))));
+    }
   });
 
   it('writes a threshold as the policy texts do', () => {
