@@ -74,15 +74,6 @@ describe('analysisTable', () => {
     const t = analysisTable([] as ProcessedRecord[]);
     expect([t.ids.length, t.firstDate, t.lastDate]).toEqual([0, '', '']);
   });
-
-  it('refuses an order that is not one of the records it was given', () => {
-    const { records, hardware } = shipped();
-    const rows = new TableRows(3, hardware);
-    rows.add(records.slice(0, 2));
-    expect(() => rows.inOrder([0, 1, 2])).toThrow(/2 of the 3 records/);
-    rows.add(records.slice(2, 3));
-    expect(() => rows.inOrder([0, 1])).toThrow(/an order of 2 for 3 records/);
-  });
 });
 
 describe('TableRows', () => {
