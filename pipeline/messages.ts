@@ -17,7 +17,7 @@ export function grouped(n: number): string {
 }
 
 /** "1 system", "3 systems". */
-const counted = (n: number, noun: string) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
+export const counted = (n: number, noun: string) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 export const messages = {
   // ---- files and CSV syntax

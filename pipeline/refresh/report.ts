@@ -2,7 +2,7 @@
  * Words for a snapshot comparison: the changelog entry (Markdown, deterministic: no run time, no
  * machine path, stable order) and the longer console report that also lists each changed system.
  */
-import { grouped } from '../messages.ts';
+import { counted as plural } from '../messages.ts';
 import { SNAPSHOTS_DIR } from '../ingest/snapshots.ts';
 import type { SnapshotComparison, SnapshotSummary } from './compare.ts';
 import type { FlopChange, SystemRef } from './diff.ts';
@@ -14,7 +14,6 @@ export function escapeMarkdown(text: string): string {
 }
 
 const system = (s: SystemRef) => `${escapeMarkdown(s.name)} (${s.year})`;
-const plural = (n: number, word: string) => `${grouped(n)} ${word}${n === 1 ? '' : 's'}`;
 const snapshotFile = (source: string, date: string) => `${SNAPSHOTS_DIR}/${source}/${date}.csv`;
 const counted = (s: SnapshotSummary) => `${plural(s.rows, 'row')}, ${plural(s.systems, 'system')}`;
 
