@@ -6,13 +6,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CsvError, parse } from 'csv-parse/sync';
 import { processIo, runAsProcess, runMain, type CliIo } from './cli/edge.ts';
 import { decimalFlag, FLAG_RANGES, integerFlag } from './cli/flags.ts';
 import { PipelineError } from './errors.ts';
 import { DEFAULT_MIN_SEGMENT_YEARS, yearsText } from './analyze/breakpoints.ts';
 import { daviesTest, defaultMinSegmentPoints, fitSegmentedOutcome, selectSegmented, type RejectedFit, type SegmentedFit } from './analyze/stats/index.ts';
 import { EXIT_USAGE } from './io/errno.ts';
+import { parseCsvBytes, type CsvTable } from './io/csv-reader.ts';
 import { readDataFile } from './io/safe-read.ts';
 import { describeRejection, messages } from './messages.ts';
 import { dateToYear } from './normalize/dates.ts';
@@ -24,7 +24,8 @@ R's segmented package) and reports slopes, breakpoints with standard errors and 
 RSS, BIC and Davies' test for a change in slope (k = 10, two-sided).
 
 Options:
-  --input <file>            CSV file with a header row (quoted cells may span lines)
+  --input <file>            CSV file in UTF-8 with a header row, every row as many fields as
+                            the header (quoted cells may span lines)
   --x <column>              column with the x values (numbers)
   --y <column>              column with the y values (numbers)
   --log10-y                 use log10(y); a y of zero or below is an error naming its lines
@@ -128,16 +129,16 @@ function toNumber(cell: string | undefined): number {
  * numeric y of zero or below is an error naming its lines: dropping it would bias the fit.
  */
 function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
-  const text = readDataFile(args.input, args.input).toString('utf8');
-  let records: { record: string[]; info: { lines: number } }[];
+  const bytes = readDataFile(args.input, args.input);
+  let table: CsvTable;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    table = parseCsvBytes(bytes, args.input);
   } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const line = (err as CsvError & { lines?: number }).lines;
-    throw new PipelineError(messages.fit.notCsv(args.input), [{ file: args.input, line, message: messages.csvSyntax(err.message) }]);
+    if (!(err instanceof PipelineError)) throw err;
+    // The reader locates every problem (line, field); the headline says which command read it.
+    throw new PipelineError(messages.fit.notCsv(args.input), err.problems);
   }
-  const header = records[0]?.record ?? [];
+  const { header } = table;
   const ix = header.indexOf(args.x);
   const iy = header.indexOf(args.y);
   for (const [name, i] of [[args.x, ix], [args.y, iy]] as const) {
@@ -151,11 +152,10 @@ function readXY(args: FitArgs): { x: number[]; y: number[]; skipped: number } {
   const y: number[] = [];
   const nonPositive: number[] = [];
   let skipped = 0;
-  for (const { record: row, info } of records.slice(1)) {
-    const xv = args.xDate ? dateToYear(row[ix] ?? '') : toNumber(row[ix]);
-    let yv = toNumber(row[iy]);
-    // info.lines is the line a record ends on; a quoted cell may span lines before it.
-    if (args.log10Y && yv <= 0) nonPositive.push(info.lines - row.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0));
+  for (const { cells, line } of table.rows) {
+    const xv = args.xDate ? dateToYear(cells[ix]) : toNumber(cells[ix]);
+    let yv = toNumber(cells[iy]);
+    if (args.log10Y && yv <= 0) nonPositive.push(line);
     if (args.log10Y) yv = yv > 0 ? Math.log10(yv) : NaN;
     if (Number.isFinite(xv) && Number.isFinite(yv)) {
       x.push(xv);

@@ -31,7 +31,6 @@ export const messages = {
   textAfterClosingQuote: 'a quoted field has more text after its closing quote (a quote inside it not doubled, or one opened and never closed)',
   raggedRow: (detail: string) => `the row does not have as many fields as the header (${detail})`,
   recordTooLarge: (max: number) => `a record is longer than ${grouped(max)} characters`,
-  csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
   looksDelimited: (name: string, count: number, commas: number) =>
     `the file looks ${name}-delimited (its first line has ${count} ${name}${count === 1 ? '' : 's'} and ${commas} comma${commas === 1 ? '' : 's'} outside quotes): save it as comma-separated values`,
   mixedLineEnds: (first: string, firstLine: number, other: string, otherLine: number) =>

@@ -219,6 +219,42 @@ describe('npm run fit', () => {
     expect(folder.status).toBe(1);
     expect(folder.stderr).toContain(`${dir}:1:1: ${messages.notRegularFile('a folder')}`);
   });
+
+  it('reads its CSV with the pipeline’s reader: a file it cannot read is refused with each problem located (exit 1)', async () => {
+    const run = async (name: string, content: string | Buffer) => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const io = memoryIo();
+      return { file, status: await runFit(['--input', file, '--x', 'when', '--y', 'value'], io), stderr: io.stderr };
+    };
+    const quote = await run('unclosed.csv', 'when,value\n1,2\n3,"4\n5,6\n');
+    expect(quote.status).toBe(1);
+    expect(quote.stderr[0]).toBe(`error: ${messages.fit.notCsv(quote.file)}`);
+    expect(quote.stderr[1]).toMatch(new RegExp(`^  ${quote.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:2: ${messages.quoteNotClosed}`));
+    // A byte that is not UTF-8 is named where it is, not read as U+FFFD.
+    const latin1 = await run('latin1.csv', Buffer.concat([Buffer.from('when,value\n1,2\n3,'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(latin1.status).toBe(1);
+    expect(latin1.stderr[0]).toBe(`error: ${messages.fit.notCsv(latin1.file)}`);
+    expect(latin1.stderr[1]).toContain(`${latin1.file}:3:3: ${messages.notUtf8(0xe9)}`);
+    // A row with more or fewer fields than the header could put a value in the wrong column.
+    const ragged = await run('ragged.csv', 'when,value\n1,2\n3,4,5\n6\n');
+    expect(ragged.status).toBe(1);
+    expect(ragged.stderr[0]).toBe(`error: ${messages.fit.notCsv(ragged.file)}`);
+    expect(ragged.stderr.slice(1).map((l) => l.slice(2, l.indexOf(': ') + 2))).toEqual([`${ragged.file}:3:1: `, `${ragged.file}:4:1: `]);
+    for (const line of ragged.stderr.slice(1)) expect(line).toContain(messages.raggedRow('').slice(0, -2));
+  });
+
+  it('--log10-y names the line a row starts on, after cells that span lines', async () => {
+    const file = join(dir, 'spanning.csv');
+    const rows = ['when,note,value'];
+    for (let i = 0; i < 12; i++) rows.push(`${i},"two\nlines",${10 ** (1 + i / 4)}`);
+    rows.push('12,"one\ntwo\nthree",0');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const io = memoryIo();
+    expect(await runFit(['--input', file, '--x', 'when', '--y', 'value', '--log10-y'], io)).toBe(1);
+    // Header on line 1, twelve rows of two lines each (lines 2–25): the zero's row starts on line 26.
+    expect(io.stderr[0]).toBe(`error: fit: ${messages.fitNonPositive('value', [26], 1)}`);
+  });
 });
 
 const EXPORTS = ['2024-10', '2024-12'].map((d) => join(projectRoot, `../shared/data/epoch/notable_ai_models-${d}.csv`));
