@@ -16,7 +16,7 @@ import { loadModelColumns, modelsCsvPieces } from '../impute/processed-table.ts'
 import { joinText } from '../io/csv-writer.ts';
 import type { Fits } from '../schema/fits.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
-import { linkUrl } from './charts/points.ts';
+import { linkUrl } from './source-link.ts';
 import { provenanceOf } from './value-provenance.ts';
 import { availableFields, columnLabel, SITE_FIELDS, type SiteField } from './fields.ts';
 import { landmarksOf } from './landmarks.ts';

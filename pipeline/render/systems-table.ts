@@ -7,7 +7,7 @@
  */
 import { siteText } from '../messages.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
-import { linkUrl } from './charts/points.ts';
+import { linkUrl } from './source-link.ts';
 import * as fmt from './format.ts';
 import { esc, jsonForScript, link } from './html.ts';
 import { valueProvenance } from './value-provenance.ts';

@@ -3,7 +3,7 @@ import { POST_ERRATA, POST_QUOTED_LENGTHS, POST_SWAPPING } from '../analyze/run-
 import type { Fits, RunLengthEstimate } from '../schema/fits.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
-import { linkUrl } from './charts/points.ts';
+import { linkUrl } from './source-link.ts';
 import * as fmt from './format.ts';
 import { esc, htmlTable, link } from './html.ts';
 import { TableNotes } from './not-computed.ts';

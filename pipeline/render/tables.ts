@@ -2,7 +2,7 @@
  * The named tables pages can embed with {{table "name"}}. A new table is a builder here; the
  * builders live beside the pages that use them (tables-*.ts).
  */
-import { linkUrl } from './charts/points.ts';
+import { linkUrl } from './source-link.ts';
 import * as fmt from './format.ts';
 import { esc, htmlTable, link } from './html.ts';
 import type { RenderModel } from './model.ts';

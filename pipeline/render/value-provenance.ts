@@ -5,7 +5,7 @@
  * third party's estimate never shows the authors' paper as its source.
  */
 import type { ProcessedRecord } from '../schema/records.ts';
-import { linkUrl } from './charts/points.ts';
+import { linkUrl } from './source-link.ts';
 import { link } from './html.ts';
 
 export interface ValueProvenance {

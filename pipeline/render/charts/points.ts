@@ -1,6 +1,7 @@
 /** The plotted rows of the charts, derived once from the processed records. */
 import type { ProcessedRecord } from '../../schema/records.ts';
 import { flopWithRange, sci } from '../format.ts';
+import { linkUrl } from '../source-link.ts';
 import { valueProvenance } from '../value-provenance.ts';
 
 /** What every plotted row says about its system: who, when, and the source a click opens. */
@@ -72,16 +73,6 @@ export function eraOf(year: number, dlStart: number, largeScale: ReadonlySet<str
   if (year < dlStart) return 'Pre-deep-learning';
   if (year >= lsStart && largeScale.has(id)) return 'Large-scale';
   return 'Deep-learning';
-}
-
-/**
- * https URL for a source link (arXiv ids and DOIs become their resolver URLs). Anything that is not
- * an http(s) URL becomes '' so no `javascript:` link can reach a chart's href or a table's anchor.
- */
-export function linkUrl(link: string): string {
-  if (link.startsWith('arXiv:')) return `https://arxiv.org/abs/${encodeURI(link.slice(6))}`;
-  if (link.startsWith('doi:')) return `https://doi.org/${encodeURI(link.slice(4))}`;
-  return /^https?:\/\//i.test(link) ? link : '';
 }
 
 const isImputed = (r: ProcessedRecord) => r.flop!.provenance.kind === 'pipeline';
