@@ -94,6 +94,9 @@ export interface NoRoom {
   minPoints: number;
 }
 
+/** Why a K's best configuration was not accepted. */
+export type RejectionReason = SegmentViolation | NoRoom | { kind: 'not_converged' };
+
 /** Null when K + 1 segments could meet the rules on these data; else why they cannot. */
 export function roomFor(sums: SegmentSums, k: number, rules: SegmentRules): NoRoom | null {
   const span = sums.x[sums.n - 1] - sums.x[0];

@@ -14,9 +14,8 @@ export {
   type SegmentedSelection,
   type RejectedFit,
   type KOutcome,
-  type RejectionReason,
 } from './segmented.ts';
-export { defaultMinSegmentPoints, type SegmentRules, type SegmentViolation, type NoRoom } from './admissible.ts';
+export { defaultMinSegmentPoints, type SegmentRules, type SegmentViolation, type NoRoom, type RejectionReason } from './admissible.ts';
 export { predictSegmented, type Breakpoint, type SegmentedFit } from './segmented-summary.ts';
 export { daviesTest, type Alternative, type DaviesOptions, type DaviesResult } from './davies.ts';
 export {

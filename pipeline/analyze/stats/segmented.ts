@@ -6,7 +6,7 @@
  */
 import { PipelineError } from '../../errors.ts';
 import { describeRejection, messages } from '../../messages.ts';
-import { hasRules, roomFor, segmentViolation, type NoRoom, type SegmentRules, type SegmentViolation } from './admissible.ts';
+import { hasRules, roomFor, segmentViolation, type NoRoom, type RejectionReason, type SegmentRules, type SegmentViolation } from './admissible.ts';
 import { reserveLeastSquares } from './householder.ts';
 import { MuggeoSolver, type MuggeoOptions } from './muggeo.ts';
 import { bicFromRss, checkXY, mean } from './ols.ts';
@@ -39,9 +39,6 @@ export interface SearchOptions {
   /** Minimum points in every segment (default 0: none, as R; admissible.ts has the analyses' default). */
   minSegmentPoints?: number;
 }
-
-/** Why a K's best configuration was not accepted. */
-export type RejectionReason = SegmentViolation | NoRoom | { kind: 'not_converged' };
 
 /**
  * A configuration the search found and did not accept: the lowest-RSS one of its K when that beat
