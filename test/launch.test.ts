@@ -138,6 +138,41 @@ describe('the compiled bundle follows the sources', () => {
     expect(r.stderr).toContain(`${join(dir, 'pipeline', 'boom.ts')}:4:7`);
   });
 
+  it('maps a stack through the bundle’s source map only when it is read: every frame of the compiled code on its .ts line', () => {
+    const dir = toyProject('one');
+    cpSync(join(root, 'pipeline', 'launch.mjs'), join(dir, 'pipeline', 'launch.mjs'));
+    writeFileSync(join(dir, 'pipeline', 'lib', 'fail.ts'), "// line 1\nexport function fail(why: string): never {\n  throw new RangeError(`failed: ${why}`);\n}\n");
+    writeFileSync(
+      join(dir, 'pipeline', 'stack.ts'),
+      [
+        "import { fail } from './lib/fail.ts';",
+        '// Node parses no source map as the bundle loads.',
+        "process.stdout.write(`maps at load: ${String(process.sourceMapsEnabled)}\\n`);",
+        'async function outer(): Promise<void> {',
+        '  await Promise.resolve();',
+        "  fail('deep');",
+        '}',
+        'try {',
+        '  await outer();',
+        '} catch (err) {',
+        '  process.stdout.write(`${(err as Error).stack}\\n`);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['pipeline/launch.mjs', 'pipeline/stack.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('maps at load: false');
+    expect(lines[1]).toBe('RangeError: failed: deep');
+    expect(lines.slice(2)).toEqual([
+      `    at fail (${pathToFileURL(join(dir, 'pipeline', 'lib', 'fail.ts')).href}:3:9)`,
+      `    at outer (${pathToFileURL(join(dir, 'pipeline', 'stack.ts')).href}:6:3)`,
+      `    at async ${pathToFileURL(join(dir, 'pipeline', 'stack.ts')).href}:9:3`,
+    ]);
+    expect(r.stdout).not.toContain(BUILD_DIR);
+  });
+
   it('where nothing can be compiled, says so and runs the sources through tsx, in the same process', () => {
     const dir = toyProject('one');
     cpSync(join(root, 'pipeline', 'launch.mjs'), join(dir, 'pipeline', 'launch.mjs'));
