@@ -178,7 +178,7 @@ const entryFolder = (entry) => entry.replace(/\.ts$/, '').split('/').join('-');
  * imports, the libraries included, bundled into it, and what it imports only when needed
  * (`await import(...)`: the site builder and vega) in chunk files beside it. One file instead of
  * the ~390 modules a run loaded one by one (arquero alone 166, zod 95) is most of a short command's
- * start-up (ARCHITECTURE.md, "Start-up"). CommonJS libraries inside an ES-module bundle find
+ * start-up (ARCHITECTURE.md, "How commands start"). CommonJS libraries inside an ES-module bundle find
  * `require` through the banner. A source map per file, so a stack trace names the .ts line.
  * @param {string} root
  * @param {string[]} files

@@ -246,7 +246,6 @@ export const messages = {
   chartFailed: 'The interactive chart could not be drawn; the static image below shows the same data.',
   previewServing: (url: string, dir: string) => `Serving ${dir} at ${url} (Ctrl+C to stop)`,
   previewMissingSite: (dir: string) => `${dir} does not exist: build the site first with npm run pipeline`,
-  previewBadPort: (text: string) => `--port "${text}" is not a port number (1–65535)`,
   badSiteConfig: (file: string, detail: string) => `${file}: url and repository must be empty or http(s) addresses (${detail})`,
   tableLimited: (shown: string, total: string, file: string) => `The ${shown} rows shown are the first of ${total}; every row is in ${file}.`,
 

@@ -71,7 +71,7 @@ describe('numeric flags', () => {
     for (const port of ['0', '65536', '0x50', '80.5', '', '-1', '1e3']) {
       const io = memoryIo();
       expect(await runMain(previewMain, [`--port=${port}`, '--dir', '.'], io)).toBe(2);
-      expect(io.stderr).toEqual([`error: ${messages.previewBadPort(port)}`]);
+      expect(io.stderr).toEqual([`error: ${messages.badIntegerFlag('--port', port, 1, 65_535)}`]);
     }
   });
 });
