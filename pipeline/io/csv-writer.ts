@@ -362,9 +362,11 @@ function decimalExponent(m: number): number {
 export type FileText = string | Iterable<Uint8Array>;
 
 /**
- * A file's content made a piece at a time each time it is iterated, every piece a buffer of its
- * own (a table put in order from stored lines: pipeline/io/line-store.ts): the whole file is never
- * held beside what it is made from. The artifact store writes it to the cache in one pass.
+ * A file's content made a piece at a time each time it is iterated (a table put in order from
+ * stored lines: pipeline/io/line-store.ts): the whole file is never held beside what it is made
+ * from. A piece is valid only until the next one is asked for (the pieces may share one buffer):
+ * a consumer writes or hashes it at once, or copies it. The artifact store writes it to the cache
+ * in one pass.
  */
 export class LazyPieces implements Iterable<Uint8Array> {
   constructor(private readonly make: () => Iterator<Uint8Array>) {}
@@ -376,7 +378,10 @@ export class LazyPieces implements Iterable<Uint8Array> {
 
 /** The text of a FileText as one string (for small files: downloads, tests). */
 export function joinText(text: FileText): string {
-  return typeof text === 'string' ? text : Buffer.concat([...text]).toString('utf8');
+  if (typeof text === 'string') return text;
+  const pieces: Uint8Array[] = [];
+  for (const p of text) pieces.push(text instanceof LazyPieces ? Uint8Array.prototype.slice.call(p) : p);
+  return Buffer.concat(pieces).toString('utf8');
 }
 
 /** Lines per piece of toCsvPieces: ~1 MB of a 39-column table. */
