@@ -256,6 +256,13 @@ export class CsvBytes {
     return out;
   }
 
+  /** The bytes written so far, as a view of the writer's buffer (valid until it is written to again); the writer starts again empty. */
+  view(): Buffer {
+    const out = this.buf.subarray(0, this.at);
+    this.at = 0;
+    return out;
+  }
+
   private room(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + bytes));
@@ -429,6 +436,18 @@ export function writePieces<T>(columns: readonly string[], rows: Iterable<T>, wr
  * each line ends (see csvLines), each written by writeRow.
  */
 export function writeLines<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { bytes: Buffer; ends: Uint32Array } {
+  return linesOf(rows, writeRow, true);
+}
+
+/**
+ * As writeLines, the bytes a view of the writer's own buffer rather than a copy: valid only until
+ * the next table or batch is written (for a consumer that copies them at once: pipeline/io/ranked-lines.ts).
+ */
+export function writeLinesView<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { bytes: Buffer; ends: Uint32Array } {
+  return linesOf(rows, writeRow, false);
+}
+
+function linesOf<T>(rows: Iterable<T>, writeRow: RowWriter<T>, copy: boolean): { bytes: Buffer; ends: Uint32Array } {
   return withWriter((out) => {
     let ends = new Uint32Array(1024);
     let count = 0;
@@ -442,7 +461,7 @@ export function writeLines<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { byte
       }
       ends[count++] = out.length;
     }
-    return { bytes: out.take(), ends: ends.slice(0, count) };
+    return { bytes: copy ? out.take() : out.view(), ends: ends.slice(0, count) };
   });
 }
 
