@@ -132,13 +132,15 @@ export function saveArtifact(dir: string, name: string, value: unknown): string 
  */
 export function saveArtifactAsRead(dir: string, name: string, value: unknown): { hash: string; artifact: unknown } {
   const { hash, json, written } = save(dir, name, value);
-  return { hash, artifact: parseArtifact(json, join(dir, name), (ref) => written.get(`${ref[FILE_TAG]}:${ref.sha256}`)) };
+  // The reviver meets the files in the order the replacer wrote them: each reference gets its own value.
+  return { hash, artifact: parseArtifact(json, join(dir, name), (ref) => written.get(`${ref[FILE_TAG]}:${ref.sha256}`)?.shift()) };
 }
 
-function save(dir: string, name: string, value: unknown): { hash: string; json: string; written: Map<string, unknown> } {
+function save(dir: string, name: string, value: unknown): { hash: string; json: string; written: Map<string, unknown[]> } {
   const filesDir = join(dir, name);
-  // Per file written, by kind and hash: the value loadArtifact would read back from it.
-  const written = new Map<string, unknown>();
+  // Per file written, by kind and hash: the values loadArtifact would read back from it, one per
+  // reference to it in the JSON (two equal columns are two arrays, as read back).
+  const written = new Map<string, unknown[]>();
   // The files this call wrote (a file already there under its hash was not rewritten).
   const wrote = new Set<string>();
   mkdirSync(filesDir, { recursive: true });
@@ -178,14 +180,14 @@ function save(dir: string, name: string, value: unknown): { hash: string; json: 
     kept.add(sha256);
     return { [FILE_TAG]: 'pieces', sha256, bytes };
   };
-  const pieces = (ref: FileRef): FileRef => {
-    written.set(`pieces:${ref.sha256}`, new CachedFile(join(filesDir, `${ref.sha256}.bin`), ref.sha256, ref.bytes, wrote.has(ref.sha256)));
-    return ref;
-  };
   const as = (ref: FileRef, readBack: unknown): FileRef => {
-    written.set(`${ref[FILE_TAG]}:${ref.sha256}`, readBack);
+    const key = `${ref[FILE_TAG]}:${ref.sha256}`;
+    const values = written.get(key);
+    if (values) values.push(readBack);
+    else written.set(key, [readBack]);
     return ref;
   };
+  const pieces = (ref: FileRef): FileRef => as(ref, new CachedFile(join(filesDir, `${ref.sha256}.bin`), ref.sha256, ref.bytes, wrote.has(ref.sha256)));
   const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
     // `this[key]` is the value before a Buffer's toJSON made it an array of numbers.
     const original = this[key];
