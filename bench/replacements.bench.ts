@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
   line('LineStore (pipeline/io/line-store.ts)', best(() => {
     const store = new LineStore();
     for (let from = 0; from < N; from += batches) store.add(csvLines(Array.from({ length: Math.min(batches, N - from) }, (_, k) => row(from + k))));
-    return [...store.pieces('header', order)];
+    return Array.from(store.pieces('header', order), (p) => Buffer.from(p));
   }));
   line('string[] of lines, reordered, joined', best(() => {
     const lines: string[] = [];

@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PipelineError } from './errors.ts';
 import { DEFAULT_RESAMPLES } from './analyze/stats/bootstrap.ts';
-import { artifactIntact, CorruptCacheError, loadArtifact, saveArtifact } from './io/artifact-store.ts';
+import { artifactIntact, CorruptCacheError, loadArtifact, saveArtifactAsRead } from './io/artifact-store.ts';
 import { clearStaleTemporaries, writeFileAtomic } from './io/atomic.ts';
 import { inputHash, publishedHash } from './io/cache-check.ts';
 import type { FileText } from './io/csv-writer.ts';
@@ -195,7 +195,9 @@ async function runLocked(opts: RunOptions, note: (line: string) => void): Promis
       const result = await stage.run(readerFor(stage), ctx);
       counts = { rowsIn: result.rowsIn, rowsOut: result.rowsOut, warnings: result.warnings };
       note = result.note;
-      manifest[stage.name] = { key, output: saveArtifact(opts.cacheDir, stage.name, result.artifact) };
+      const stored = saveArtifactAsRead(opts.cacheDir, stage.name, result.artifact);
+      manifest[stage.name] = { key, output: stored.hash };
+      artifacts.set(stage, stored.artifact);
     }
     // Later stages and the publication read the artifact as a cached rerun would: fresh and cached runs cannot differ.
     const pub = stage.publishes;

@@ -57,6 +57,11 @@ export class CachedFile implements Iterable<Uint8Array> {
     readonly path: string,
     readonly sha256: string,
     readonly bytes: number,
+    /**
+     * Whether this process wrote the file from the content it hashed, just now (saveArtifactAsRead):
+     * it can then be copied whole (a kernel copy) rather than read and checked again.
+     */
+    readonly written = false,
   ) {}
 
   *[Symbol.iterator](): Iterator<Uint8Array> {
@@ -114,7 +119,30 @@ function typedName(v: ArrayBufferView): TypedArrayName | null {
  * stage's files of an earlier run that this artifact no longer names are removed.
  */
 export function saveArtifact(dir: string, name: string, value: unknown): string {
+  return save(dir, name, value).hash;
+}
+
+/**
+ * Writes `value` as saveArtifact does, and returns with its content hash the artifact as
+ * loadArtifact would read it back: the JSON just written parsed again by the same reviver, each
+ * file it names given by the content just hashed and written rather than read again (a file of
+ * pieces as a CachedFile of the cache, known to hold what it was hashed from; a typed array, a
+ * Buffer, an array of strings as the value written, which reading back gives byte for byte: their
+ * files are their exact bytes, and JSON gives every string back as it was).
+ */
+export function saveArtifactAsRead(dir: string, name: string, value: unknown): { hash: string; artifact: unknown } {
+  const { hash, json, written } = save(dir, name, value);
+  // The reviver meets the files in the order the replacer wrote them: each reference gets its own value.
+  return { hash, artifact: parseArtifact(json, join(dir, name), (ref) => written.get(`${ref[FILE_TAG]}:${ref.sha256}`)?.shift()) };
+}
+
+function save(dir: string, name: string, value: unknown): { hash: string; json: string; written: Map<string, unknown[]> } {
   const filesDir = join(dir, name);
+  // Per file written, by kind and hash: the values loadArtifact would read back from it, one per
+  // reference to it in the JSON (two equal columns are two arrays, as read back).
+  const written = new Map<string, unknown[]>();
+  // The files this call wrote (a file already there under its hash was not rewritten).
+  const wrote = new Set<string>();
   mkdirSync(filesDir, { recursive: true });
   const kept = new Set<string>();
   const writeFile = (kind: FileRef[typeof FILE_TAG], pieces: Iterable<Uint8Array>): FileRef => {
@@ -126,7 +154,10 @@ export function saveArtifact(dir: string, name: string, value: unknown): string 
     }
     const sha256 = hash.digest('hex');
     const path = join(filesDir, `${sha256}.bin`);
-    if (!kept.has(sha256) && !sameSize(path, bytes)) writePieces(path, pieces);
+    if (!kept.has(sha256) && !sameSize(path, bytes)) {
+      writePieces(path, pieces);
+      wrote.add(sha256);
+    }
     kept.add(sha256);
     return { [FILE_TAG]: kind, sha256, bytes };
   };
@@ -142,38 +173,56 @@ export function saveArtifact(dir: string, name: string, value: unknown): string 
     const sha256 = hash.digest('hex');
     const path = join(filesDir, `${sha256}.bin`);
     if (kept.has(sha256) || sameSize(path, bytes)) rmSync(tmp, { force: true });
-    else renameSync(tmp, path);
+    else {
+      renameSync(tmp, path);
+      wrote.add(sha256);
+    }
     kept.add(sha256);
     return { [FILE_TAG]: 'pieces', sha256, bytes };
   };
+  const as = (ref: FileRef, readBack: unknown): FileRef => {
+    const key = `${ref[FILE_TAG]}:${ref.sha256}`;
+    const values = written.get(key);
+    if (values) values.push(readBack);
+    else written.set(key, [readBack]);
+    return ref;
+  };
+  const pieces = (ref: FileRef): FileRef => as(ref, new CachedFile(join(filesDir, `${ref.sha256}.bin`), ref.sha256, ref.bytes, wrote.has(ref.sha256)));
   const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
     // `this[key]` is the value before a Buffer's toJSON made it an array of numbers.
     const original = this[key];
-    if (isPieces(original)) return writeFile('pieces', original);
-    if (original instanceof CachedFile) return writeFile('pieces', original);
-    if (original instanceof LazyPieces) return writeOnce(original);
-    if (isLongStringArray(original)) return writeFile('strings', [Buffer.from(JSON.stringify(original), 'utf8')]);
+    if (isPieces(original)) return pieces(writeFile('pieces', original));
+    if (original instanceof CachedFile) return pieces(writeFile('pieces', original));
+    if (original instanceof LazyPieces) return pieces(writeOnce(original));
+    if (isLongStringArray(original)) return as(writeFile('strings', [Buffer.from(JSON.stringify(original), 'utf8')]), original);
     if (ArrayBuffer.isView(original)) {
       const kind = typedName(original);
-      if (kind !== null) return writeFile(kind, [new Uint8Array(original.buffer, original.byteOffset, original.byteLength)]);
+      if (kind !== null) return as(writeFile(kind, [new Uint8Array(original.buffer, original.byteOffset, original.byteLength)]), original);
     }
+    // A long text is read back (its UTF-8 file turns a lone surrogate into U+FFFD).
     if (typeof original === 'string' && original.length > LONG_TEXT) return writeFile('text', [Buffer.from(original, 'utf8')]);
     return typeof v === 'number' && !Number.isFinite(v) ? `${NUMBER_TAG}${v}` : v;
   });
   writeFileAtomic(join(dir, `${name}.json`), json);
   for (const f of readdirSync(filesDir)) if (f.endsWith('.bin') && !kept.has(f.slice(0, -4))) rmSync(join(filesDir, f), { force: true });
   clearStaleTemporaries(filesDir);
-  return sha256Of(json);
+  return { hash: sha256Of(json), json, written };
 }
 
 /** The artifact saved as `<dir>/<name>.json`, or undefined when there is none. */
 export function loadArtifact(dir: string, name: string): unknown {
   const path = join(dir, `${name}.json`);
   if (!existsSync(path)) return undefined;
-  const filesDir = join(dir, name);
-  return JSON.parse(readFileSync(path, 'utf8'), (_key, v: unknown) => {
+  return parseArtifact(readFileSync(path, 'utf8'), join(dir, name), () => undefined);
+}
+
+/** An artifact's JSON read back; a file it names is `known(ref)` when that is defined, else read from `filesDir`. */
+function parseArtifact(json: string, filesDir: string, known: (ref: FileRef) => unknown): unknown {
+  return JSON.parse(json, (_key, v: unknown) => {
     if (typeof v === 'string') return v.startsWith(NUMBER_TAG) ? Number(v.slice(NUMBER_TAG.length)) : v;
     if (!isFileRef(v)) return v;
+    const given = known(v);
+    if (given !== undefined) return given;
     const file = join(filesDir, `${v.sha256}.bin`);
     if (!sameSize(file, v.bytes)) throw new CorruptCacheError(file);
     const kind = v[FILE_TAG];
@@ -183,9 +232,13 @@ export function loadArtifact(dir: string, name: string): unknown {
     const bytes = readFileSync(file);
     if (kind === 'Buffer') return bytes;
     const Typed = TYPED[kind];
-    // A copy into a buffer of its own: aligned for the element size, and not part of Node's pool.
-    const own = new ArrayBuffer(bytes.byteLength);
-    new Uint8Array(own).set(bytes);
+    // A buffer of its own (aligned for the element size, not part of Node's pool): the one read into
+    // when it is already that (a large file), else a copy.
+    let own = bytes.buffer;
+    if (bytes.byteOffset !== 0 || own.byteLength !== bytes.byteLength) {
+      own = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(own).set(bytes);
+    }
     return new Typed(own, 0, bytes.byteLength / Typed.BYTES_PER_ELEMENT);
   });
 }

@@ -256,6 +256,13 @@ export class CsvBytes {
     return out;
   }
 
+  /** The bytes written so far, as a view of the writer's buffer (valid until it is written to again); the writer starts again empty. */
+  view(): Buffer {
+    const out = this.buf.subarray(0, this.at);
+    this.at = 0;
+    return out;
+  }
+
   private room(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + bytes));
@@ -362,9 +369,11 @@ function decimalExponent(m: number): number {
 export type FileText = string | Iterable<Uint8Array>;
 
 /**
- * A file's content made a piece at a time each time it is iterated, every piece a buffer of its
- * own (a table put in order from stored lines: pipeline/io/line-store.ts): the whole file is never
- * held beside what it is made from. The artifact store writes it to the cache in one pass.
+ * A file's content made a piece at a time each time it is iterated (a table put in order from
+ * stored lines: pipeline/io/line-store.ts): the whole file is never held beside what it is made
+ * from. A piece is valid only until the next one is asked for (the pieces may share one buffer):
+ * a consumer writes or hashes it at once, or copies it. The artifact store writes it to the cache
+ * in one pass.
  */
 export class LazyPieces implements Iterable<Uint8Array> {
   constructor(private readonly make: () => Iterator<Uint8Array>) {}
@@ -376,7 +385,10 @@ export class LazyPieces implements Iterable<Uint8Array> {
 
 /** The text of a FileText as one string (for small files: downloads, tests). */
 export function joinText(text: FileText): string {
-  return typeof text === 'string' ? text : Buffer.concat([...text]).toString('utf8');
+  if (typeof text === 'string') return text;
+  const pieces: Uint8Array[] = [];
+  for (const p of text) pieces.push(text instanceof LazyPieces ? Uint8Array.prototype.slice.call(p) : p);
+  return Buffer.concat(pieces).toString('utf8');
 }
 
 /** Lines per piece of toCsvPieces: ~1 MB of a 39-column table. */
@@ -424,6 +436,18 @@ export function writePieces<T>(columns: readonly string[], rows: Iterable<T>, wr
  * each line ends (see csvLines), each written by writeRow.
  */
 export function writeLines<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { bytes: Buffer; ends: Uint32Array } {
+  return linesOf(rows, writeRow, true);
+}
+
+/**
+ * As writeLines, the bytes a view of the writer's own buffer rather than a copy: valid only until
+ * the next table or batch is written (for a consumer that copies them at once: pipeline/io/ranked-lines.ts).
+ */
+export function writeLinesView<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { bytes: Buffer; ends: Uint32Array } {
+  return linesOf(rows, writeRow, false);
+}
+
+function linesOf<T>(rows: Iterable<T>, writeRow: RowWriter<T>, copy: boolean): { bytes: Buffer; ends: Uint32Array } {
   return withWriter((out) => {
     let ends = new Uint32Array(1024);
     let count = 0;
@@ -437,7 +461,7 @@ export function writeLines<T>(rows: Iterable<T>, writeRow: RowWriter<T>): { byte
       }
       ends[count++] = out.length;
     }
-    return { bytes: out.take(), ends: ends.slice(0, count) };
+    return { bytes: copy ? out.take() : out.view(), ends: ends.slice(0, count) };
   });
 }
 

@@ -37,6 +37,7 @@ export class LineStore {
    * The header line and then the lines at `order` (indices from add), as pieces of at most
    * LINES_PER_PIECE lines each, made when iterated: the FileText of the whole table, never held
    * whole beside the lines (at 1e6 records models.csv is ~375 MB: twice that while both were held).
+   * Every piece is made in the same buffer: each is valid until the next is asked for.
    */
   pieces(header: string, order: ArrayLike<number>): LazyPieces {
     return new LazyPieces(() => this.piecesInOrder(header, order));
@@ -44,14 +45,19 @@ export class LineStore {
 
   private *piecesInOrder(header: string, order: ArrayLike<number>): Generator<Buffer> {
     yield Buffer.from(`${header}\n`);
-    for (let from = 0; from < order.length; from += LINES_PER_PIECE) yield this.piece(order, from, Math.min(order.length, from + LINES_PER_PIECE));
+    // One buffer for every piece (LazyPieces: a piece is the consumer's only until it asks for the next).
+    let buffer = Buffer.allocUnsafe(0);
+    for (let from = 0; from < order.length; from += LINES_PER_PIECE) {
+      const to = Math.min(order.length, from + LINES_PER_PIECE);
+      let size = 0;
+      for (let k = from; k < to; k++) size += this.ends[order[k]] - this.starts[order[k]];
+      if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.max(size, 2 * buffer.length));
+      yield this.piece(order, from, to, buffer.subarray(0, size));
+    }
   }
 
-  /** The lines at order[from .. to), one after another. */
-  private piece(order: ArrayLike<number>, from: number, to: number): Buffer {
-    let size = 0;
-    for (let k = from; k < to; k++) size += this.ends[order[k]] - this.starts[order[k]];
-    const piece = Buffer.allocUnsafe(size);
+  /** The lines at order[from .. to), one after another, into `piece`. */
+  private piece(order: ArrayLike<number>, from: number, to: number, piece: Buffer): Buffer {
     let at = 0;
     for (let k = from; k < to; k++) {
       const j = order[k];

@@ -12,11 +12,13 @@
  * anything else (edited, or crafted to make the next run delete a folder elsewhere) is set aside
  * untouched. Every published folder holds the marker `.compute-trends` (pipeline/io/outputs.ts).
  */
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { messages } from '../messages.ts';
+import { CachedFile } from './artifact-store.ts';
 import type { FileText } from './csv-writer.ts';
+import { hashDataFile } from './hash.ts';
 import { clearStaleTemporaries, recoverDirectory, stagingDirFor, swapDirectory, writeFileAtomic } from './atomic.ts';
 import { environmentError, EXIT_ENVIRONMENT, shownPath } from './errno.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, outputProblem } from './outputs.ts';
@@ -38,6 +40,8 @@ interface Journal {
 /** Whether the file at `path` holds exactly `text`, read and compared piece by piece. */
 function sameContent(path: string, text: FileText): boolean {
   if (!existsSync(path)) return false;
+  // A file of the cache is known by its size and sha256: the published file is hashed, not held.
+  if (text instanceof CachedFile) return statSync(path).size === text.bytes && hashDataFile(path, shownPath(path), Number.MAX_SAFE_INTEGER) === text.sha256;
   const bytes = readFileSync(path);
   let at = 0;
   for (const piece of typeof text === 'string' ? [text] : text) {
@@ -51,6 +55,8 @@ function sameContent(path: string, text: FileText): boolean {
 /** Writes `text` to `path`, a piece at a time, so a large table is never one string. */
 function writeText(path: string, text: FileText): void {
   if (typeof text === 'string') return writeFileSync(path, text);
+  // A file of the cache this process has just written from the bytes it hashed: copied by the kernel.
+  if (text instanceof CachedFile && text.written) return copyFileSync(text.path, path);
   const fd = openSync(path, 'w');
   try {
     for (const bytes of text) {

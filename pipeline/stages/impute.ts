@@ -3,18 +3,20 @@
  * method, formula, assumptions, source and uncertainty range, plus the consistency audit.
  *
  * One pass over the normalized records, a batch at a time: each batch is imputed, written as
- * models.csv and audit.csv lines (kept as UTF-8 bytes, pipeline/io/line-store.ts) and as rows of
- * the analysis table (pipeline/analyze/table.ts), and dies young. At the end the records' one
- * order (normalize's) is applied to the lines and the table. The artifact holds the published
+ * models.csv lines (to their places in the records' one order, normalize's: a file of their own,
+ * pipeline/io/ranked-lines.ts) and audit.csv lines (kept as UTF-8 bytes, pipeline/io/line-store.ts)
+ * and as rows of the analysis table (pipeline/analyze/table.ts), and dies young. At the end the
+ * order is applied to the audit lines and the table. The artifact holds the published
  * files, the table, the disagreements and the provenance; `processedRecords` gives the records
  * themselves again to whoever needs them (render).
  */
 import { TableRows, type AnalysisTable } from '../analyze/table.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { imputeRecord } from '../impute/precedence.ts';
-import { loadModelColumns, modelCsvLines } from '../impute/processed-table.ts';
+import { loadModelColumns, modelCsvLinesView } from '../impute/processed-table.ts';
 import { csvLine, csvLines, toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
 import { LineStore } from '../io/line-store.ts';
+import { RankedLines } from '../io/ranked-lines.ts';
 import { flopDisagreements, matchedIds, MERGE_REPORT_COLUMNS, mergeReportRows, type PublishedFlop } from '../normalize/merge-report.ts';
 import type { Provenance } from '../schema/provenance.ts';
 import type { FlopEstimate, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
@@ -61,9 +63,12 @@ export function* auditRows(records: readonly ProcessedRecord[]): Generator<CsvCe
 /** The pass. */
 export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifact, today: string): ImputeArtifact {
   const columns = loadModelColumns();
-  const models = new LineStore();
-  const audits = new LineStore();
   const { order } = normalized;
+  // models.csv: each record's line goes straight to its place in the order (its rank).
+  const rank = new Uint32Array(order.length);
+  for (let k = 0; k < order.length; k++) rank[order[k]] = k;
+  const models = new RankedLines(rank);
+  const audits = new LineStore();
   const rows = new TableRows(order.length, ingested.hardware);
   // Per record, in the pass's order: its audit.csv line (-1 without one) and whether it disagrees.
   const auditLine: number[] = [];
@@ -74,7 +79,7 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   for (const batch of normalizedRecords(ingested, normalized, today)) {
     const { records, disagreements } = impute(batch, ingested.hardware, ingested.assumptions);
     if (matched.size > 0) for (const r of records) if (matched.has(r.id)) published.set(r.id, r.flop);
-    models.add(modelCsvLines(records, columns));
+    models.add(modelCsvLinesView(records, columns));
     let audit = audits.add(csvLines(auditRows(records)));
     const disagreeing = new Set(disagreements);
     for (const r of records) {
@@ -86,7 +91,7 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   }
   const table = rows.inOrder(order);
   const outputs: Record<string, FileText> = {
-    'models.csv': models.pieces(csvLine(columns.map((c) => c.name)), order),
+    'models.csv': models.pieces(csvLine(columns.map((c) => c.name))),
     'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0)),
   };
   if (normalized.merge) outputs['merge-report.csv'] = toCsvPieces(MERGE_REPORT_COLUMNS, mergeReportRows(normalized.merge, published));

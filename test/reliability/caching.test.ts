@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
-import { CachedFile, CorruptCacheError, loadArtifact, saveArtifact } from '../../pipeline/io/artifact-store.ts';
+import { CachedFile, CorruptCacheError, loadArtifact, saveArtifact, saveArtifactAsRead } from '../../pipeline/io/artifact-store.ts';
+import { LazyPieces } from '../../pipeline/io/csv-writer.ts';
 import type { RunOptions } from '../../pipeline/run.ts';
 import { outputHashes, rawFolder, runLibrary, tempDir } from './helpers.ts';
 
@@ -125,6 +126,34 @@ describe("the cache's artifact store", () => {
     const loaded = loadArtifact(tmp, 'strings') as typeof value;
     expect(loaded).toEqual(value);
     expect(saveArtifact(tmp, 'strings', loaded)).toBe(hash);
+  });
+
+  it('hands on, as it saves, the artifact loading would give back, its files not read again', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => (i === 9 ? 'lone \ud800, "é"' : `id-${i}`));
+    const page = `<p>lone \ud800 ${'Ωmega, '.repeat(20_000)}</p>`;
+    const value = {
+      table: { ids, year: Float64Array.from([2020.5, NaN, -0]), cost: new Float64Array(3).fill(NaN), power: new Float64Array(3).fill(NaN) },
+      outputs: { 'models.csv': new LazyPieces(() => [Buffer.from('id,name\n'), Buffer.from('a,Ωmega\n')][Symbol.iterator]()) },
+      site: { 'index.html': page },
+      fit: { lo: NaN, hi: -Infinity, zero: -0, list: [1, null] },
+    };
+    const { hash, artifact } = saveArtifactAsRead(tmp, 'as-read', value);
+    const loaded = loadArtifact(tmp, 'as-read') as typeof value & { outputs: { 'models.csv': CachedFile } };
+    const handed = artifact as typeof loaded;
+    // The same, but for whether the table's file was just written (which lets publishing copy it whole).
+    const file = (f: CachedFile) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes });
+    const files = (a: typeof loaded) => ({ ...a, outputs: { 'models.csv': file(a.outputs['models.csv']) } });
+    expect(files(handed)).toEqual(files(loaded));
+    expect(saveArtifact(tmp, 'as-read', loaded)).toBe(hash);
+    // The long text is read back (its lone surrogate is U+FFFD in the file), -0 in JSON is 0, as loading gives them.
+    expect(handed.site['index.html']).toBe(page.replace('\ud800', '\ufffd'));
+    expect(Object.is(handed.fit.zero, 0)).toBe(true);
+    // Two equal columns are two arrays, as read back; the table in pieces is the cache's file, just written.
+    expect(handed.table.cost).not.toBe(handed.table.power);
+    expect(handed.outputs['models.csv']).toBeInstanceOf(CachedFile);
+    expect(handed.outputs['models.csv'].written).toBe(true);
+    expect(loaded.outputs['models.csv'].written).toBe(false);
+    expect(Buffer.concat([...handed.outputs['models.csv']]).toString('utf8')).toBe('id,name\na,Ωmega\n');
   });
 
   it('a damaged file of the cache is an error, not other bytes', () => {
