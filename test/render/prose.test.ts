@@ -198,4 +198,10 @@ describe.skipIf(!existsSync(EXPORT))('an Epoch AI export alone reads without sli
     expect(slips(pages)).toEqual([]);
     expect(pages.get('index.html')).toContain('Data as of the Epoch AI export of December 2024');
   });
+
+  it('the Data page says the export is the whole dataset, not what it adds to curated records', () => {
+    const data = prose(pages.get('data.html')!).join(' ');
+    expect(data).toContain('Every system here comes from Epoch AI\'s "Notable AI Models" (export of December 2024): this run has no curated records');
+    expect(data).not.toContain('curated records lack');
+  });
 });
