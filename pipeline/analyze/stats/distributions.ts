@@ -146,6 +146,9 @@ function qnormApprox(p: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
+/** Relative step below which qt's Newton iteration is near the root, where a step that does not shrink is noise. */
+const NEWTON_NOISE = 1e-12;
+
 /** Quantile of Student's t: the t with P(T ≤ t) = p (R's qt(p, df)). */
 export function qt(p: number, df: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
@@ -154,13 +157,22 @@ export function qt(p: number, df: number): number {
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   // Newton on the upper tail from the normal quantile. The CDF is concave for t > 0, so from
-  // below the iterates increase monotonically to the root; the guard keeps us there.
+  // below the iterates increase monotonically to the root; the guard keeps us there. Close to
+  // the root the steps shrink quadratically until they reach the rounding noise of ptUpper
+  // (relative ~1e-14 at a thousand degrees of freedom, above the 1e-15 test): there a step no
+  // smaller than the one before is that noise, not progress, and is not taken. (Without this the
+  // loop ran all 200 iterations for large df, moving t at random in its 14th digit.)
   const target = 1 - p;
   let t = Math.max(qnormApprox(p), 0);
+  let last = Infinity;
   for (let i = 0; i < 200; i++) {
     const step = (ptUpper(t, df) - target) / dt(t, df);
+    const size = Math.abs(step);
+    const scale = Math.max(1, Math.abs(t));
+    if (size <= NEWTON_NOISE * scale && !(size < last)) break;
     t += step;
-    if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(t))) break;
+    last = size;
+    if (size <= 1e-15 * scale) break;
   }
   return t;
 }

@@ -18,6 +18,16 @@ describe('distribution functions agree with R', () => {
     expect(rel(qt(0.999, 2.5), 13.822193110866)).toBeLessThan(1e-11);
     expect(rel(qt(0.975, 1), 12.70620473617471)).toBeLessThan(1e-12);
   });
+
+  it('qt at the degrees of freedom of a thousand-point fit stops at the noise of pt, as close to R', () => {
+    // ptUpper's relative error grows with df (~1e-14 here); Newton's iterates stop where it does.
+    expect(rel(qt(0.975, 500), 1.964719837467367)).toBeLessThan(1e-12);
+    expect(rel(qt(0.975, 998), 1.962343846216334)).toBeLessThan(1e-12);
+    expect(rel(qt(0.975, 5000), 1.960438551706507)).toBeLessThan(1e-11);
+    // The same arguments give the same bits (the stopping rule depends on nothing else).
+    expect(qt(0.975, 998)).toBe(qt(0.975, 998));
+    expect(qt(0.025, 998)).toBe(-qt(0.975, 998));
+  });
 });
 
 describe('quantile (type 7, as R)', () => {
