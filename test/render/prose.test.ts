@@ -99,6 +99,23 @@ function slips(pages: Map<string, string>): string[] {
   return found;
 }
 
+/**
+ * Every link and source of the site's pages that names a file of the site (not an http(s) or
+ * mailto address, not a fragment of the page itself) and finds none there: "page -> target".
+ */
+export function unresolvedLinks(siteDir: string): string[] {
+  const missing: string[] = [];
+  for (const [page, html] of sitePages(siteDir)) {
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const target = m[1].replace(/&amp;/g, '&');
+      if (target === '' || /^(https?:|mailto:|#|data:)/.test(target)) continue;
+      const path = decodeURIComponent(target.split('#')[0].split('?')[0]);
+      if (!existsSync(join(siteDir, path))) missing.push(`${page} -> ${target}`);
+    }
+  }
+  return missing;
+}
+
 function sitePages(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
@@ -162,6 +179,10 @@ describe('the shipped site reads without slips', () => {
     expect(pages.size).toBeGreaterThanOrEqual(10);
     expect(slips(pages)).toEqual([]);
   });
+
+  it('links only to files the published site has', () => {
+    expect(unresolvedLinks(join(root, 'reports', 'site'))).toEqual([]);
+  });
 });
 
 describe('the curated records alone (no snapshots) read without slips', () => {
@@ -179,6 +200,13 @@ describe('the curated records alone (no snapshots) read without slips', () => {
     expect(slips(pages)).toEqual([]);
     expect(pages.get('index.html')).toMatch(/Data as of curated records to \d{1,2} [A-Z][a-z]+ \d{4}\./);
     expect(pages.get('index.html')).not.toContain('Epoch AI export of');
+  });
+
+  it('links only to files the site has: no merge report without an export', () => {
+    expect(unresolvedLinks(join(dir, 'out', 'site'))).toEqual([]);
+    const data = prose(pages.get('data.html')!).join(' ');
+    expect(data).not.toContain('merge-report.csv');
+    expect(data).not.toContain('where an export is merged');
   });
 });
 
@@ -203,5 +231,13 @@ describe.skipIf(!existsSync(EXPORT))('an Epoch AI export alone reads without sli
     const data = prose(pages.get('data.html')!).join(' ');
     expect(data).toContain('Every system here comes from Epoch AI\'s "Notable AI Models" (export of December 2024): this run has no curated records');
     expect(data).not.toContain('curated records lack');
+  });
+
+  it('describes the merge report and the license as of the export alone, and links only to files the site has', () => {
+    const data = prose(pages.get('data.html')!).join(' ');
+    expect(data).toContain('merge-report.csv — every row of the export: added as a system or dropped (why)');
+    expect(data).not.toContain('merged upstream export');
+    expect(data).toContain("values belong to their cited sources. Epoch AI's data is CC BY 4.0 by Epoch AI.");
+    expect(unresolvedLinks(join(dir, 'out', 'site'))).toEqual([]);
   });
 });
