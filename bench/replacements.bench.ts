@@ -11,7 +11,7 @@
  * Prints figures.
  */
 import { FirstLines, SystemLines } from '../pipeline/ingest/first-lines.ts';
-import { identityKey } from '../pipeline/normalize/identity.ts';
+import { identityKey } from '../pipeline/values/identity.ts';
 import { csvLines, type CsvCell } from '../pipeline/io/csv-writer.ts';
 import { LineStore } from '../pipeline/io/line-store.ts';
 import { compareRecords, dateIdOrder } from '../pipeline/normalize/record-order.ts';

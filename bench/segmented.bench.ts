@@ -16,7 +16,7 @@ import {
   createRng,
   selectSegmented,
 } from '../pipeline/analyze/stats/index.ts';
-import { dateToYear } from '../pipeline/normalize/dates.ts';
+import { dateToYear } from '../pipeline/values/dates.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EPOCH_CSV = resolve(projectRoot, '../shared/data/epoch/notable_ai_models-2024-12.csv');

@@ -15,7 +15,7 @@ import { EXIT_USAGE } from './io/errno.ts';
 import { parseCsvBytes, type CsvTable } from './io/csv-reader.ts';
 import { readDataFile } from './io/safe-read.ts';
 import { describeRejection, messages } from './messages.ts';
-import { dateToYear } from './normalize/dates.ts';
+import { dateToYear } from './values/dates.ts';
 
 const USAGE = `Usage: npm run fit -- --input <csv> --x <column> --y <column> [options]
 

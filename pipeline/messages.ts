@@ -2,7 +2,7 @@
  * Every user-facing message of the pipeline, built in one place (as Vega-Lite does), so that
  * tests assert on the same text the user reads.
  */
-import type { RejectionReason } from './analyze/stats/admissible.ts';
+import type { RejectionReason } from './schema/fits.ts';
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -25,7 +25,7 @@ import { samePoints, seriesOf, subset, type Series } from './series.ts';
 import { hasFlopBy, type AnalysisTable } from './table.ts';
 import { fitTrend, fitTrendWithSamples, LOG10_2, type TrendOptions } from './trend.ts';
 import { trendAnalyses } from './trend-analyses.ts';
-import { dateInWords } from '../normalize/dates.ts';
+import { dateInWords } from '../values/dates.ts';
 import type { Fits } from '../schema/fits.ts';
 import { FLOP_METHODS } from '../schema/records.ts';
 

@@ -5,7 +5,7 @@
  * into one another or mixed in one fit.
  */
 import { messages } from '../messages.ts';
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate } from '../values/dates.ts';
 import type { CostAndPower, CostSeries } from '../schema/fits.ts';
 import { COST_BASES, type CostBasis } from '../schema/records.ts';
 import { largestOf } from './named-systems.ts';

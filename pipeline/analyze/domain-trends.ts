@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import { op } from 'arquero';
-import { dateInWords, parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../values/dates.ts';
 import { DOMAINS } from '../schema/raw-columns.ts';
 import type { DomainTrend, DomainTrends } from '../schema/fits.ts';
 import { SEVILLA_DOMAINS, SEVILLA_WINDOW } from './published-figures.ts';

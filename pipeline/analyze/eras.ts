@@ -5,7 +5,7 @@
  * among systems published within ±window years, population SD). Systems with z below the low-outlier
  * threshold are excluded from every era fit and listed.
  */
-import { dateInWords, parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../values/dates.ts';
 import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } from '../schema/fits.ts';
 import { SEVILLA_ERAS } from './literature.ts';
 import type { Subject } from './outcome.ts';

@@ -2,7 +2,7 @@
  * The frontier: record-setting systems (each above every earlier one in training compute, records
  * counted from the deep-learning era's start) and Epoch AI's frontier, the running top 10 at release.
  */
-import { dateInWords } from '../normalize/dates.ts';
+import { dateInWords } from '../values/dates.ts';
 import type { FrontierAnalysis } from '../schema/fits.ts';
 import { RUNNING_TOP_N } from './literature.ts';
 import { idAt, rowsIn, seriesOf, subsetIn, type Series } from './series.ts';

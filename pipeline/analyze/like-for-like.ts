@@ -9,7 +9,7 @@
  * within ±window years), computed on the systems published up to the window's end, as the source
  * computed it on its data; low outliers (z below the low threshold) are left out, as in the paper.
  */
-import { dateInWords, parseDate } from '../normalize/dates.ts';
+import { dateInWords, parseDate } from '../values/dates.ts';
 import type { EraParameters, LikeForLikeRow, Outcome, TrendFit } from '../schema/fits.ts';
 import { againstPublished, compareIntervals } from './compare.ts';
 import { windowZScores } from './eras.ts';

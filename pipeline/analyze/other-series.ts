@@ -3,7 +3,7 @@
  * 2017, published 3.4-month doubling) and Derek Jones's three economic periods.
  */
 import { messages } from '../messages.ts';
-import { dateInWords } from '../normalize/dates.ts';
+import { dateInWords } from '../values/dates.ts';
 import type { EconomicPeriod, Outcome, ParameterGap, TrendComparison, Verdict, WindowReplication } from '../schema/fits.ts';
 import { againstPublished, compareSlopeSamples } from './compare.ts';
 import { recordSetters } from './frontier.ts';

@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import { op } from 'arquero';
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate } from '../values/dates.ts';
 import type { Fits, RunScale, ScaleQuantity } from '../schema/fits.ts';
 import { FRONTIER_DEFINITION, FRONTIER_TOP_K } from './frontier-at-release.ts';
 import { DURATION_ALL, DURATION_FRONTIER } from './published-figures.ts';

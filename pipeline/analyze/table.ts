@@ -6,7 +6,7 @@
  * (bench/scale.bench.ts). Missing values are NaN.
  */
 import { detached } from '../io/csv-records.ts';
-import { fractionalYear } from '../normalize/dates.ts';
+import { fractionalYear } from '../values/dates.ts';
 import { DOMAINS } from '../schema/raw-columns.ts';
 import { COST_BASES, FLOP_METHODS, type CostBasis, type FlopMethod, type HardwareSpec, type ProcessedRecord } from '../schema/records.ts';
 import { chipCount, chipHours, computeRange, coresPerChipOf, costOn, sectorOf, SECTORS } from './record-fields.ts';

@@ -7,7 +7,7 @@
  */
 import * as aq from 'arquero';
 import { messages } from '../messages.ts';
-import { formatFlopUnicode, toSuperscript } from '../normalize/format.ts';
+import { formatFlopUnicode, toSuperscript } from '../values/format.ts';
 import type { NamedSystem, ThresholdCounts, ThresholdYear } from '../schema/fits.ts';
 import { namedSystem } from './named-systems.ts';
 import { POLICY_THRESHOLDS } from './published-figures.ts';

@@ -6,7 +6,7 @@
 import * as aq from 'arquero';
 import { op } from 'arquero';
 import { messages } from '../messages.ts';
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate } from '../values/dates.ts';
 import type { TokensPerParameter } from '../schema/fits.ts';
 import { COMPUTE_OPTIMAL_TOKENS_PER_PARAMETER } from './published-figures.ts';
 import { notComputed } from './outcome.ts';

@@ -7,7 +7,7 @@
 import * as aq from 'arquero';
 import { op } from 'arquero';
 import { messages } from '../messages.ts';
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate } from '../values/dates.ts';
 import type { NamedSystem, ShareEstimate, WhoTrains } from '../schema/fits.ts';
 import { largestOf, namedSystem } from './named-systems.ts';
 import { OPEN_LAG } from './published-figures.ts';

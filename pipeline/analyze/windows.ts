@@ -5,7 +5,7 @@
  * so that AlexNet, dated "2012" in a record, is not dropped from the window "AlexNet (September
  * 2012) to AlphaGo Zero" that it opens. A full date is in a window when it lies within it.
  */
-import { parseDate } from '../normalize/dates.ts';
+import { parseDate } from '../values/dates.ts';
 import type { AnalysisTable } from './table.ts';
 
 /** A window of fractional years, both ends inclusive. */

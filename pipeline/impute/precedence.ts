@@ -6,9 +6,9 @@
  */
 import type { Assumptions } from '../ingest/assumptions.ts';
 import type { FlopEstimate, FlopProvenance, HardwareSpec, NormalizedRecord, ProcessedRecord } from '../schema/records.ts';
-import { citationText } from './citation.ts';
-import { hardwareEstimate } from './hardware-time.ts';
-import { operationsEstimate, tokenCount } from './operations.ts';
+import { citationText } from '../estimators/citation.ts';
+import { hardwareEstimate } from '../estimators/hardware-time.ts';
+import { operationsEstimate, tokenCount } from '../estimators/operations.ts';
 
 /** The publisher of each external dataset: every value of its export is that publisher's. */
 const DATASET_PUBLISHERS: Readonly<Record<string, string>> = { epoch: 'Epoch AI' };

@@ -8,10 +8,24 @@ import { PipelineError, type Problem } from '../errors.ts';
 import { readCsvFile, type CsvTable } from '../io/csv-reader.ts';
 import { fileKind } from '../io/safe-read.ts';
 import { messages } from '../messages.ts';
-import type { Alias } from '../normalize/merge.ts';
-import { aliasKey } from '../normalize/identity.ts';
+import { aliasKey } from '../values/identity.ts';
 import { rowCells } from './row-cells.ts';
 import { hiddenCharacter, nameProblem, textProblem } from './text-rules.ts';
+
+/** A row of data/raw/aliases.csv (pipeline/ingest/aliases-file.ts). */
+export interface Alias {
+  /** The curated record's id. */
+  id: string;
+  /** The upstream name, compared after NFKC with case and white space ignored. */
+  upstreamName: string;
+  /** `same`: they are one system; `distinct`: they only look alike (no match, not listed as twins). */
+  relation: 'same' | 'distinct';
+  note: string;
+  file: string;
+  line: number;
+  /** Field position of the id column, for locating a problem with it. */
+  idColumn: number;
+}
 
 export const ALIASES_FILE = 'aliases.csv';
 export const ALIAS_COLUMNS = ['id', 'upstream_name', 'relation', 'note'] as const;

@@ -9,7 +9,7 @@
  * building the `identityKey(name)|year` string the check compares.
  */
 import { detached } from '../io/csv-records.ts';
-import { identityKey } from '../normalize/identity.ts';
+import { identityKey } from '../values/identity.ts';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -95,7 +95,7 @@ export class FirstLines extends LineTable {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
- * FNV-1a of `identityKey(name)|year` (pipeline/normalize/identity.ts), where year is the first
+ * FNV-1a of `identityKey(name)|year` (pipeline/values/identity.ts), where year is the first
  * four characters of the date text, without building the string. For ASCII, identityKey keeps the
  * name's tokens — runs of letters (lower-cased), numbers with the decimal points between their
  * digits, and "+" — joined, with a space between two numbers that only a separator parted ("2 9"):

@@ -6,8 +6,8 @@
 import { ParseError, type Problem } from '../errors.ts';
 import type { CsvTable } from '../io/csv-reader.ts';
 import { messages } from '../messages.ts';
-import { parseDate } from '../normalize/dates.ts';
-import { tryParseNumber } from '../normalize/numbers.ts';
+import { parseDate } from '../values/dates.ts';
+import { tryParseNumber } from '../values/numbers.ts';
 import { PRECISIONS, RAW_HARDWARE_COLUMNS, type Precision } from '../schema/raw-columns.ts';
 import type { HardwareSpec } from '../schema/records.ts';
 import { notationProblem } from './numeric-cells.ts';

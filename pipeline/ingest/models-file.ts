@@ -17,7 +17,7 @@ import {
 } from '../schema/raw-columns.ts';
 import type { RawModelRow } from '../schema/records.ts';
 import { otherDelimiter } from '../io/csv-sniff.ts';
-import { lookupComputeUnit } from '../normalize/compute-units.ts';
+import { lookupComputeUnit } from '../values/compute-units.ts';
 import { FirstLines, SystemLines } from './first-lines.ts';
 import { notationProblem } from './numeric-cells.ts';
 import { hiddenCharacter, isSourceLink, isValueCitation, mayBreakNameRule, mayBreakTextRule, nameProblem, textProblem } from './text-rules.ts';
@@ -243,7 +243,7 @@ export function checkRows(rows: readonly RawModelRow[], hardwareIds: ReadonlySet
       const first = ids.firstOrAdd(c.id, row.line);
       if (first !== undefined) problems.push(cellProblem(row, 'id', messages.duplicateId(first)));
     }
-    // A system is its name (as identityKey reads it: pipeline/normalize/identity.ts) and publication year. A row without a name is
+    // A system is its name (as identityKey reads it: pipeline/values/identity.ts) and publication year. A row without a name is
     // no duplicate, but it does become the line of its key (a name of punctuation only has the same key).
     if (c.name !== '') {
       const first = systems.firstOrAdd(c.name, c.publication_date, row.line);

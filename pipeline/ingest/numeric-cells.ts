@@ -1,13 +1,13 @@
 /**
  * How numbers may be written in a data file: decimal digits, an optional fraction, an exponent
  * `e23`/`E+23`, comma thousands separators, and in counts a magnitude word (`175B`, `1.2 million`).
- * Forms the parsers of pipeline/normalize/numbers.ts also read for other uses (typeset values in
+ * Forms the parsers of pipeline/values/numbers.ts also read for other uses (typeset values in
  * reports) are refused in a data file, each with a message that says how to write the value:
  * hexadecimal (`0x1`, which a spreadsheet or YAML would read as 1), `× 10^` notation, a Unicode
  * minus sign (U+2212) and superscript exponents — one spelling per value keeps a cell unambiguous
  * (`2.5272×10^−24` is one mistyped character away from 2.5272e24).
  */
-import { tryParseNumber } from '../normalize/numbers.ts';
+import { tryParseNumber } from '../values/numbers.ts';
 import { messages } from '../messages.ts';
 
 /** A character one of the refused forms needs: most cells have none, and one test clears them. */

@@ -16,9 +16,9 @@ import {
   type AcceleratorUnit,
   type Device,
   type FlopUnit,
-} from './compute-units.ts';
-import { formatPlain } from './format.ts';
-import { parseSize, tryParseNumber, SIZE_EXPECTED } from './numbers.ts';
+} from '../values/compute-units.ts';
+import { formatPlain } from '../values/format.ts';
+import { parseSize, tryParseNumber, SIZE_EXPECTED } from '../values/numbers.ts';
 
 export interface FlopCompute {
   kind: 'flop';

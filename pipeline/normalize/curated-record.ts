@@ -5,7 +5,7 @@
 import { ParseError, type Problem } from '../errors.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { cellProblem } from '../ingest/models-file.ts';
-import { estimateVerdict } from '../ingest/estimates.ts';
+import { estimateVerdict } from './estimates.ts';
 import { formatLimit, judge } from '../ingest/plausibility.ts';
 import { hiddenCharacter } from '../ingest/text-rules.ts';
 import { messages } from '../messages.ts';
@@ -13,10 +13,10 @@ import type { BoundName } from '../schema/bounds.ts';
 import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS, type Architecture, type DatasetUnit, type Domain, type Precision, type RawModelColumn } from '../schema/raw-columns.ts';
 import type { ComputeReport, HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import { parseCompute } from './compute.ts';
-import { lookupComputeUnit } from './compute-units.ts';
-import { parseDateYear } from './dates.ts';
+import { lookupComputeUnit } from '../values/compute-units.ts';
+import { parseDateYear } from '../values/dates.ts';
 import { parseDuration } from './durations.ts';
-import { parseNumber, parseSize } from './numbers.ts';
+import { parseNumber, parseSize } from '../values/numbers.ts';
 
 
 export interface RecordResult {

@@ -9,7 +9,7 @@
  */
 import { ParseError } from '../errors.ts';
 import { messages } from '../messages.ts';
-import { tryParseNumber } from './numbers.ts';
+import { tryParseNumber } from '../values/numbers.ts';
 
 export const DAYS_PER_YEAR = 365.25;
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12; // 30.4375

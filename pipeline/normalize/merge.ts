@@ -27,8 +27,10 @@
  */
 import type { NormalizedRecord } from '../schema/records.ts';
 import { messages } from '../messages.ts';
-import { aliasKey, daysApart, foldName, identityKey, namesLookAlike, organizationsOverlap, organizationWords } from './identity.ts';
+import { aliasKey, daysApart, foldName, identityKey, namesLookAlike, organizationsOverlap, organizationWords } from '../values/identity.ts';
 import { sortRecords } from './record-order.ts';
+import type { Alias } from '../ingest/aliases-file.ts';
+import { MATCH_RULES, type AmbiguousMatch, type LikelyTwin, type MatchRule, type MergeCounts, type Outcome } from '../schema/provenance.ts';
 
 /** The one stable order of records everywhere (by date, then id): see record-order.ts. */
 export { compareRecords, sortRecords } from './record-order.ts';
@@ -58,25 +60,6 @@ export interface UpstreamExport {
   dropped: readonly { line: number; reason: string }[];
 }
 
-/** A row of data/raw/aliases.csv (pipeline/ingest/aliases-file.ts). */
-export interface Alias {
-  /** The curated record's id. */
-  id: string;
-  /** The upstream name, compared after NFKC with case and white space ignored. */
-  upstreamName: string;
-  /** `same`: they are one system; `distinct`: they only look alike (no match, not listed as twins). */
-  relation: 'same' | 'distinct';
-  note: string;
-  file: string;
-  line: number;
-  /** Field position of the id column, for locating a problem with it. */
-  idColumn: number;
-}
-
-export const MATCH_RULES = ['alias', 'name+year', 'name+organization', 'earlier export'] as const;
-export type MatchRule = (typeof MATCH_RULES)[number];
-export type Outcome = 'matched' | 'added' | 'dropped';
-
 export interface PlannedRow {
   file: string;
   line: number;
@@ -93,35 +76,6 @@ export interface PlannedRow {
   upstreamFlop: number | null;
   /** Curated records this row looks like without having matched (ids), for a maintainer to settle. */
   likelyTwins: string[];
-}
-
-export interface AmbiguousMatch {
-  /** One upstream row that matches several records, or several rows that match one record. */
-  kind: 'row-to-records' | 'rows-to-record';
-  rule: MatchRule;
-  rows: { file: string; line: number; name: string }[];
-  ids: string[];
-}
-
-export interface LikelyTwin {
-  id: string;
-  name: string;
-  publicationDate: string;
-  organization: string;
-  file: string;
-  line: number;
-  upstreamName: string;
-  upstreamDate: string;
-  upstreamOrganization: string;
-  /** The upstream row's outcome: added, or dropped as ambiguous. */
-  outcome: Outcome;
-}
-
-export interface MergeCounts {
-  in: number;
-  matched: number;
-  added: number;
-  dropped: number;
 }
 
 export interface MergePlan {

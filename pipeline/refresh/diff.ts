@@ -2,9 +2,9 @@
  * What changed between two snapshots of a source, on the records as the pipeline sees them (after
  * the adapter), so a renamed column or a number rewritten `7e10` → `70000000000.0` is not a change.
  * Systems are matched by name + publication year, names compared as everywhere else
- * (identityKey, pipeline/normalize/identity.ts).
+ * (identityKey, pipeline/values/identity.ts).
  */
-import { identityKey } from '../normalize/identity.ts';
+import { identityKey } from '../values/identity.ts';
 import type { NormalizedRecord } from '../schema/records.ts';
 
 export interface SystemRef {

@@ -1,6 +1,6 @@
 /** The values page templates can refer to: fits.json at the top level, plus site facts. */
 import { exportDateOf } from '../adapters/epoch.ts';
-import { dateInWords } from '../normalize/dates.ts';
+import { dateInWords } from '../values/dates.ts';
 import { EPOCH_URL } from '../adapters/epoch-columns.ts';
 import { NO_CHANGELOG } from './changelog.ts';
 import type { RenderModel } from './model.ts';

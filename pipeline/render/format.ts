@@ -3,8 +3,8 @@
  * FLOP as "3.1 × 10²³", doubling times as "5.7 months (95% CI 4.3–9.0)", growth as "4.2×/year".
  */
 import { messages } from '../messages.ts';
-import { dateInWords, MONTH_NAMES } from '../normalize/dates.ts';
-import { formatFlopUnicode } from '../normalize/format.ts';
+import { dateInWords, MONTH_NAMES } from '../values/dates.ts';
+import { formatFlopUnicode } from '../values/format.ts';
 import type { Interval, SegmentedBootstrapSummary, TrendFit } from '../schema/fits.ts';
 
 export const LOG10_2 = Math.log10(2);

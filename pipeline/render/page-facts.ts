@@ -8,7 +8,7 @@ import { AMODEI_HERNANDEZ_2018, EPOCH_FRONTIER_2024, EPOCH_NOTABLE_SINCE_2010, J
 import { LONGEST_TRAINING_RUN_CITATION, POST_ERRATA, POST_SWAPPING, RUN_LENGTH_CAVEATS } from '../analyze/run-length-scenarios.ts';
 import { messages } from '../messages.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
-import { PFS_DAY_FLOP, SECONDS_PER_DAY, TFS_DAY_FLOP } from '../normalize/compute-units.ts';
+import { PFS_DAY_FLOP, SECONDS_PER_DAY, TFS_DAY_FLOP } from '../values/compute-units.ts';
 import { CHART_THEMES } from './charts/theme.ts';
 import { count, dateText, flop, percent } from './format.ts';
 import { jsonForScript } from './html.ts';

@@ -1,6 +1,6 @@
 /** Tables of the Methods page, read from the assumptions, unit table and hardware list themselves. */
 import type { Assumptions } from '../ingest/assumptions.ts';
-import { COMPUTE_UNITS } from '../normalize/compute-units.ts';
+import { COMPUTE_UNITS } from '../values/compute-units.ts';
 import type { HardwareSpec } from '../schema/records.ts';
 import * as fmt from './format.ts';
 import { esc, htmlTable, link } from './html.ts';

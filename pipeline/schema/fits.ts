@@ -6,6 +6,30 @@
 import type { CostBasis } from './records.ts';
 
 /**
+ * The first rule a configuration breaks, segment numbered from 1: with NoRoom and
+ * RejectionReason, what the breakpoint search says of a configuration it rejects
+ * (pipeline/analyze/stats/admissible.ts); fits.json records it flattened, as `RejectedSegmentedFit`.
+ */
+export type SegmentViolation =
+  | { kind: 'segment_too_short'; segment: number; length: number; minimum: number }
+  | { kind: 'too_few_points'; segment: number; points: number; minimum: number };
+
+/** Why no configuration of K breakpoints can meet the rules: the data are too short or too few. */
+export interface NoRoom {
+  kind: 'no_room';
+  /** K + 1. */
+  segments: number;
+  /** Span of x and number of rows of the data. */
+  span: number;
+  points: number;
+  minLength: number;
+  minPoints: number;
+}
+
+/** Why a K's best configuration was not accepted. */
+export type RejectionReason = SegmentViolation | NoRoom | { kind: 'not_converged' };
+
+/**
  * An analysis the data at hand cannot support (too few systems in an era, no training tokens, no
  * record-setters, …): written in place of its result, with the reason as a clause the pages print
  * ("there are only 3 systems published before 2010 with a compute value, and a trend needs at

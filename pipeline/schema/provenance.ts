@@ -1,5 +1,38 @@
 /** What each stage kept or dropped, carried forward so the report can show the funnel. */
-import type { AmbiguousMatch, LikelyTwin, MergeCounts } from '../normalize/merge.ts';
+
+/** How an upstream row was matched to a curated record (pipeline/normalize/merge.ts). */
+export const MATCH_RULES = ['alias', 'name+year', 'name+organization', 'earlier export'] as const;
+export type MatchRule = (typeof MATCH_RULES)[number];
+export type Outcome = 'matched' | 'added' | 'dropped';
+
+export interface AmbiguousMatch {
+  /** One upstream row that matches several records, or several rows that match one record. */
+  kind: 'row-to-records' | 'rows-to-record';
+  rule: MatchRule;
+  rows: { file: string; line: number; name: string }[];
+  ids: string[];
+}
+
+export interface LikelyTwin {
+  id: string;
+  name: string;
+  publicationDate: string;
+  organization: string;
+  file: string;
+  line: number;
+  upstreamName: string;
+  upstreamDate: string;
+  upstreamOrganization: string;
+  /** The upstream row's outcome: added, or dropped as ambiguous. */
+  outcome: Outcome;
+}
+
+export interface MergeCounts {
+  in: number;
+  matched: number;
+  added: number;
+  dropped: number;
+}
 
 export interface Provenance {
   /** Every input file read, with its record count. */

@@ -20,7 +20,7 @@ import { messages } from '../messages.ts';
 import { isExternalExport } from '../adapters/epoch.ts';
 import { readSnapshot, selectSnapshots } from '../ingest/snapshots.ts';
 import { readAliasesFile } from '../ingest/aliases-file.ts';
-import type { Alias } from '../normalize/merge.ts';
+import type { Alias } from '../ingest/aliases-file.ts';
 import type { HardwareSpec, RawModelRow } from '../schema/records.ts';
 import { restoreShape, type Stage } from './stage.ts';
 

@@ -17,7 +17,7 @@ import { BATCH_ROWS } from '../io/source-file.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
-import { dropImpossibleEstimates } from '../ingest/estimates.ts';
+import { dropImpossibleEstimates } from '../normalize/estimates.ts';
 import { unknownAliasIds } from '../ingest/aliases-file.ts';
 import { addedRecords, identityOf, planMerge, twinsOf, withTwin, type Identity, type MergePlan, type UpstreamExport } from '../normalize/merge.ts';
 import { recordOrder } from '../normalize/record-order.ts';
@@ -46,7 +46,7 @@ const hardwareById = (ingested: IngestArtifact): Hardware => new Map(ingested.ha
 
 /**
  * Normalizes curated rows in file order, adding every problem and warning to `into`. What each
- * estimate method would derive from a row is bounded too (pipeline/ingest/estimates.ts).
+ * estimate method would derive from a row is bounded too (pipeline/normalize/estimates.ts).
  */
 function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: string, assumptions: Assumptions, into: { problems: Problem[]; warnings: Problem[] }): NormalizedRecord[] {
   const records: NormalizedRecord[] = [];
@@ -62,7 +62,7 @@ function normalizeRows(rows: readonly RawModelRow[], hardware: Hardware, today: 
 /**
  * Every export's rows mapped by its adapter, in file order, with its warnings, and the rows it
  * dropped. A record whose values would give an impossible estimate loses those values, with a
- * warning (pipeline/ingest/estimates.ts), so nothing impossible is imputed from an export.
+ * warning (pipeline/normalize/estimates.ts), so nothing impossible is imputed from an export.
  */
 function mapUpstream(ingested: IngestArtifact, today: string): { exports: UpstreamExport[]; records: NormalizedRecord[]; warnings: Problem[] } {
   const hardware = hardwareById(ingested);

@@ -4,7 +4,7 @@ import { SEED_OFFSET } from '../../pipeline/analyze/seeds.ts';
 import { tableFromColumns } from '../../pipeline/analyze/table.ts';
 import { analyzeWhoTrains, bootstrapShare } from '../../pipeline/analyze/who-trains.ts';
 import { messages } from '../../pipeline/messages.ts';
-import { parseDate } from '../../pipeline/normalize/dates.ts';
+import { parseDate } from '../../pipeline/values/dates.ts';
 
 const trend = { resamples: 200, seed: 5, noise: 0.3 };
 const at = (iso: string) => parseDate(iso).year;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datePeriod } from '../../pipeline/analyze/table.ts';
 import { periodInWindow, yearWindow } from '../../pipeline/analyze/windows.ts';
-import { parseDate } from '../../pipeline/normalize/dates.ts';
+import { parseDate } from '../../pipeline/values/dates.ts';
 
 const period = (iso: string) => datePeriod(iso, parseDate(iso).year);
 

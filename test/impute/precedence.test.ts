@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEstimatedBy, imputeRecord } from '../../pipeline/impute/precedence.ts';
-import { PIPELINE_NAME } from '../../pipeline/impute/pipeline-provenance.ts';
+import { PIPELINE_NAME } from '../../pipeline/estimators/pipeline-provenance.ts';
 import { impute } from '../../pipeline/stages/impute.ts';
 import { PROVENANCE_OF_METHOD } from '../../pipeline/schema/records.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';

@@ -10,8 +10,8 @@ import type { Problem } from '../../pipeline/errors.ts';
 import { cellProblem, checkRows, newRowCheckState, toRawRows } from '../../pipeline/ingest/models-file.ts';
 import { notationProblem } from '../../pipeline/ingest/numeric-cells.ts';
 import { hiddenCharacter, isSourceLink, isValueCitation, nameProblem, textProblem } from '../../pipeline/ingest/text-rules.ts';
-import { identityKey } from '../../pipeline/normalize/identity.ts';
-import { lookupComputeUnit } from '../../pipeline/normalize/compute-units.ts';
+import { identityKey } from '../../pipeline/values/identity.ts';
+import { lookupComputeUnit } from '../../pipeline/values/compute-units.ts';
 import { messages } from '../../pipeline/messages.ts';
 import {
   ARCHITECTURES,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FirstLines, SystemLines } from '../../pipeline/ingest/first-lines.ts';
-import { identityKey } from '../../pipeline/normalize/identity.ts';
+import { identityKey } from '../../pipeline/values/identity.ts';
 
 /** The Map version these tables replace: the key of a system is `${identityKey(name)}|${year}`. */
 const systemKey = (name: string, date: string) => `${identityKey(name)}|${date.slice(0, 4)}`;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCEPTED_COMPUTE_UNITS, COMPUTE_UNITS, PFS_DAY_FLOP, TFS_DAY_FLOP } from '../../pipeline/normalize/compute-units.ts';
+import { ACCEPTED_COMPUTE_UNITS, COMPUTE_UNITS, PFS_DAY_FLOP, TFS_DAY_FLOP } from '../../pipeline/values/compute-units.ts';
 import { parseCompute, type ParsedCompute } from '../../pipeline/normalize/compute.ts';
-import { formatScientific, formatSize } from '../../pipeline/normalize/format.ts';
+import { formatScientific, formatSize } from '../../pipeline/values/format.ts';
 import { anyCell, parseErrorOf, returnsOrThrowsParseError, spellingVariant } from './arbitraries.ts';
 
 describe('parseCompute: units converted to FLOP', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAYS_PER_MONTH, DURATION_EXPECTED, DURATION_UNITS, HOURS_PER_MONTH, parseDuration } from '../../pipeline/normalize/durations.ts';
-import { formatPlain } from '../../pipeline/normalize/format.ts';
+import { formatPlain } from '../../pipeline/values/format.ts';
 import { anyCell, closeRelative, parseErrorOf, returnsOrThrowsParseError } from './arbitraries.ts';
 
 const VALID: Array<[string, number]> = [

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMergePlan, looksLikeTwin, mergeRecords, planMerge, type Alias, type Identity, type UpstreamExport } from '../../pipeline/normalize/merge.ts';
+import type { Alias } from '../../pipeline/ingest/aliases-file.ts';
+import { applyMergePlan, looksLikeTwin, mergeRecords, planMerge, type Identity, type UpstreamExport } from '../../pipeline/normalize/merge.ts';
 import { messages } from '../../pipeline/messages.ts';
 import type { NormalizedRecord } from '../../pipeline/schema/records.ts';
 import { record } from '../helpers/records.ts';

@@ -18,6 +18,7 @@
  * less (counting draws failed 8 of 50 resamples of an export whose first segment held 23 systems
  * against a minimum of 21, with the breakpoints where the data put them).
  */
+import type { NoRoom, SegmentViolation } from '../../schema/fits.ts';
 import type { SegmentSums } from './sufficient.ts';
 
 /** The two minimums a segment must meet (both inclusive). */
@@ -27,11 +28,6 @@ export interface SegmentRules {
   /** Minimum number of points in a segment (0: no minimum). */
   minPoints: number;
 }
-
-/** The first rule a configuration breaks, segment numbered from 1. */
-export type SegmentViolation =
-  | { kind: 'segment_too_short'; segment: number; length: number; minimum: number }
-  | { kind: 'too_few_points'; segment: number; points: number; minimum: number };
 
 /**
  * Default minimum points per segment for n observations: max(5, ⌈√n⌉).
@@ -81,21 +77,6 @@ export function segmentViolation(sums: SegmentSums, psi: ArrayLike<number>, k: n
   }
   return null;
 }
-
-/** Why no configuration of K breakpoints can meet the rules: the data are too short or too few. */
-export interface NoRoom {
-  kind: 'no_room';
-  /** K + 1. */
-  segments: number;
-  /** Span of x and number of rows of the data. */
-  span: number;
-  points: number;
-  minLength: number;
-  minPoints: number;
-}
-
-/** Why a K's best configuration was not accepted. */
-export type RejectionReason = SegmentViolation | NoRoom | { kind: 'not_converged' };
 
 /** Null when K + 1 segments could meet the rules on these data; else why they cannot. */
 export function roomFor(sums: SegmentSums, k: number, rules: SegmentRules): NoRoom | null {

@@ -15,7 +15,8 @@ export {
   type RejectedFit,
   type KOutcome,
 } from './segmented.ts';
-export { defaultMinSegmentPoints, type SegmentRules, type SegmentViolation, type NoRoom, type RejectionReason } from './admissible.ts';
+export { defaultMinSegmentPoints, type SegmentRules } from './admissible.ts';
+export type { SegmentViolation, NoRoom, RejectionReason } from '../../schema/fits.ts';
 export { predictSegmented, type Breakpoint, type SegmentedFit } from './segmented-summary.ts';
 export { daviesTest, type Alternative, type DaviesOptions, type DaviesResult } from './davies.ts';
 export {

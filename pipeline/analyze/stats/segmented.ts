@@ -6,7 +6,8 @@
  */
 import { PipelineError } from '../../errors.ts';
 import { describeRejection, messages } from '../../messages.ts';
-import { hasRules, roomFor, segmentViolation, type NoRoom, type RejectionReason, type SegmentRules, type SegmentViolation } from './admissible.ts';
+import type { NoRoom, RejectionReason, SegmentViolation } from '../../schema/fits.ts';
+import { hasRules, roomFor, segmentViolation, type SegmentRules } from './admissible.ts';
 import { reserveLeastSquares } from './householder.ts';
 import { MuggeoSolver, type MuggeoOptions } from './muggeo.ts';
 import { bicFromRss, checkXY, mean } from './ols.ts';

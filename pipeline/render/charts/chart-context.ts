@@ -1,5 +1,5 @@
 /** What the chart builders share, derived once from the render model: points, eras, era trends. */
-import { parseDate } from '../../normalize/dates.ts';
+import { parseDate } from '../../values/dates.ts';
 import { dateText } from '../format.ts';
 import type { RenderModel } from '../model.ts';
 import type { TrendLine } from './trends.ts';

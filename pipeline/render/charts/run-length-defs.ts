@@ -2,7 +2,7 @@
  * The Training-run length page's figures (issue 8): Epoch's run-length curve at the literature
  * rates, static and with sliders. Both plot the same curve at first, so both offer its rows.
  */
-import { parseDate } from '../../normalize/dates.ts';
+import { parseDate } from '../../values/dates.ts';
 import { optimalLength } from '../../analyze/run-length-model.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { messages } from '../../messages.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hardwareEstimate, utilizationFor } from '../../pipeline/impute/hardware-time.ts';
+import { hardwareEstimate, utilizationFor } from '../../pipeline/estimators/hardware-time.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
 
 const a = shippedAssumptions();

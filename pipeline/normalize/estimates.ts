@@ -1,18 +1,18 @@
 /**
  * The compute a record's own values imply must be possible too: parameters and tokens each within
  * their bounds can still give 6·N·D = 6e32 FLOP, and accelerators × time × peak can exceed any real
- * run. Each estimate the impute stage would make from the record (pipeline/impute/) is bounded
+ * run. Each estimate the impute stage would make from the record (pipeline/estimators/) is bounded
  * like a stated compute (pipeline/schema/bounds.ts): an error outside the possible range, a
  * warning outside the usual one. Most records are cleared with a multiplication; the estimate's
  * formula is built only for a record out of bounds.
  */
-import { hardwareEstimate } from '../impute/hardware-time.ts';
-import { operationsEstimate, tokenCount } from '../impute/operations.ts';
+import { hardwareEstimate } from '../estimators/hardware-time.ts';
+import { operationsEstimate, tokenCount } from '../estimators/operations.ts';
 import { messages } from '../messages.ts';
 import { BOUNDS } from '../schema/bounds.ts';
 import type { FlopEstimate, HardwareSpec, NormalizedRecord } from '../schema/records.ts';
-import type { Assumptions } from './assumptions.ts';
-import { boundRange, formatLimit, judge } from './plausibility.ts';
+import type { Assumptions } from '../ingest/assumptions.ts';
+import { boundRange, formatLimit, judge } from '../ingest/plausibility.ts';
 
 export interface EstimateVerdict {
   level: 'error' | 'warning';

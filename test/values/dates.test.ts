@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_EXPECTED, dateToYear, fractionalYear, parseDate, type ParsedDate } from '../../pipeline/normalize/dates.ts';
-import { anyCell, parseErrorOf, returnsOrThrowsParseError } from './arbitraries.ts';
+import { DATE_EXPECTED, dateToYear, fractionalYear, parseDate, type ParsedDate } from '../../pipeline/values/dates.ts';
+import { anyCell, parseErrorOf, returnsOrThrowsParseError } from '../normalize/arbitraries.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

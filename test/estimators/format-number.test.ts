@@ -1,8 +1,8 @@
-/** Formula numbers (pipeline/impute/format-number.ts) are what the general formatters wrote. */
+/** Formula numbers (pipeline/estimators/format-number.ts) are what the general formatters wrote. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formulaNumber } from '../../pipeline/impute/format-number.ts';
-import { formatPlain, formatScientific } from '../../pipeline/normalize/format.ts';
+import { formulaNumber } from '../../pipeline/estimators/format-number.ts';
+import { formatPlain, formatScientific } from '../../pipeline/values/format.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { operationsEstimate, tokenCount, tokensProcessed } from '../../pipeline/impute/operations.ts';
+import { operationsEstimate, tokenCount, tokensProcessed } from '../../pipeline/estimators/operations.ts';
 import { ARCHITECTURES, DATASET_UNITS } from '../../pipeline/schema/raw-columns.ts';
 import { record, shippedAssumptions } from '../helpers/records.ts';
 

@@ -8,8 +8,8 @@ import {
   PFS_DAY_FLOP,
   TFS_DAY_FLOP,
   unitKey,
-} from '../../pipeline/normalize/compute-units.ts';
-import { spellingVariant } from './arbitraries.ts';
+} from '../../pipeline/values/compute-units.ts';
+import { spellingVariant } from '../normalize/arbitraries.ts';
 
 describe('compute unit table', () => {
   it('has the documented conversion constants', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasKey, identityKey, nameSlug, namesLookAlike, organizationsOverlap } from '../../pipeline/normalize/identity.ts';
+import { aliasKey, identityKey, nameSlug, namesLookAlike, organizationsOverlap } from '../../pipeline/values/identity.ts';
 import { sha256 } from '../../pipeline/io/hash.ts';
 
 describe('identityKey', () => {

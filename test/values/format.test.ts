@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFlopUnicode, formatPlain, formatScientific, formatSize, toSuperscript } from '../../pipeline/normalize/format.ts';
-import { parseNumber, parseSize } from '../../pipeline/normalize/numbers.ts';
-import { closeRelative, finiteDouble, positiveNormal } from './arbitraries.ts';
+import { formatFlopUnicode, formatPlain, formatScientific, formatSize, toSuperscript } from '../../pipeline/values/format.ts';
+import { parseNumber, parseSize } from '../../pipeline/values/numbers.ts';
+import { closeRelative, finiteDouble, positiveNormal } from '../normalize/arbitraries.ts';
 
 /**
  * Rounding to d significant digits moves a value by at most half a unit in the last digit

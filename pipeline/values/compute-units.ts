@@ -1,6 +1,7 @@
 /**
  * Units of the training_compute_unit column, their accepted spellings and conversion constants.
- * Kept apart from parseCompute (compute.ts) so docs can print the table without the parser.
+ * Kept apart from parseCompute (pipeline/normalize/compute.ts) so docs can print the table without
+ * the parser, and ingest can check a unit cell without the normalize stage.
  */
 
 /** One petaflop/s sustained for one day: 1e15 FLOP/s × 86 400 s. */

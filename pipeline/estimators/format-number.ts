@@ -1,11 +1,11 @@
 /** Numbers in imputation formulas: plain for moderate magnitudes, 4 significant digits otherwise. */
-import { formatPlain, formatScientific } from '../normalize/format.ts';
+import { formatPlain, formatScientific } from '../values/format.ts';
 
 /**
  * formatPlain(Number(n.toPrecision(6))) from 1e-3 to 1e6, else formatScientific(n, 4), cut from
  * toPrecision's and toExponential's own text: called for every number of every formula, the round
  * trip through a double and the general formatter cost more than the rest of the formula
- * (test/impute/format-number.test.ts checks the equivalence over random doubles).
+ * (test/estimators/format-number.test.ts checks the equivalence over random doubles).
  */
 export function formulaNumber(n: number): string {
   const abs = Math.abs(n);

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookupComputeUnit, COMPUTE_UNITS, unitKey } from '../../pipeline/normalize/compute-units.ts';
-import { fractionalYear, parseDate, parseDateYear } from '../../pipeline/normalize/dates.ts';
-import { formatScientific, formatSize } from '../../pipeline/normalize/format.ts';
-import { finiteDouble } from './arbitraries.ts';
+import { lookupComputeUnit, COMPUTE_UNITS, unitKey } from '../../pipeline/values/compute-units.ts';
+import { fractionalYear, parseDate, parseDateYear } from '../../pipeline/values/dates.ts';
+import { formatScientific, formatSize } from '../../pipeline/values/format.ts';
+import { finiteDouble } from '../normalize/arbitraries.ts';
 
 /** formatScientific as first written: split the toExponential text, strip sign, point and trailing zeros. */
 function referenceScientific(n: number, digits?: number): string {

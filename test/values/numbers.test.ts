@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NUMBER_EXPECTED, parseNumber, parseSize, SIZE_EXPECTED, tryParseNumber } from '../../pipeline/normalize/numbers.ts';
-import { anyCell, parseErrorOf, returnsOrThrowsParseError } from './arbitraries.ts';
+import { NUMBER_EXPECTED, parseNumber, parseSize, SIZE_EXPECTED, tryParseNumber } from '../../pipeline/values/numbers.ts';
+import { anyCell, parseErrorOf, returnsOrThrowsParseError } from '../normalize/arbitraries.ts';
 
 const VALID_NUMBERS: Array<[string, number]> = [
   ['3.14e23', 3.14e23],
