@@ -149,3 +149,28 @@ function asChanged(err: unknown, file: SourceFile): unknown {
  * 1,000 spent 2.3 s (bench/scale.bench.ts; 300 was no better).
  */
 export const BATCH_ROWS = 1000;
+
+/**
+ * One batch at a time from a generator that keeps none once handed out: `put` the batch (false
+ * when there is none), then `yield handoff.take()`. A generator's suspended frame keeps its
+ * variables, so `const rows = …; yield rows` held each batch until the next was made, while the
+ * consumer worked on it and on what it made of it: every scavenge then copied two batches in
+ * flight instead of one. At 1e6 records, bytes the scavenges copied (`--trace-gc-nvp`: survived in
+ * the young generation) in the impute stage alone, 1,217 MB before against 536 MB handing off
+ * the raw rows, their normalized records and the imputed batch; in normalize, 375 MB against 346 MB.
+ */
+export class Handoff<T> {
+  #held: T | null = null;
+
+  put(batch: T | null): boolean {
+    this.#held = batch;
+    return batch !== null;
+  }
+
+  take(): T {
+    const batch = this.#held;
+    if (batch === null) throw new Error('Handoff: nothing to take');
+    this.#held = null;
+    return batch;
+  }
+}

@@ -16,6 +16,7 @@ import { imputeRecord } from '../impute/precedence.ts';
 import { loadModelColumns, modelCsvLinesView } from '../impute/processed-table.ts';
 import { csvLine, csvLines, toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
 import { LineStore } from '../io/line-store.ts';
+import { Handoff } from '../io/source-file.ts';
 import { RankedLines } from '../io/ranked-lines.ts';
 import { flopDisagreements, matchedIds, MERGE_REPORT_COLUMNS, mergeReportRows, type PublishedFlop } from '../normalize/merge-report.ts';
 import type { Provenance } from '../schema/provenance.ts';
@@ -49,6 +50,12 @@ export function impute(records: readonly NormalizedRecord[], hardware: readonly 
   return { records: processed, disagreements };
 }
 
+/** The next batch of the pass imputed (its normalized records die with this call), null at the end. */
+function imputeNext(batches: Iterator<NormalizedRecord[]>, ingested: IngestArtifact): ImputeOutput | null {
+  const next = batches.next();
+  return next.done ? null : impute(next.value, ingested.hardware, ingested.assumptions);
+}
+
 /** The columns of data/processed/audit.csv. */
 export const AUDIT_COLUMNS = ['id', 'name', 'training_compute_flop', 'flop_method', 'audit_estimate_flop', 'audit_method', 'audit_ratio', 'flop_source', 'origin'] as const;
 
@@ -70,33 +77,41 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   const models = new RankedLines(rank);
   const audits = new LineStore();
   const rows = new TableRows(order.length, ingested.hardware);
-  // Per record, in the pass's order: its audit.csv line (-1 without one) and whether it disagrees.
-  const auditLine: number[] = [];
-  const disagreement: boolean[] = [];
+  // Per row of the order: its record's audit.csv line (-1 without one) and whether it disagrees.
+  const auditLine = new Int32Array(order.length).fill(-1);
+  const disagreement = new Uint8Array(order.length);
+  let passed = 0;
   // The compute published for the curated records an upstream row matched, for the merge report.
   const matched = normalized.merge ? matchedIds(normalized.merge) : new Set<string>();
   const published = new Map<string, FlopEstimate | null>();
-  for (const batch of normalizedRecords(ingested, normalized, today)) {
-    const { records, disagreements } = impute(batch, ingested.hardware, ingested.assumptions);
-    if (matched.size > 0) for (const r of records) if (matched.has(r.id)) published.set(r.id, r.flop);
-    models.add(modelCsvLinesView(records, columns));
-    let audit = audits.add(csvLines(auditRows(records)));
-    const disagreeing = new Set(disagreements);
-    for (const r of records) {
-      auditLine.push(r.audit === null ? -1 : audit++);
-      disagreement.push(disagreeing.has(r));
+  const batches = normalizedRecords(ingested, normalized, today);
+  const imputed = new Handoff<ImputeOutput>();
+  try {
+    while (imputed.put(imputeNext(batches, ingested))) {
+      const { records, disagreements } = imputed.take();
+      if (matched.size > 0) for (const r of records) if (matched.has(r.id)) published.set(r.id, r.flop);
+      models.add(modelCsvLinesView(records, columns));
+      let audit = audits.add(csvLines(auditRows(records)));
+      const disagreeing = new Set(disagreements);
+      for (const r of records) {
+        const k = rank[passed++];
+        if (r.audit !== null) auditLine[k] = audit++;
+        if (disagreeing.has(r)) disagreement[k] = 1;
+      }
+      // The accelerator table (ingest's) turns counts in TPU cores into chips.
+      rows.add(records);
     }
-    // The accelerator table (ingest's) turns counts in TPU cores into chips.
-    rows.add(records);
+  } finally {
+    batches.return(undefined);
   }
   const table = rows.inOrder(order);
   const outputs: Record<string, FileText> = {
     'models.csv': models.pieces(csvLine(columns.map((c) => c.name))),
-    'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), Array.from(order, (i) => auditLine[i]).filter((line) => line >= 0)),
+    'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), auditLine.filter((line) => line >= 0)),
   };
   if (normalized.merge) outputs['merge-report.csv'] = toCsvPieces(MERGE_REPORT_COLUMNS, mergeReportRows(normalized.merge, published));
   return {
-    disagreements: table.ids.filter((_, k) => disagreement[order[k]]),
+    disagreements: table.ids.filter((_, k) => disagreement[k] === 1),
     provenance: imputeProvenance(ingested, normalized, published),
     outputs,
     table,

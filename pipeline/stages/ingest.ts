@@ -10,7 +10,7 @@ import { append, PipelineError, type Problem } from '../errors.ts';
 import { openCsvStream, parseCsvBytes, readCsvFile, type CsvBatchReader, type CsvTable, type ReadAt } from '../io/csv-reader.ts';
 import { otherDelimiter } from '../io/csv-sniff.ts';
 import { readDataFile } from '../io/safe-read.ts';
-import { BATCH_ROWS, FileBytes, openSource, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
+import { BATCH_ROWS, FileBytes, Handoff, openSource, readSource, sourceFile, type SourceFile } from '../io/source-file.ts';
 import { readAssumptions, type Assumptions } from '../ingest/assumptions.ts';
 import { parseHardwareTable } from '../ingest/hardware-file.ts';
 import { checkRawFolder, ingestFiles, namer } from '../ingest/inputs.ts';
@@ -211,11 +211,8 @@ export function* curatedRows(ingested: IngestArtifact): Generator<RawModelRow[]>
   const source = openSource(ingested.curated);
   try {
     const reader: CsvBatchReader = openCsvStream(source.readAt, ingested.curated.name);
-    for (;;) {
-      const batch = reader.next(BATCH_ROWS);
-      if (batch.rows.length === 0) break;
-      yield toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
-    }
+    const rows = new Handoff<RawModelRow[]>();
+    while (rows.put(nextRawRows(reader))) yield rows.take();
     source.done();
   } catch (err) {
     // A problem met midway in a file written to during the pass is that change.
@@ -224,6 +221,12 @@ export function* curatedRows(ingested: IngestArtifact): Generator<RawModelRow[]>
   } finally {
     source.close();
   }
+}
+
+/** The reader's next batch of rows, null at the end. */
+function nextRawRows(reader: CsvBatchReader): RawModelRow[] | null {
+  const batch = reader.next(BATCH_ROWS);
+  return batch.rows.length === 0 ? null : toRawRows({ file: reader.file, header: reader.header, rows: batch.rows });
 }
 
 /** The external exports as ingest recognized them, read again whole (an export is thousands of rows). */

@@ -13,13 +13,13 @@
 import { append, PipelineError, type Problem } from '../errors.ts';
 import { mapEpochExport } from '../adapters/epoch.ts';
 import { detached } from '../io/csv-records.ts';
-import { BATCH_ROWS } from '../io/source-file.ts';
+import { BATCH_ROWS, Handoff } from '../io/source-file.ts';
 import { messages } from '../messages.ts';
 import { normalizeCuratedRow } from '../normalize/curated-record.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { dropImpossibleEstimates } from '../normalize/estimates.ts';
 import { unknownAliasIds } from '../ingest/aliases-file.ts';
-import { addedRecords, identityOf, planMerge, twinsOf, withTwin, type Identity, type MergePlan, type UpstreamExport } from '../normalize/merge.ts';
+import { addedRecords, identityOf, planMerge, twinsOf, withTwin, type Identity, type MergePlan, type Twin, type UpstreamExport } from '../normalize/merge.ts';
 import { recordOrder } from '../normalize/record-order.ts';
 import type { HardwareSpec, NormalizedRecord, RawModelRow } from '../schema/records.ts';
 import { curatedRows, externalTables, ingestedRows, ingestStage, type IngestArtifact } from './ingest.ts';
@@ -80,6 +80,11 @@ function mapUpstream(ingested: IngestArtifact, today: string): { exports: Upstre
 
 const upstreamIdentity = (r: NormalizedRecord) => ({ ...identityOf(r), line: r.origin.line });
 
+/** The identities planMerge reads, one record at a time. */
+function* identities(batches: Iterable<readonly NormalizedRecord[]>): Generator<Identity> {
+  for (const records of batches) for (const r of records) yield identityOf(r);
+}
+
 /** The pass. */
 export function normalize(ingested: IngestArtifact, today: string): NormalizeArtifact {
   const hardware = hardwareById(ingested);
@@ -92,20 +97,30 @@ export function normalize(ingested: IngestArtifact, today: string): NormalizeArt
   const aliased = new Set<string>();
   // The merge holds the upstream records while the curated ones stream by.
   const upstream = ingested.external.length > 0 ? mapUpstream(ingested, today) : null;
-  function* pass(): Generator<Identity> {
-    for (const rows of curatedRows(ingested)) {
-      for (const r of normalizeRows(rows, hardware, today, ingested.assumptions, found)) {
-        years.push(r.year);
-        ids.push(detached(r.id));
-        if (aliasIds.has(r.id)) aliased.add(r.id);
-        curated++;
-        yield identityOf(r);
-      }
+  /** A batch's order keys and aliased ids kept; the batch. */
+  const keyed = (batch: NormalizedRecord[]): NormalizedRecord[] => {
+    for (const r of batch) {
+      years.push(r.year);
+      ids.push(detached(r.id));
+      if (aliasIds.has(r.id)) aliased.add(r.id);
+    }
+    curated += batch.length;
+    return batch;
+  };
+  /** The curated rows normalized, a batch at a time, their order keys kept. */
+  function* pass(): Generator<NormalizedRecord[]> {
+    const batches = curatedRows(ingested);
+    const records = new Handoff<NormalizedRecord[]>();
+    try {
+      while (records.put(normalizeNext(batches, hardware, today, ingested.assumptions, found))) yield keyed(records.take());
+    } finally {
+      batches.return(undefined);
     }
   }
   let merge: MergePlan | null = null;
-  if (upstream) merge = planMerge(pass(), upstream.exports, ingested.aliases);
-  else for (const _ of pass());
+  if (upstream) merge = planMerge(identities(pass()), upstream.exports, ingested.aliases);
+  // Without an export the pass is run for its keys and problems alone.
+  else for (const batches = pass(); !batches.next().done; );
   if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
   const aliasProblems = unknownAliasIds(ingested.aliases, aliased);
   if (aliasProblems.length > 0) throw new PipelineError(messages.stageFailed('normalize', aliasProblems.length), aliasProblems);
@@ -116,6 +131,17 @@ export function normalize(ingested: IngestArtifact, today: string): NormalizeArt
   }
   const dropped = merge.rows.filter((r) => r.outcome === 'dropped').map((r) => ({ file: r.file, line: r.line, reason: r.reason }));
   return { curated, merge, dropped, warnings: [...found.warnings, ...upstream.warnings], order: recordOrder(years, ids) };
+}
+
+/** Each record with its upstream twin's fields where it has none (merge.ts withTwin). */
+function withTwins(records: readonly NormalizedRecord[], twins: ReadonlyMap<string, Twin>): NormalizedRecord[] {
+  return records.map((r) => withTwin(r, twins.get(r.id)));
+}
+
+/** The next batch of curated rows normalized, null at the end. */
+function normalizeNext(batches: Iterator<RawModelRow[]>, hardware: Hardware, today: string, assumptions: Assumptions, found: { problems: Problem[]; warnings: Problem[] }): NormalizedRecord[] | null {
+  const next = batches.next();
+  return next.done ? null : normalizeRows(next.value, hardware, today, assumptions, found);
 }
 
 /**
@@ -129,11 +155,16 @@ export function* normalizedRecords(ingested: IngestArtifact, normalized: Normali
   const plan = normalized.merge;
   const upstream = plan ? mapUpstream(ingested, today).records : [];
   const twins = plan ? twinsOf(upstream, plan) : new Map();
-  for (const rows of curatedRows(ingested)) {
-    const records = normalizeRows(rows, hardware, today, ingested.assumptions, found);
-    // The bytes are those the pass normalized (readSource checked them), so this cannot happen.
-    if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
-    yield twins.size > 0 ? records.map((r) => withTwin(r, twins.get(r.id))) : records;
+  const batches = curatedRows(ingested);
+  const records = new Handoff<NormalizedRecord[]>();
+  try {
+    while (records.put(normalizeNext(batches, hardware, today, ingested.assumptions, found))) {
+      // The bytes are those the pass normalized (readSource checked them), so this cannot happen.
+      if (found.problems.length > 0) throw new PipelineError(messages.stageFailed('normalize', found.problems.length), found.problems);
+      yield twins.size > 0 ? withTwins(records.take(), twins) : records.take();
+    }
+  } finally {
+    batches.return(undefined);
   }
   if (plan === null) return;
   const added = addedRecords(upstream, plan);

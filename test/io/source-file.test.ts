@@ -12,7 +12,7 @@ import { PipelineError } from '../../pipeline/errors.ts';
 import { openCsvStream } from '../../pipeline/io/csv-reader.ts';
 import { hashDataFile, sha256 } from '../../pipeline/io/hash.ts';
 import { openDataFile, readDataChunk } from '../../pipeline/io/safe-read.ts';
-import { FileBytes, openSource, sourceFile } from '../../pipeline/io/source-file.ts';
+import { FileBytes, Handoff, openSource, sourceFile } from '../../pipeline/io/source-file.ts';
 import { messages } from '../../pipeline/messages.ts';
 
 let dir: string;
@@ -121,5 +121,30 @@ describe('FileBytes and hashDataFile', () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('Handoff', () => {
+  it('hands out each batch put, once, and holds none after', () => {
+    const handoff = new Handoff<number[]>();
+    const batches = [[1, 2], [3], [4, 5, 6]];
+    function* given(): Generator<number[]> {
+      let i = 0;
+      while (handoff.put(i < batches.length ? batches[i++] : null)) yield handoff.take();
+    }
+    const out = [...given()];
+    expect(out).toEqual(batches);
+    // The very arrays put, not copies.
+    out.forEach((b, i) => expect(b).toBe(batches[i]));
+    // Nothing held once taken: a second take is a bug, and says so.
+    expect(() => handoff.take()).toThrow(/nothing to take/);
+  });
+
+  it('says there is nothing more when given null', () => {
+    const handoff = new Handoff<string>();
+    expect(handoff.put(null)).toBe(false);
+    expect(() => handoff.take()).toThrow(/nothing to take/);
+    expect(handoff.put('a')).toBe(true);
+    expect(handoff.take()).toBe('a');
   });
 });
