@@ -188,8 +188,7 @@ function save(dir: string, name: string, value: unknown): { hash: string; json: 
     return ref;
   };
   const pieces = (ref: FileRef): FileRef => as(ref, new CachedFile(join(filesDir, `${ref.sha256}.bin`), ref.sha256, ref.bytes, wrote.has(ref.sha256)));
-  const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
-    // `this[key]` is the value before a Buffer's toJSON made it an array of numbers.
+  const json = stringifyKeepingBuffers(value, function (this: Record<string, unknown>, key, v: unknown) {
     const original = this[key];
     if (isPieces(original)) return pieces(writeFile('pieces', original));
     if (original instanceof CachedFile) return pieces(writeFile('pieces', original));
@@ -207,6 +206,25 @@ function save(dir: string, name: string, value: unknown): { hash: string; json: 
   for (const f of readdirSync(filesDir)) if (f.endsWith('.bin') && !kept.has(f.slice(0, -4))) rmSync(join(filesDir, f), { force: true });
   clearStaleTemporaries(filesDir);
   return { hash: sha256Of(json), json, written };
+}
+
+/**
+ * JSON.stringify with `replacer`, a Buffer reaching the replacer as itself: JSON.stringify calls a
+ * value's toJSON before the replacer, and a Buffer's makes an array of a number per byte, which
+ * the replacer then throws away for a file of the bytes. For the site's files (the vega bundles,
+ * fonts, the records' pages) that array cost 1.8 s of the render stage's 20 s at 1e5 records, and
+ * as much again in collections (bench/scale.bench.ts). JSON.stringify runs to its end before any
+ * other code does, so nothing else sees Buffers without their toJSON meanwhile.
+ */
+function stringifyKeepingBuffers(value: unknown, replacer: (this: Record<string, unknown>, key: string, v: unknown) => unknown): string {
+  const proto = Buffer.prototype as { toJSON: unknown };
+  const toJSON = proto.toJSON;
+  proto.toJSON = undefined;
+  try {
+    return JSON.stringify(value, replacer);
+  } finally {
+    proto.toJSON = toJSON;
+  }
 }
 
 /** The artifact saved as `<dir>/<name>.json`, or undefined when there is none. */

@@ -111,6 +111,28 @@ describe("the cache's artifact store", () => {
     expect(loaded.method).toEqual(value.method);
   });
 
+  it("keeps a Buffer (a file of the site) as a file without its toJSON's array of numbers, read back as the same Buffer", () => {
+    const bytes = Buffer.from([0, 1, 2, 255, 0x89, 0x50]);
+    const toJSON = Buffer.prototype.toJSON;
+    let called = 0;
+    Buffer.prototype.toJSON = function (this: Buffer) {
+      called++;
+      return toJSON.call(this);
+    };
+    try {
+      saveArtifact(tmp, 'buffer', { site: [['social.png', bytes]] });
+    } finally {
+      Buffer.prototype.toJSON = toJSON;
+    }
+    expect(called).toBe(0);
+    // Back as it was once saved: Buffers serialize as before everywhere else.
+    expect(JSON.stringify(Buffer.from('ab'))).toBe('{"type":"Buffer","data":[97,98]}');
+    expect(readFileSync(join(tmp, 'buffer.json'), 'utf8')).not.toContain('"data"');
+    const loaded = loadArtifact(tmp, 'buffer') as { site: [string, Buffer][] };
+    expect(Buffer.isBuffer(loaded.site[0][1])).toBe(true);
+    expect(loaded.site[0][1].equals(bytes)).toBe(true);
+  });
+
   it('keeps a long string (a page of the site) as a file, read back as the same string', () => {
     const page = `<p>${'Ωmega, '.repeat(20_000)}</p>`;
     saveArtifact(tmp, 'text', { site: { 'index.html': page, 'small.html': '<p>hi</p>' } });
