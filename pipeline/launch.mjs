@@ -45,6 +45,9 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 /** More than the coarsest file-timestamp step in use (FAT: 2 s); see "racy" above. */
 const RACY_MS = 3000;
 
+/** Builds this process has started (for their temporary folders' names). */
+let buildsStarted = 0;
+
 /** Sources that esbuild refused; the message lists each problem as file:line:column: text. */
 export class SourceError extends Error {}
 
@@ -194,7 +197,9 @@ async function compile(root, files, entry) {
   if (existsSync(target)) return target;
   const esbuild = await import('esbuild');
   // Compiled at the depth of its final place, so the source maps' relative paths hold after the rename.
-  const tempRoot = join(buildRoot, `.tmp-${process.pid}-${Date.now()}`);
+  // Named by process and by build within it: two builds one process starts in the same millisecond
+  // (as a test does) once shared a folder, and the first to finish removed it under the second.
+  const tempRoot = join(buildRoot, `.tmp-${process.pid}-${Date.now()}-${++buildsStarted}`);
   const temp = join(tempRoot, entryFolder(entry));
   try {
     await esbuild.build({

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUILD_DIR, currentKey, ensureBuild, scriptEntries, SourceError, sourceFiles } from '../pipeline/launch.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -186,7 +186,15 @@ describe('the compiled bundle follows the sources', () => {
 
   it('two builds of the same sources at once end with one complete tree and no temporaries', async () => {
     const dir = toyProject('one');
-    const [a, b] = await Promise.all([ensureBuild(dir, MAIN), ensureBuild(dir, MAIN)]);
+    // Both in the same millisecond, as a loaded machine made them: their temporaries must differ.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.now());
+    let built: [string, string];
+    try {
+      built = await Promise.all([ensureBuild(dir, MAIN), ensureBuild(dir, MAIN)]);
+    } finally {
+      now.mockRestore();
+    }
+    const [a, b] = built;
     expect(a).toBe(b);
     expect(readdirSync(join(dir, BUILD_DIR)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
     expect(answerOf(a)).toBe('one');
