@@ -19,17 +19,25 @@ export const FRONTIER_DEFINITION = (k: number) =>
  */
 export function frontierAtRelease(year: ArrayLike<number>, flop: ArrayLike<number>, k = FRONTIER_TOP_K): Uint8Array {
   const out = new Uint8Array(year.length);
-  const rows: number[] = [];
-  for (let i = 0; i < year.length; i++) if (flop[i] > 0 && flop[i] < Infinity) rows.push(i);
+  const positive = new Int32Array(year.length);
+  let m = 0;
+  for (let i = 0; i < year.length; i++) if (flop[i] > 0 && flop[i] < Infinity) positive[m++] = i;
+  const rows = positive.subarray(0, m);
+  const x = new Float64Array(m);
+  const y = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    x[j] = year[rows[j]];
+    y[j] = flop[rows[j]];
+  }
   // Ids (the row, as text that sorts as the number) break ties of date only where the dates are not in order already.
   let ids: string[] | undefined;
   const series = {
     get ids() {
-      return (ids ??= rows.map((i) => String(i).padStart(12, '0')));
+      return (ids ??= Array.from(rows, (i) => String(i).padStart(12, '0')));
     },
     names: [],
-    x: Float64Array.from(rows, (i) => year[i]),
-    y: Float64Array.from(rows, (i) => flop[i]),
+    x,
+    y,
   };
   for (const j of runningTop(series, k)) out[rows[j]] = 1;
   return out;

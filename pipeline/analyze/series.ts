@@ -22,10 +22,24 @@ export interface Source {
  */
 export function seriesOf(table: AnalysisTable, values: Float64Array, keep?: ((i: number) => boolean) | Int32Array): Series {
   const rows = keep instanceof Int32Array ? positiveAmong(values, keep) : collectIndexes(values.length, (idx) => positiveRows(values, keep, idx));
-  const m = rows.length;
-  const y = new Float64Array(m);
-  for (let k = 0; k < m; k++) y[k] = Math.log10(values[rows[k]]);
-  return new SubsetSeries(table, rows, gather(rows, table.year), y);
+  return new SubsetSeries(table, rows, gather(rows, table.year), gather(rows, log10Column(values)));
+}
+
+const log10Columns = new WeakMap<Float64Array, Float64Array>();
+
+/**
+ * log10 of each positive, finite value of a column (NaN elsewhere), computed once per column:
+ * analyze cuts some twenty series from the compute column alone, and the logarithm of every
+ * point, again for each, cost more than the cuts themselves.
+ */
+function log10Column(values: Float64Array): Float64Array {
+  let logs = log10Columns.get(values);
+  if (logs === undefined) {
+    logs = new Float64Array(values.length).fill(NaN);
+    for (let i = 0; i < values.length; i++) if (values[i] > 0 && values[i] < Infinity) logs[i] = Math.log10(values[i]);
+    log10Columns.set(values, logs);
+  }
+  return logs;
 }
 
 export function subset(s: Series, keep: (i: number) => boolean): Series {
