@@ -30,7 +30,9 @@ const log10Columns = new WeakMap<Float64Array, Float64Array>();
 /**
  * log10 of each positive, finite value of a column (NaN elsewhere), computed once per column:
  * analyze cuts some twenty series from the compute column alone, and the logarithm of every
- * point, again for each, cost more than the cuts themselves.
+ * point, again for each, cost more than the cuts themselves. A column is never written after the
+ * table is built (callers pass table columns or a column computed for the call), so the logarithms
+ * stay valid as long as the column lives.
  */
 function log10Column(values: Float64Array): Float64Array {
   let logs = log10Columns.get(values);
