@@ -198,6 +198,7 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
   const startHolds = solver.feasible(start, k, bounds);
 
   const rng = createRng(seed);
+  const state = rng.getState();
   const w = new Float64Array(n);
   const e = new Float64Array(n);
   const q = new Float64Array(n);
@@ -208,20 +209,7 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
   const failureReasons: Record<ResampleFailure, number> = { start_not_admissible: 0, singular: 0, not_converged: 0, inadmissible: 0 };
   let failures = 0;
   for (let r = 0; r < resamples; r++) {
-    w.fill(0);
-    if (noise > 0) {
-      e.fill(0);
-      q.fill(0);
-    }
-    for (let i = 0; i < n; i++) {
-      const j = rng.int(n);
-      w[j]++;
-      if (noise > 0) {
-        const v = noise * (2 * rng.next() - 1);
-        e[j] += v;
-        q[j] += v * v;
-      }
-    }
+    drawCounts(noise, state, w, e, q);
     // A start that does not hold on the full data holds on no resample: the draws still run, so
     // the generator's stream does not depend on it.
     const failure = startHolds ? refit(r) : 'start_not_admissible';
@@ -232,6 +220,7 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
       for (const s of slopes) s[r] = NaN;
     }
   }
+  rng.setState(state);
   return {
     breakpoints,
     slopes,
@@ -265,6 +254,47 @@ export function bootstrapSegmented(x: ArrayLike<number>, y: ArrayLike<number>, o
     }
     return null;
   }
+}
+
+/**
+ * One resample of bootstrapSegmented as row weights: draw w.length rows with replacement and
+ * count them in `w` (with noise, the sum and the sum of squares of each row's noise in `e` and
+ * `q`). The draws are those of rng.int(n) and, for the noise, rng.next() right after the row's
+ * draw, with sfc32 stepped inline as in resampleSums (same state words, same order).
+ */
+function drawCounts(noise: number, state: Int32Array, w: Float64Array, e: Float64Array, q: Float64Array): void {
+  const n = w.length;
+  let a = state[0], b = state[1], c = state[2], d = state[3];
+  w.fill(0);
+  if (noise > 0) {
+    e.fill(0);
+    q.fill(0);
+  }
+  for (let i = 0; i < n; i++) {
+    let t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const j = Math.floor(((t >>> 0) / 4294967296) * n);
+    w[j]++;
+    if (noise > 0) {
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const v = noise * (2 * ((t >>> 0) / 4294967296) - 1);
+      e[j] += v;
+      q[j] += v * v;
+    }
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /**

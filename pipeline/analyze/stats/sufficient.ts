@@ -68,7 +68,7 @@ export class SegmentSums {
   }
 
   /**
-   * Rebuild the suffix sums for row weights `w` (null = every row once), optionally with additive
+   * Rebuild the suffix sums for row weights `w` (counts, ≥ 0; null = every row once), optionally with additive
    * noise on y: `e[i]` is the sum and `q[i]` the sum of squares of the noise added to the w[i]
    * copies of row i (so Σ(y+ε) = w·y + e and Σ(y+ε)² = w·y² + 2y·e + q). Arrays are in sorted-row order.
    */
@@ -76,30 +76,30 @@ export class SegmentSums {
     const { n, x, y, s0, s1, s2, sy, sxy, syy, sd } = this;
     let a0 = 0, a1 = 0, a2 = 0, ay = 0, axy = 0, ayy = 0;
     let distinct = 0;
-    let groupHasWeight = false;
+    let groupWeight = 0;
+    // A row of weight 0 (not drawn) adds zeros, which leave every sum as it was: no test for it
+    // (ARCHITECTURE.md, engine notes).
     for (let i = n - 1; i >= 0; i--) {
       const wi = w === null ? 1 : w[i];
       const xi = x[i];
       const yi = y[i];
-      if (wi !== 0) {
-        let ty = wi * yi;
-        let tyy = ty * yi;
-        if (e !== undefined && q !== undefined) {
-          ty += e[i];
-          tyy += 2 * yi * e[i] + q[i];
-        }
-        a0 += wi;
-        a1 += wi * xi;
-        a2 += wi * xi * xi;
-        ay += ty;
-        axy += xi * ty;
-        ayy += tyy;
-        groupHasWeight = true;
+      let ty = wi * yi;
+      let tyy = ty * yi;
+      if (e !== undefined && q !== undefined) {
+        ty += e[i];
+        tyy += 2 * yi * e[i] + q[i];
       }
+      a0 += wi;
+      a1 += wi * xi;
+      a2 += wi * xi * xi;
+      ay += ty;
+      axy += xi * ty;
+      ayy += tyy;
+      groupWeight += wi;
       // Close a tie group when the next row down has a different x (or at the start).
       if (i === 0 || x[i - 1] !== xi) {
-        if (groupHasWeight) distinct++;
-        groupHasWeight = false;
+        if (groupWeight !== 0) distinct++;
+        groupWeight = 0;
       }
       s0[i] = a0;
       s1[i] = a1;
