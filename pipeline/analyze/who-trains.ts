@@ -96,7 +96,17 @@ function sectors(table: AnalysisTable, isRecordSetter: Uint8Array, trend: TrendO
 
 function countries(table: AnalysisTable): WhoTrains['countries'] {
   const rows: number[] = [];
-  for (let i = 0; i < table.ids.length; i++) if (primaryCountry(table.countries[i]) !== null) rows.push(i);
+  const primary: string[] = [];
+  // The countries of a million systems are written a few hundred ways: each way is read once.
+  const primaryOf = new Map<string, string | null>();
+  for (let i = 0; i < table.ids.length; i++) {
+    const text = table.countries[i];
+    let country = primaryOf.get(text);
+    if (country === undefined) primaryOf.set(text, (country = primaryCountry(text)));
+    if (country === null) continue;
+    rows.push(i);
+    primary.push(country);
+  }
   if (rows.length === 0) return notComputed(messages.noFieldInData('its developers’ country'), 0);
   // Every country a system names (a collaboration counts for each), by arquero's unroll and group-by.
   const involved = aq
@@ -105,7 +115,6 @@ function countries(table: AnalysisTable): WhoTrains['countries'] {
     .groupby('country')
     .rollup({ rows: op.array_agg('row') })
     .objects() as { country: string; rows: number[] }[];
-  const primary = rows.map((i) => primaryCountry(table.countries[i])!);
   const primaryCounts = new Map(
     (aq.table({ country: primary }).groupby('country').count().objects() as { country: string; count: number }[]).map((c) => [c.country, c.count]),
   );
