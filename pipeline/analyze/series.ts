@@ -22,24 +22,33 @@ export interface Source {
  */
 export function seriesOf(table: AnalysisTable, values: Float64Array, keep?: ((i: number) => boolean) | Int32Array): Series {
   const rows = keep instanceof Int32Array ? positiveAmong(values, keep) : collectIndexes(values.length, (idx) => positiveRows(values, keep, idx));
-  return new SubsetSeries(table, rows, gather(rows, table.year), gather(rows, log10Column(values)));
+  // The compute column is cut some twenty times: its logarithms are taken once (log10Flop).
+  const y = values === table.flop ? gather(rows, log10Flop(table)) : log10At(values, rows);
+  return new SubsetSeries(table, rows, gather(rows, table.year), y);
 }
 
-const log10Columns = new WeakMap<Float64Array, Float64Array>();
+/** log10 of values[rows[k]] for each k. */
+function log10At(values: Float64Array, rows: Int32Array): Float64Array {
+  const y = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) y[k] = Math.log10(values[rows[k]]);
+  return y;
+}
+
+const log10Flops = new WeakMap<AnalysisTable, Float64Array>();
 
 /**
- * log10 of each positive, finite value of a column (NaN elsewhere), computed once per column:
- * analyze cuts some twenty series from the compute column alone, and the logarithm of every
- * point, again for each, cost more than the cuts themselves. A column is never written after the
- * table is built (callers pass table columns or a column computed for the call), so the logarithms
- * stay valid as long as the column lives.
+ * log10 of each positive, finite compute value of the table (NaN elsewhere), computed once per
+ * table: analyze cuts some twenty series from the compute column, and the logarithm of every
+ * point, again for each cut, cost more than the cuts. The table's columns are never written after
+ * it is built.
  */
-function log10Column(values: Float64Array): Float64Array {
-  let logs = log10Columns.get(values);
+function log10Flop(table: AnalysisTable): Float64Array {
+  let logs = log10Flops.get(table);
   if (logs === undefined) {
-    logs = new Float64Array(values.length).fill(NaN);
-    for (let i = 0; i < values.length; i++) if (values[i] > 0 && values[i] < Infinity) logs[i] = Math.log10(values[i]);
-    log10Columns.set(values, logs);
+    const flop = table.flop;
+    logs = new Float64Array(flop.length).fill(NaN);
+    for (let i = 0; i < flop.length; i++) if (flop[i] > 0 && flop[i] < Infinity) logs[i] = Math.log10(flop[i]);
+    log10Flops.set(table, logs);
   }
   return logs;
 }
