@@ -5,7 +5,7 @@
 import { dateInWords } from '../values/dates.ts';
 import type { FrontierAnalysis } from '../schema/fits.ts';
 import { RUNNING_TOP_N } from './literature.ts';
-import { idAt, rowsIn, seriesOf, subsetIn, type Series } from './series.ts';
+import { idAt, nameAt, rowsIn, seriesOf, subsetIn, type Series } from './series.ts';
 import { SEED_OFFSET } from './seeds.ts';
 import { isSorted } from './stats/sorted.ts';
 import type { AnalysisTable } from './table.ts';
@@ -115,10 +115,10 @@ export function analyzeFrontier(table: AnalysisTable, trend: TrendOptions, fromI
       ? null
       : {
           id: idAt(all, holder),
-          name: all.names[holder],
+          name: nameAt(all, holder),
           year: r6(all.x[holder]),
           flop: r6(10 ** all.y[holder]),
-          until: until === -1 ? null : { id: idAt(all, until), name: all.names[until], year: r6(all.x[until]) },
+          until: until === -1 ? null : { id: idAt(all, until), name: nameAt(all, until), year: r6(all.x[until]) },
         };
   return {
     record_from: fromIso,
