@@ -9,7 +9,7 @@ import { againstPublished, compareSlopeSamples } from './compare.ts';
 import { recordSetters } from './frontier.ts';
 import { AI_AND_COMPUTE } from './literature.ts';
 import { notComputed } from './outcome.ts';
-import { idAt, pick, seriesOf, subsetIn } from './series.ts';
+import { collectIndexes, idAt, pick, seriesOf, subsetIn } from './series.ts';
 import { SEED_OFFSET } from './seeds.ts';
 import type { AnalysisTable } from './table.ts';
 import { fitTrend, fitTrendWithSamples, type TrendOptions } from './trend.ts';
@@ -81,8 +81,7 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, isOut
     // A numeric typed-array sort: the same order of values as sorting numbers with (a, b) => a − b.
     const sorted = params.subarray(0, m).sort();
     function computeFit(key: string, rows: Int32Array) {
-      const withoutOutliers = rows.filter((i) => isOutlier[i] === 0);
-      const t = fitTrendWithSamples(seriesOf(table, table.flop, withoutOutliers), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_compute + k, subject: { noun: 'system', detail: 'of this period with a compute value (low outliers excluded)' } });
+      const t = fitTrendWithSamples(seriesOf(table, table.flop, unflagged(rows, isOutlier)), { ...trend, seed: trend.seed + SEED_OFFSET.economic_period_compute + k, subject: { noun: 'system', detail: 'of this period with a compute value (low outliers excluded)' } });
       samples.set(key, t.slopeSamples);
       return t.fit;
     }
@@ -105,6 +104,15 @@ export function economicPeriods(table: AnalysisTable, isLarge: Uint8Array, isOut
     // GPU price-performance is measured from 2006 on: the do-it-yourself period predates it.
     vsHardware: result.map((p) => ({ key: p.key, verdict: p.from >= HARDWARE_TREND_FROM ? againstSlope(p.compute, hardwareSlope) : null })),
   };
+}
+
+/** The rows among `rows` whose flag is 0. */
+function unflagged(rows: Int32Array, flag: Uint8Array): Int32Array {
+  return collectIndexes(rows.length, (out) => {
+    let m = 0;
+    for (let r = 0; r < rows.length; r++) if (flag[rows[r]] === 0) out[m++] = rows[r];
+    return m;
+  });
 }
 
 /** The first year of the GPU price-performance data (Hobbhahn & Besiroglu 2022: GPUs released 2006–2021). */
