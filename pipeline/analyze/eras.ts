@@ -10,6 +10,7 @@ import type { EraAnalysis, EraParameters, Outcome, PublishedValue, TrendFit } fr
 import { SEVILLA_ERAS } from './literature.ts';
 import type { Subject } from './outcome.ts';
 import { collectIndexes, idAt, nameAt, subsetAt, type Series } from './series.ts';
+import { borrow } from './stats/scratch.ts';
 import { isSorted } from './stats/sorted.ts';
 import { SEED_OFFSET } from './seeds.ts';
 import { fitTrend, type TrendOptions } from './trend.ts';
@@ -63,8 +64,11 @@ function computeWindowZScores(s: Series, windowYears: number): Float64Array {
       ys[k] = s.y[order[k]];
     }
   }
-  const sum = new Float64Array(n + 1);
-  const sum2 = new Float64Array(n + 1);
+  // Running sums, borrowed (stats/scratch.ts): fresh arrays of n + 1 for each series cost more than the sums.
+  const sum = borrow('eras.sum', n + 1, false);
+  const sum2 = borrow('eras.sum2', n + 1, false);
+  sum[0] = 0;
+  sum2[0] = 0;
   for (let i = 0; i < n; i++) {
     sum[i + 1] = sum[i] + ys[i];
     sum2[i + 1] = sum2[i] + ys[i] * ys[i];
