@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lookupComputeUnit, COMPUTE_UNITS, unitKey } from '../../pipeline/values/compute-units.ts';
 import { fractionalYear, parseDate, parseDateYear } from '../../pipeline/values/dates.ts';
 import { formatScientific, formatSize } from '../../pipeline/values/format.ts';
+import { parseSize, tryParseNumber } from '../../pipeline/values/numbers.ts';
 import { finiteDouble } from '../normalize/arbitraries.ts';
 
 /** formatScientific as first written: split the toExponential text, strip sign, point and trailing zeros. */
@@ -77,5 +78,43 @@ describe('lookupComputeUnit', () => {
         expect(lookupComputeUnit(text)).toBe(expected);
       }
     }
+  });
+});
+
+describe('numbers', () => {
+  /** The value as NUMBER_RE's road gave it: the decimal `<mantissa>e<exponent>` handed to Number(). */
+  const reference = (mantissa: string, exponent: string | undefined) => {
+    const value = Number(`${mantissa}e${exponent ?? '0'}`);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+  const plain = fc.record({
+    whole: digits(1, 25),
+    fraction: fc.option(digits(1, 25), { nil: undefined }),
+    e: fc.constantFrom('e', 'E'),
+    exponent: fc.option(fc.tuple(fc.constantFrom('', '+', '-'), digits(1, 4)).map(([s, d]) => s + d), { nil: undefined }),
+  });
+
+  it('reads a plain decimal (digits, fraction, e exponent) as the decimal string handed to Number(), in parseNumber and parseSize', () => {
+    fc.assert(
+      fc.property(plain, ({ whole, fraction, e, exponent }) => {
+        const mantissa = fraction === undefined ? whole : `${whole}.${fraction}`;
+        const text = exponent === undefined ? mantissa : `${mantissa}${e}${exponent}`;
+        const expected = reference(mantissa, exponent);
+        expect(tryParseNumber(text)).toBe(expected);
+        if (expected === undefined) expect(() => parseSize(text)).toThrow();
+        else expect(parseSize(text)).toBe(expected);
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
+    for (const [text, value] of [['817', 817], ['0', 0], ['007', 7], ['9.279e-13', 9.279e-13], ['1.27e+7', 1.27e7], ['1E400', undefined], ['1e-400', 0]] as const) {
+      expect(tryParseNumber(text)).toBe(value);
+    }
+    // Not plain: read by NUMBER_RE and SIZE_RE as before.
+    expect(tryParseNumber(' 5 ')).toBe(5);
+    expect(tryParseNumber('5.')).toBeUndefined();
+    expect(tryParseNumber('1,500')).toBe(1500);
+    expect(parseSize('1.0M')).toBe(1e6);
+    expect(() => parseSize('-5')).toThrow();
   });
 });
