@@ -61,6 +61,34 @@ describe('dates', () => {
     }
   });
 
+  it('parseDateYear reads every date-shaped text as parseDate does (its own reading of YYYY, YYYY-MM and YYYY-MM-DD)', () => {
+    const part = (width: number) => fc.integer({ min: 0, max: 10 ** width - 1 }).map((n) => String(n).padStart(width, '0'));
+    const year = fc.oneof(part(4), fc.constantFrom('1899', '1900', '2000', '2016', '2024', '2026', '2027', '9999'));
+    const month = fc.oneof(part(2), fc.constantFrom('00', '01', '02', '11', '12', '13'));
+    const day = fc.oneof(part(2), fc.constantFrom('00', '01', '24', '25', '28', '29', '30', '31', '32'));
+    const text = fc.oneof(
+      year,
+      fc.tuple(year, month).map(([y, m]) => `${y}-${m}`),
+      fc.tuple(year, month, day).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.tuple(year, month, day, fc.constantFrom('/', ' ', '-', 'x', '٣')).map(([y, m, d, sep]) => `${y}${sep}${m}${sep}${d}`),
+      fc.string({ maxLength: 11 }),
+    );
+    const outcome = (fn: () => object) => {
+      try {
+        return fn();
+      } catch (err) {
+        return { error: String(err) };
+      }
+    };
+    fc.assert(
+      fc.property(text, fc.constantFrom('2026-11-24', '2024-02-29', undefined), (t, today) => {
+        const { representativeDay: _, ...expected } = outcome(() => parseDate(t, { today })) as { representativeDay?: string };
+        expect(outcome(() => parseDateYear(t, today))).toEqual(expected);
+      }),
+      { seed: 20261206, numRuns: 5000 },
+    );
+  });
+
   it('still refuses a malformed today after a good one was remembered', () => {
     expect(parseDateYear('2017', '2026-11-24').year).toBe(parseDate('2017').year);
     expect(() => parseDateYear('2017', '2026-13-01')).toThrow(RangeError);
