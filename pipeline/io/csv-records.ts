@@ -74,6 +74,8 @@ export class CsvScanner {
   private eol: 'lf' | 'crlf' | 'cr' | null = null;
   private newline = LF;
   private line = 1;
+  /** Fields of the last record scanned. */
+  private fields = 0;
 
   constructor(private readonly maxRecordSize: number) {}
 
@@ -161,9 +163,12 @@ export class CsvScanner {
     const recordLine = this.line;
     const recordStart = i;
     let line = recordLine;
-    const cells: string[] = [];
+    // As many cells as the last record had, allocated at once: pushed one by one, a record of 30
+    // fields grew its array twice (17, then 41 slots).
+    const cells: string[] = new Array<string>(this.fields);
+    let count = 0;
     for (;;) {
-      const field = cells.length + 1;
+      const field = count + 1;
       if (text.charCodeAt(i) === QUOTE) {
         const open = i;
         let value = '';
@@ -194,7 +199,7 @@ export class CsvScanner {
           };
         }
         line += this.countNewlines(open, i);
-        cells.push(value);
+        cells[count++] = value;
       } else {
         const start = i;
         const newline = this.newline;
@@ -207,7 +212,7 @@ export class CsvScanner {
           if ((c === LF || c === CR) && this.delimiterAt(i) > 0) break;
           if (c === newline) line++;
         }
-        cells.push(text.slice(start, i));
+        cells[count++] = text.slice(start, i);
       }
       if (i - recordStart > this.maxRecordSize) {
         return { line: recordLine, column: 1, message: messages.recordTooLarge(this.maxRecordSize), expected: 'records of reasonable size' };
@@ -223,6 +228,8 @@ export class CsvScanner {
       if (d > 0) line++;
       break;
     }
+    if (count < cells.length) cells.length = count;
+    this.fields = count;
     this.i = i;
     this.line = line;
     records.push({ line: recordLine, cells });

@@ -16,6 +16,7 @@ import {
   type AcceleratorUnit,
   type Device,
   type FlopUnit,
+  type FlopUnitInfo,
 } from '../values/compute-units.ts';
 import { formatPlain } from '../values/format.ts';
 import { parseSize, tryParseNumber, SIZE_EXPECTED } from '../values/numbers.ts';
@@ -81,6 +82,14 @@ function checkFinite(value: number, valueText: string, unitText: string): number
   return value;
 }
 
+/** The same for every record of a unit: "pf/s-days × 8.64e19 FLOP per pf/s-day". */
+const PER_UNIT = new Map<FlopUnitInfo, string>();
+function perUnit(info: FlopUnitInfo): string {
+  let text = PER_UNIT.get(info);
+  if (text === undefined) PER_UNIT.set(info, (text = `${info.unit} × ${formatPlain(info.factor)} FLOP per ${info.singular}`));
+  return text;
+}
+
 /**
  * Parses a compute value and its unit. Throws ParseError for an empty or unknown unit (the
  * `expected` lists every accepted spelling), a value that is not a non-negative number, and a
@@ -118,9 +127,7 @@ export function parseCompute(valueText: string, unitText: string): ParsedCompute
   }
   if (info.kind === 'flop') {
     const flop = checkFinite(quantity * info.factor, valueText, unitText);
-    const formula = info.factor === 1
-      ? `${formatPlain(quantity)} FLOP`
-      : `${formatPlain(quantity)} ${info.unit} × ${formatPlain(info.factor)} FLOP per ${info.singular}`;
+    const formula = info.factor === 1 ? `${formatPlain(quantity)} FLOP` : `${formatPlain(quantity)} ${perUnit(info)}`;
     return { kind: 'flop', flop, quantity, unit: info.unit, factor: info.factor, formula };
   }
   const hours = checkFinite(quantity * info.hoursPer, valueText, unitText);

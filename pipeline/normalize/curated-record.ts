@@ -220,8 +220,22 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
     confidence: orNull(c.compute_confidence),
     notes: c.notes,
     origin: { file: row.file, line: row.line, dataset: 'curated', exportDate: null },
-    // The fields only an upstream export states: filled from a matched twin by the merge, if any.
-    ...NO_UPSTREAM_FIELDS,
+    // The fields only an upstream export states (NO_UPSTREAM_FIELDS, written out: ARCHITECTURE.md,
+    // "Engine notes"): filled from a matched twin by the merge, if any.
+    organizationCategory: null,
+    country: null,
+    openWeights: null,
+    accessibility: null,
+    chipHours: null,
+    utilizationHfu: null,
+    trainingCost: null,
+    trainingCostUpfront: null,
+    hardwareAcquisitionCost: null,
+    powerDrawWatts: null,
+    computeBounds: null,
+    possiblyOver1e23: null,
+    frontierModel: null,
+    upstreamTwin: null,
   };
   if (assumptions !== undefined) {
     // What impute would estimate from these values must be a possible compute too.

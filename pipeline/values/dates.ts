@@ -139,6 +139,43 @@ function precisionOf(m: RegExpExecArray): DatePrecision {
 const repMonth = (m: RegExpExecArray): number => (m[2] === undefined ? 7 : Number(m[2]));
 const repDay = (m: RegExpExecArray): number => (m[3] !== undefined ? Number(m[3]) : m[2] !== undefined ? 15 : 1);
 
+/** The number written by the ASCII digits t[from .. to), or -1 if one is not a digit. */
+function digitsAt(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * What parseDateYear gives for t when t is a date matchDate accepts, read without DATE_RE's match
+ * and its substrings (a record's date, a million times); null for anything else, which matchDate
+ * then reads and refuses with its message.
+ */
+function validDateYear(t: string, today: string | Date | undefined): Omit<ParsedDate, 'representativeDay'> | null {
+  const n = t.length;
+  if (n !== 4 && n !== 7 && n !== 10) return null;
+  const year = digitsAt(t, 0, 4);
+  if (year < 1900) return null;
+  let month = 7;
+  let day = 1;
+  if (n >= 7) {
+    month = digitsAt(t, 5, 7);
+    if (t.charCodeAt(4) !== 0x2d || month < 1 || month > 12) return null;
+    day = 15;
+  }
+  if (n === 10) {
+    day = digitsAt(t, 8, 10);
+    if (t.charCodeAt(7) !== 0x2d || day < 1 || day > daysInMonth(year, month)) return null;
+  }
+  // The period's first day, e.g. 2024-01-01 for `2024`, is not after today.
+  if (today !== undefined && dayKey(year, n >= 7 ? month : 1, n === 10 ? day : 1) > todayOf(today).key) return null;
+  return { iso: t, precision: n === 10 ? 'day' : n === 7 ? 'month' : 'year', year: fractionalYear(year, month, day) };
+}
+
 /** Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (surrounding whitespace ignored). */
 export function parseDate(text: string, options: ParseDateOptions = {}): ParsedDate {
   const t = text.trim();
@@ -160,6 +197,8 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParsedD
 export function parseDateYear(text: string, today?: string | Date): Omit<ParsedDate, 'representativeDay'> {
   // iso is t itself, which is the cell itself when it has no surrounding space: no copy per record.
   const t = text.trim();
+  const valid = validDateYear(t, today);
+  if (valid !== null) return valid;
   const m = matchDate(t, text, today);
   return { iso: t, precision: precisionOf(m), year: fractionalYear(Number(m[1]), repMonth(m), repDay(m)) };
 }

@@ -51,8 +51,22 @@ function decimalValue(sign: string | undefined, mantissa: string, exponent: stri
   return Number(`${asciiSign(sign)}${digits}e${power}`);
 }
 
+/**
+ * Digits, an optional fraction and an optional e exponent, nothing around them: the form of most
+ * cells, which Number() reads as decimalValue would (both round the same decimal correctly), so
+ * such a cell skips NUMBER_RE's groups and the string decimalValue builds.
+ */
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** The value of a PLAIN_DECIMAL text; undefined when it is not finite. */
+function plainValue(text: string): number | undefined {
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** parseNumber without the throwing: undefined when the text is not a finite number. */
 export function tryParseNumber(text: string): number | undefined {
+  if (PLAIN_DECIMAL.test(text)) return plainValue(text);
   const m = NUMBER_RE.exec(text.trim());
   if (!m) return undefined;
   // Indexed, not destructured: array destructuring goes through the iterator protocol, per cell.
@@ -111,6 +125,7 @@ export const SIZE_EXPECTED = messages.cell.sizeExpected;
 
 /** parseSize without the throwing: the value of a well-formed count, sign and all; undefined otherwise. */
 function sizeValue(t: string): number | undefined {
+  if (PLAIN_DECIMAL.test(t)) return plainValue(t);
   const m = SIZE_RE.exec(t);
   if (!m) return tryParseNumber(t);
   const suffix = m[3].toLowerCase();
