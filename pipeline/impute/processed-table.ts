@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { neutralizeFormula, writePieces, type CsvBytes, type RowWriter } from '../io/csv-writer.ts';
+import { neutralizeFormula, writeLinesView, writePieces, type CsvBytes, type RowWriter } from '../io/csv-writer.ts';
 import { projectRoot } from '../project-root.ts';
 import type { ProcessedRecord } from '../schema/records.ts';
 
@@ -170,4 +170,12 @@ export function modelsCsvPieces(records: readonly ProcessedRecord[], columns: re
     records,
     modelLineWriter(columns),
   );
+}
+
+/**
+ * A batch of models.csv lines, byte for byte csvLines(modelRows(records, columns)); the bytes a
+ * view of the writer's buffer, valid until the next table or batch is written (writeLinesView).
+ */
+export function modelCsvLinesView(records: readonly ProcessedRecord[], columns: readonly ColumnMeta[]): { bytes: Buffer; ends: Uint32Array } {
+  return writeLinesView(records, modelLineWriter(columns));
 }

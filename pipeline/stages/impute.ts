@@ -13,7 +13,7 @@
 import { TableRows, type AnalysisTable } from '../analyze/table.ts';
 import type { Assumptions } from '../ingest/assumptions.ts';
 import { imputeRecord } from '../impute/precedence.ts';
-import { loadModelColumns, modelLineWriter } from '../impute/processed-table.ts';
+import { loadModelColumns, modelCsvLinesView } from '../impute/processed-table.ts';
 import { csvLine, csvLines, toCsvPieces, type CsvCell, type FileText } from '../io/csv-writer.ts';
 import { LineStore } from '../io/line-store.ts';
 import { Handoff } from '../io/source-file.ts';
@@ -75,7 +75,6 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   const rank = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k++) rank[order[k]] = k;
   const models = new RankedLines(rank);
-  const modelLine = modelLineWriter(columns);
   const audits = new LineStore();
   // The analysis table: each record's row written at its rank too.
   const rows = new TableRows(order.length, ingested.hardware, rank);
@@ -92,7 +91,7 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
     while (imputed.put(imputeNext(batches, ingested))) {
       const { records, disagreements } = imputed.take();
       if (matched.size > 0) for (const r of records) if (matched.has(r.id)) published.set(r.id, r.flop);
-      models.write(records, modelLine);
+      models.add(modelCsvLinesView(records, columns));
       let audit = audits.add(csvLines(auditRows(records)));
       const disagreeing = new Set(disagreements);
       for (const r of records) {

@@ -1,5 +1,5 @@
 /**
- * models.csv written straight from the records (modelsCsvPieces, modelLineWriter in
+ * models.csv written straight from the records (modelsCsvPieces, modelCsvLinesView in
  * pipeline/impute/processed-table.ts) is byte for byte the table of MODEL_CELLS' cells (below:
  * each column's value as a cell, the reference) as csvLine writes them, for any records the
  * impute stage can make and for the values at the edges.
@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imputeRecord } from '../../pipeline/impute/precedence.ts';
-import { loadModelColumns, modelLineWriter, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
-import { csvLine, writeLines, type CsvCell } from '../../pipeline/io/csv-writer.ts';
+import { loadModelColumns, modelCsvLinesView, modelsCsvPieces } from '../../pipeline/impute/processed-table.ts';
+import { csvLine, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 import { ARCHITECTURES, DATASET_UNITS, DOMAINS, PRECISIONS } from '../../pipeline/schema/raw-columns.ts';
 import { COST_BASES, FLOP_METHODS, PROVENANCE_KINDS, type NormalizedRecord, type ProcessedRecord } from '../../pipeline/schema/records.ts';
 import { hardware, record, shippedAssumptions } from '../helpers/records.ts';
@@ -208,7 +208,7 @@ describe('models.csv written from the records', () => {
     expect(Object.keys(MODEL_CELLS)).toEqual(columns.map((c) => c.name));
     const r = imputeRecord(record({ parameters: 1e9, trainingTokens: 2e10, notes: 'a, "b"' }), hw, a);
     const reversed = [...columns].reverse();
-    expect(writeLines([r], modelLineWriter(reversed)).bytes.toString()).toBe(`${csvLine([...modelRows([r], reversed)][0])}\n`);
+    expect(modelCsvLinesView([r], reversed).bytes.toString()).toBe(`${csvLine([...modelRows([r], reversed)][0])}\n`);
     expect(() => modelsCsvPieces([r], [...columns, { name: 'nope', type: 'string', description: '' }])).toThrow(/"nope"/);
   });
 
@@ -218,7 +218,7 @@ describe('models.csv written from the records', () => {
         const expected = reference(records);
         // Compared as latin1 text: one character a byte, and a readable difference.
         expect(Buffer.concat(modelsCsvPieces(records, columns)).toString('latin1')).toBe(expected.toString('latin1'));
-        const lines = writeLines(records, modelLineWriter(columns));
+        const lines = modelCsvLinesView(records, columns);
         expect(lines.bytes.toString('latin1')).toBe(expected.subarray(expected.indexOf(10) + 1).toString('latin1'));
         expect(lines.ends.length).toBe(records.length);
       }),

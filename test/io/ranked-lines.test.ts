@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINES_PER_PIECE, toCsv, writeCells, type CsvCell } from '../../pipeline/io/csv-writer.ts';
+import { csvLines, LINES_PER_PIECE, toCsv, type CsvCell } from '../../pipeline/io/csv-writer.ts';
 import { BUCKET_LINES, RankedLines } from '../../pipeline/io/ranked-lines.ts';
 
 const row = (i: number): CsvCell[] => [`id-${i}`, i % 3 === 0 ? `naïve, "quoted" ${i}` : `plain ${i}`, i * 1.5, i % 2 === 0 ? null : '=SUM(A1)'];
@@ -12,7 +12,7 @@ function store(sizes: number[], ranks: Uint32Array, line = row): RankedLines {
   const lines = new RankedLines(ranks);
   let next = 0;
   for (const size of sizes) {
-    lines.write(Array.from({ length: size }, (_, k) => line(next + k)), writeCells);
+    lines.add(csvLines(Array.from({ length: size }, (_, k) => line(next + k))));
     next += size;
   }
   return lines;
