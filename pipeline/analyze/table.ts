@@ -123,68 +123,93 @@ const flag = (v: boolean | null) => (v === true ? 1 : v === false ? 0 : -1);
 export function analysisTable(records: readonly ProcessedRecord[], hardware: readonly HardwareSpec[]): AnalysisTable {
   const rows = new TableRows(records.length, hardware);
   rows.add(records);
-  return rows.inOrder(null);
+  return rows.table();
 }
 
 /**
- * The table of the `n` records a pass gives a batch at a time, then put in their order (how the
- * impute stage's pass, run in batches of the file's order, gives the analyses one table in the
- * records' order).
+ * The table of the `n` records a pass gives a batch at a time, each row put at its place in the
+ * records' order (how the impute stage's pass, run in batches of the file's order, gives the
+ * analyses one table in the records' order, with nothing to rearrange afterwards).
  */
 export class TableRows {
   readonly #t: Mutable<AnalysisTable>;
   readonly #cores: ReturnType<typeof coresPerChipOf>;
+  readonly #places: ArrayLike<number> | null;
+  /**
+   * A batch's rows, filled in the pass's order and then put at their places a column at a time:
+   * filled straight at their places, each row's two dozen columns were as many scattered writes
+   * among ~180 MB, ~3 times as slow (ARCHITECTURE.md, "Engine notes").
+   */
+  #batch: Mutable<AnalysisTable> | null = null;
   #next = 0;
 
-  constructor(n: number, hardware: readonly HardwareSpec[]) {
+  /** `places[i]`: the row of the pass's i-th record (a permutation of 0 .. n - 1); null: the pass's order. */
+  constructor(n: number, hardware: readonly HardwareSpec[], places: ArrayLike<number> | null = null) {
+    if (places !== null && places.length !== n) throw new Error(`TableRows: ${places.length} places for ${n} records`);
     this.#t = emptyColumns(n);
     this.#cores = coresPerChipOf(hardware);
+    this.#places = places;
   }
 
   /** The pass's next records. */
   add(records: readonly ProcessedRecord[]): void {
-    if (this.#next + records.length > this.#t.ids.length) throw new Error(`TableRows: more than the ${this.#t.ids.length} records announced`);
-    for (let k = 0; k < records.length; k++) fillRow(this.#t, this.#next++, records[k], this.#cores);
-  }
-
-  /**
-   * The table with the pass's records in the order given (`order[k]`: the place in the pass of
-   * row k's record; null: the pass's order), rearranged in place, a column at a time.
-   */
-  inOrder(order: ArrayLike<number> | null): AnalysisTable {
     const t = this.#t;
-    const n = t.ids.length;
-    if (this.#next !== n) throw new Error(`TableRows: ${this.#next} of the ${n} records announced`);
-    if (order === null) return t;
-    if (order.length !== n) throw new Error(`TableRows: an order of ${order.length} for ${n} records`);
-    const floats = new Float64Array(n);
-    for (const key of FLOAT_COLUMNS) t[key].set(gatherFloats(t[key], order, floats));
-    const bytes = new Int8Array(n);
-    for (const key of INT8_COLUMNS) t[key].set(gatherInt8(t[key], order, bytes));
-    const unsigned = new Uint8Array(bytes.buffer);
-    for (const key of UINT8_COLUMNS) t[key].set(gatherUint8(t[key], order, unsigned));
-    for (const key of TEXT_COLUMNS) {
-      const column = t[key];
-      t[key] = Array.from(order, (i) => column[i]);
+    const m = records.length;
+    if (this.#next + m > t.ids.length) throw new Error(`TableRows: more than the ${t.ids.length} records announced`);
+    if (this.#places === null) {
+      for (let k = 0; k < m; k++) fillRow(t, this.#next++, records[k], this.#cores);
+      return;
     }
-    return t;
+    let batch = this.#batch;
+    if (batch === null || batch.ids.length < m) batch = this.#batch = emptyColumns(m);
+    else clearRows(batch, m);
+    for (let k = 0; k < m; k++) fillRow(batch, k, records[k], this.#cores);
+    scatterRows(batch, t, this.#places, this.#next, m);
+    this.#next += m;
+    if (batch.firstDate !== '' && (t.firstDate === '' || batch.firstDate < t.firstDate)) t.firstDate = batch.firstDate;
+    if (batch.lastDate > t.lastDate) t.lastDate = batch.lastDate;
+  }
+
+  /** The table, once every record announced was added. */
+  table(): AnalysisTable {
+    const n = this.#t.ids.length;
+    if (this.#next !== n) throw new Error(`TableRows: ${this.#next} of the ${n} records announced`);
+    return this.#t;
   }
 }
 
-/** from[order[k]] into out[k], for each kind of column. */
-function gatherFloats(from: Float64Array, order: ArrayLike<number>, out: Float64Array): Float64Array {
-  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
-  return out;
+/** Rows 0 .. m - 1 of a batch's columns made empty again (NaN, -1, 0, ''), its dates too. */
+function clearRows(batch: Mutable<AnalysisTable>, m: number): void {
+  for (const key of FLOAT_COLUMNS) batch[key].fill(NaN, 0, m);
+  for (const key of INT8_COLUMNS) batch[key].fill(-1, 0, m);
+  for (const key of UINT8_COLUMNS) batch[key].fill(0, 0, m);
+  for (const key of TEXT_COLUMNS) batch[key].fill('', 0, m);
+  batch.firstDate = '';
+  batch.lastDate = '';
 }
 
-function gatherInt8(from: Int8Array, order: ArrayLike<number>, out: Int8Array): Int8Array {
-  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
-  return out;
+/** Row k of `batch` to row places[first + k] of `t`, for k < m, a column at a time (one loop per kind of column, each monomorphic). */
+function scatterRows(batch: Mutable<AnalysisTable>, t: Mutable<AnalysisTable>, places: ArrayLike<number>, first: number, m: number): void {
+  for (const key of FLOAT_COLUMNS) scatterFloats(batch[key], t[key], places, first, m);
+  for (const key of INT8_COLUMNS) scatterInt8(batch[key], t[key], places, first, m);
+  for (const key of UINT8_COLUMNS) scatterUint8(batch[key], t[key], places, first, m);
+  for (const key of TEXT_COLUMNS) scatterTexts(batch[key], t[key], places, first, m);
 }
 
-function gatherUint8(from: Uint8Array, order: ArrayLike<number>, out: Uint8Array): Uint8Array {
-  for (let k = 0; k < out.length; k++) out[k] = from[order[k]];
-  return out;
+function scatterFloats(from: Float64Array, to: Float64Array, places: ArrayLike<number>, first: number, m: number): void {
+  for (let k = 0; k < m; k++) to[places[first + k]] = from[k];
+}
+
+function scatterInt8(from: Int8Array, to: Int8Array, places: ArrayLike<number>, first: number, m: number): void {
+  for (let k = 0; k < m; k++) to[places[first + k]] = from[k];
+}
+
+function scatterUint8(from: Uint8Array, to: Uint8Array, places: ArrayLike<number>, first: number, m: number): void {
+  for (let k = 0; k < m; k++) to[places[first + k]] = from[k];
+}
+
+function scatterTexts(from: string[], to: string[], places: ArrayLike<number>, first: number, m: number): void {
+  for (let k = 0; k < m; k++) to[places[first + k]] = from[k];
 }
 
 function fillRow(t: Mutable<AnalysisTable>, i: number, r: ProcessedRecord, cores: ReturnType<typeof coresPerChipOf>): void {

@@ -5,8 +5,8 @@
  * One pass over the normalized records, a batch at a time: each batch is imputed, written as
  * models.csv lines (to their places in the records' one order, normalize's: a file of their own,
  * pipeline/io/ranked-lines.ts) and audit.csv lines (kept as UTF-8 bytes, pipeline/io/line-store.ts)
- * and as rows of the analysis table (pipeline/analyze/table.ts), and dies young. At the end the
- * order is applied to the audit lines and the table. The artifact holds the published
+ * and as rows of the analysis table (pipeline/analyze/table.ts, each row at its place in that order),
+ * and dies young. At the end the order is applied to the audit lines. The artifact holds the published
  * files, the table, the disagreements and the provenance; `processedRecords` gives the records
  * themselves again to whoever needs them (render).
  */
@@ -76,7 +76,8 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   for (let k = 0; k < order.length; k++) rank[order[k]] = k;
   const models = new RankedLines(rank);
   const audits = new LineStore();
-  const rows = new TableRows(order.length, ingested.hardware);
+  // The analysis table: each record's row written at its rank too.
+  const rows = new TableRows(order.length, ingested.hardware, rank);
   // Per row of the order: its record's audit.csv line (-1 without one) and whether it disagrees.
   const auditLine = new Int32Array(order.length).fill(-1);
   const disagreement = new Uint8Array(order.length);
@@ -104,7 +105,7 @@ export function imputeAll(ingested: IngestArtifact, normalized: NormalizeArtifac
   } finally {
     batches.return(undefined);
   }
-  const table = rows.inOrder(order);
+  const table = rows.table();
   const outputs: Record<string, FileText> = {
     'models.csv': models.pieces(csvLine(columns.map((c) => c.name))),
     'audit.csv': audits.pieces(csvLine([...AUDIT_COLUMNS]), auditLine.filter((line) => line >= 0)),

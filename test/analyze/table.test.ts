@@ -77,23 +77,27 @@ describe('analysisTable', () => {
 });
 
 describe('TableRows', () => {
-  it('takes the records a batch at a time and gives one table of them in the order given', () => {
+  it('takes the records a batch at a time and gives one table of them, each at its place', () => {
     const records = processedRecords().slice(100, 150);
     const { hardware } = shipped();
+    // order[k]: the pass's record in row k; places, its inverse: the row of each record of the pass.
     const order = records.map((_, i) => (i * 17) % records.length);
     expect(new Set(order).size).toBe(records.length);
-    const rows = new TableRows(records.length, hardware);
+    const places = new Uint32Array(records.length);
+    order.forEach((i, k) => (places[i] = k));
+    const rows = new TableRows(records.length, hardware, places);
     for (const batch of [records.slice(0, 20), records.slice(20, 21), records.slice(21)]) rows.add(batch);
     expect(() => rows.add(records.slice(0, 1))).toThrow(/more than the 50 records/);
-    expect(rows.inOrder(order)).toEqual(tableOf(order.map((i) => records[i]), hardware));
+    expect(rows.table()).toEqual(tableOf(order.map((i) => records[i]), hardware));
   });
 
-  it('refuses an order that is not one of the records it was given', () => {
+  it('gives no table before every record announced was added, and refuses places for another count', () => {
     const { records, hardware } = shipped();
     const rows = new TableRows(3, hardware);
     rows.add(records.slice(0, 2));
-    expect(() => rows.inOrder([0, 1, 2])).toThrow(/2 of the 3 records/);
+    expect(() => rows.table()).toThrow(/2 of the 3 records/);
     rows.add(records.slice(2, 3));
-    expect(() => rows.inOrder([0, 1])).toThrow(/an order of 2 for 3 records/);
+    expect(rows.table().ids).toEqual(records.slice(0, 3).map((r) => r.id));
+    expect(() => new TableRows(3, hardware, [0, 1])).toThrow(/2 places for 3 records/);
   });
 });
