@@ -46,6 +46,7 @@ try {
   // The largest era (deep learning, 2010 on) with the full bootstrap, whatever the stage's resamples.
   t = performance.now();
   const { table } = imputeStage.restore(loadArtifact(options.cacheDir, 'impute'));
+  const eraLoadMs = performance.now() - t;
   const all = seriesOf(table, table.flop);
   const dl = subset(all, (i) => all.x[i] >= 2010);
   const era = fitTrend(dl, { resamples: Number(eraResamplesArg ?? 1000), seed: 1, noise: LOG10_2 });
@@ -64,6 +65,7 @@ try {
       cachedRunMs: Math.round(cachedMs),
       allCached: again.every((r) => r.cached),
       eraBootstrapMs: Math.round(eraMs),
+      eraLoadMs: Math.round(eraLoadMs),
       gcMs: Math.round(gcMs),
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
