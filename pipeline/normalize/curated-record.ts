@@ -18,7 +18,6 @@ import { parseDateYear } from '../values/dates.ts';
 import { parseDuration } from './durations.ts';
 import { parseNumber, parseSize } from '../values/numbers.ts';
 
-
 export interface RecordResult {
   record: NormalizedRecord | null;
   problems: Problem[];
@@ -99,24 +98,6 @@ const DOMAIN_OF = listedValues(DOMAINS);
 const ARCHITECTURE_OF = listedValues(ARCHITECTURES);
 const DATASET_UNIT_OF = listedValues(DATASET_UNITS);
 const PRECISION_OF = listedValues(PRECISIONS);
-
-/** A record's fields that only an upstream export states, for a record that has none of them. */
-export const NO_UPSTREAM_FIELDS = {
-  organizationCategory: null,
-  country: null,
-  openWeights: null,
-  accessibility: null,
-  chipHours: null,
-  utilizationHfu: null,
-  trainingCost: null,
-  trainingCostUpfront: null,
-  hardwareAcquisitionCost: null,
-  powerDrawWatts: null,
-  computeBounds: null,
-  possiblyOver1e23: null,
-  frontierModel: null,
-  upstreamTwin: null,
-} as const;
 
 /**
  * One curated row as a record. With `assumptions`, the compute each estimate method would derive
@@ -220,8 +201,8 @@ export function normalizeCuratedRow(row: RawModelRow, hardware: ReadonlyMap<stri
     confidence: orNull(c.compute_confidence),
     notes: c.notes,
     origin: { file: row.file, line: row.line, dataset: 'curated', exportDate: null },
-    // The fields only an upstream export states (NO_UPSTREAM_FIELDS, written out: ARCHITECTURE.md,
-    // "Engine notes"): filled from a matched twin by the merge, if any.
+    // The fields only an upstream export states, written out rather than spread from a constant
+    // (ARCHITECTURE.md, "Engine notes"): filled from a matched twin by the merge, if any.
     organizationCategory: null,
     country: null,
     openWeights: null,

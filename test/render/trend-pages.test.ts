@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisTable } from '../../pipeline/analyze/table.ts';
 import { messages } from '../../pipeline/messages.ts';
-import { NO_UPSTREAM_FIELDS } from '../../pipeline/normalize/curated-record.ts';
+import { NO_UPSTREAM_FIELDS } from '../helpers/records.ts';
 import type { RenderModel } from '../../pipeline/render/model.ts';
 import { buildChartSet } from '../../pipeline/render/charts/registry.ts';
 import { buildSite } from '../../pipeline/render/site.ts';
