@@ -52,6 +52,8 @@ export class MuggeoSolver {
   private readonly ne: SegmentedNormalEquations;
   private readonly cand: Float64Array;
   private readonly target: Float64Array;
+  /** The full Muggeo targets of the current iteration, before clamping (the pinned search starts from them). */
+  private readonly fullTarget: Float64Array;
   private readonly lowEdge: Float64Array;
   private readonly highEdge: Float64Array;
   private readonly free: Uint8Array;
@@ -61,6 +63,7 @@ export class MuggeoSolver {
     this.ne = new SegmentedNormalEquations(sums, kMax);
     this.cand = new Float64Array(kMax);
     this.target = new Float64Array(kMax);
+    this.fullTarget = new Float64Array(kMax);
     this.lowEdge = new Float64Array(kMax);
     this.highEdge = new Float64Array(kMax);
     this.free = new Uint8Array(kMax);
@@ -119,9 +122,11 @@ export class MuggeoSolver {
    * The exact minimiser over the current pattern (each ψ_j confined to the gap between the data
    * points around it), by an active set: targets that leave their gap are pinned at its edge and
    * the others re-solved. Used when a plain step overshoots a kink. Written to `this.cand`.
+   * Its first round, every ψ_j free at `psi`, is the solve `run` has just done for the full step,
+   * so it starts from that step's targets (`this.fullTarget`) instead of solving it again.
    */
   private pinnedCandidate(psi: Float64Array, k: number, o: MuggeoOptions): boolean {
-    const { sums, lowEdge, highEdge, free, cand, target } = this;
+    const { sums, lowEdge, highEdge, free, cand, target, fullTarget } = this;
     for (let j = 0; j < k; j++) {
       const m = sums.tail(psi[j]);
       lowEdge[j] = Math.max(m > 0 ? sums.x[m - 1] : -Infinity, o.lo);
@@ -130,7 +135,8 @@ export class MuggeoSolver {
       cand[j] = psi[j];
     }
     for (let round = 0; round <= k; round++) {
-      if (!this.targets(cand, k, free, target)) return false;
+      if (round === 0) for (let j = 0; j < k; j++) target[j] = fullTarget[j];
+      else if (!this.targets(cand, k, free, target)) return false;
       let pinnedNow = false;
       for (let j = 0; j < k; j++) {
         if (!free[j]) continue;
@@ -170,13 +176,14 @@ export class MuggeoSolver {
   /** Iterate from the start in `psi` (sorted, centred units); the result overwrites `psi`. */
   run(psi: Float64Array, k: number, o: MuggeoOptions): MuggeoRun {
     if (k === 0) return { rss: this.rssAt(psi, 0), iterations: 0, converged: true };
-    const { cand, target, allFree } = this;
+    const { cand, target, fullTarget, allFree } = this;
     if (!this.feasible(psi, k, o)) return { rss: Infinity, iterations: 0, converged: false };
     let rss = this.rssAt(psi, k);
     const xtol = 1e-12 * Math.max(o.hi - o.lo, 1e-300);
     for (let it = 1; it <= o.maxIter; it++) {
       // 1. The full Muggeo step (clamped to the admissible range).
       if (!this.targets(psi, k, allFree, target)) return { rss, iterations: it, converged: false };
+      for (let j = 0; j < k; j++) fullTarget[j] = target[j];
       let move = 0;
       for (let j = 0; j < k; j++) {
         target[j] = Math.min(Math.max(target[j], o.lo), o.hi);
@@ -187,10 +194,18 @@ export class MuggeoSolver {
       let r = this.accept(psi, k, rss, o);
       // 2. It overshot: the exact optimum within the current gaps, pinning ψ at kinks.
       if (r === rss && this.pinnedCandidate(psi, k, o)) r = this.accept(psi, k, rss, o);
-      // 3. Still no descent: halve the step towards the Muggeo target, as R's line search.
+      // 3. Still no descent: halve the step towards the Muggeo target, as R's line search. Once
+      // the halved step rounds away (the candidate is ψ itself, as it is near a minimum where the
+      // step is already tiny), every smaller one does too (rounding is monotone) and would only
+      // find ψ's own RSS again: the search ends there, as it would after the last halving.
       if (r === rss) {
         for (let h = 0.5, tries = 0; tries < MAX_HALVINGS && r === rss; tries++, h /= 2) {
-          for (let j = 0; j < k; j++) cand[j] = psi[j] + h * (target[j] - psi[j]);
+          let moved = false;
+          for (let j = 0; j < k; j++) {
+            cand[j] = psi[j] + h * (target[j] - psi[j]);
+            if (cand[j] !== psi[j]) moved = true;
+          }
+          if (!moved) break;
           r = this.accept(psi, k, rss, o);
         }
       }
