@@ -31,6 +31,10 @@ interface Command {
   cmd: string;
   args: string[];
   cwd: string;
+  /** The environment, when not this process's own. */
+  env?: NodeJS.ProcessEnv;
+  /** Its own check of the output, instead of the group's. */
+  check?: (stdout: string) => string | null;
 }
 
 /** 1,000 points, 1960–2024, log10 FLOP rising 0.15/yr then 0.55/yr from 2010, N(0, 0.3²) noise (seed 20261206). */
@@ -66,7 +70,7 @@ interface Timing {
 function timeOnce(c: Command): Timing & { status: number | null; stdout: string; stderr: string } {
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, env: c.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = (performance.now() - started) / 1000;
   const cpuAfter = childrenCpuSeconds();
   const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
@@ -80,7 +84,7 @@ function timeInTurn(commands: Command[], check: (stdout: string) => string | nul
     commands.forEach((c, i) => {
       if (typeof times[i] === 'string') return;
       const r = timeOnce(c);
-      const problem = r.status !== 0 ? `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` : check(r.stdout);
+      const problem = r.status !== 0 ? `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` : (c.check ?? check)(r.stdout);
       if (problem) times[i] = problem;
       else if (run >= 0) (times[i] as Timing[]).push({ wall: r.wall, cpu: r.cpu });
     });
@@ -127,7 +131,11 @@ export async function run(): Promise<void> {
     mkdirSync(old);
     writeFileSync(
       join(old, 'package.json'),
-      JSON.stringify({ name: 'old-scripts', private: true, scripts: { fit: `${tsx} ${join(root, 'pipeline/fit-cli.ts')}`, pipeline: `${tsx} ${join(root, 'pipeline/cli.ts')}` } }),
+      JSON.stringify({
+        name: 'old-scripts',
+        private: true,
+        scripts: { fit: `${tsx} ${join(root, 'pipeline/fit-cli.ts')}`, pipeline: `${tsx} ${join(root, 'pipeline/cli.ts')}`, floor: 'node -e 0' },
+      }),
     );
 
     const [l1, l5] = loadavg();
@@ -139,11 +147,29 @@ export async function run(): Promise<void> {
       { label: 'npm run fit (compiled)', cmd: 'npm', args: ['run', 'fit', '--', ...fitArgs], cwd: root },
       { label: 'npm run fit through tsx (before)', cmd: 'npm', args: ['run', 'fit', '--', ...fitArgs], cwd: old },
       { label: 'node pipeline/launch.mjs (no npm)', cmd: process.execPath, args: ['pipeline/launch.mjs', 'pipeline/fit-cli.ts', ...fitArgs], cwd: root },
+      // npm, its shell and a Node process that does nothing: the part of the command that is not ours.
+      { label: 'npm run of `node -e 0` (the floor)', cmd: 'npm', args: ['run', 'floor'], cwd: old, check: () => null },
     ];
+    // Node reads the file NODE_EXTRA_CA_CERTS names at every start (~40 ms for a system bundle on the
+    // machine these targets were set on), once for npm and once for the command. Where it is set,
+    // the same command without it shows the environment's share.
+    const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+    if (extraCerts) {
+      const env = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      fit.push({ label: 'npm run fit, NODE_EXTRA_CA_CERTS unset', cmd: 'npm', args: ['run', 'fit', '--', ...fitArgs], cwd: root, env });
+    }
     console.log(`npm run fit -- --input <${POINTS} points> --x year --y training_compute_flop --log10-y --json   (target < ${TARGET_S.fit} s)`);
     // npm prints the script's name and command before its output: the JSON starts at the first brace.
     const fitted = (stdout: string) => (JSON.parse(stdout.slice(stdout.indexOf('{'))) as { n: number }).n;
-    printRows(fit, timeInTurn(fit, (stdout) => (fitted(stdout) === POINTS ? null : `fitted ${fitted(stdout)} points, not ${POINTS}`)));
+    const fitTimes = timeInTurn(fit, (stdout) => (fitted(stdout) === POINTS ? null : `fitted ${fitted(stdout)} points, not ${POINTS}`));
+    printRows(fit, fitTimes);
+    const [compiled, , , floor] = fitTimes;
+    if (typeof compiled !== 'string' && typeof floor !== 'string') {
+      const ours = median(compiled.map((t) => t.wall)) - median(floor.map((t) => t.wall));
+      console.log(`  ours: npm run fit minus the floor, medians: ${ours.toFixed(3)} s`);
+    }
+    if (extraCerts) console.log(`  NODE_EXTRA_CA_CERTS is set here (${extraCerts}): every Node process reads it as it starts`);
 
     const warm = timeOnce({ label: 'warm-up', cmd: 'npm', args: ['run', 'pipeline', '--', '--out', out], cwd: root });
     if (warm.status !== 0) throw new Error(`the warm-up pipeline run failed: ${warm.stderr}`);
