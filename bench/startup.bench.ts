@@ -6,7 +6,10 @@
  *     warmed by one full run first).
  * Each is timed against the path it replaced, the same command through tsx (which compiles the
  * TypeScript as it loads and starts a second Node process): a temporary package.json gives npm the
- * old scripts. A third line times the compiled command without npm, to show npm's own share.
+ * old scripts. A third line times the compiled command without npm, to show npm's own share, and a
+ * fourth the floor: npm running `node -e 0` (npm, its shell and a Node process doing nothing). The
+ * fit minus the floor is printed as our share. Where NODE_EXTRA_CA_CERTS is set, Node reads that
+ * file at each start, npm's and the command's, so the fit is also timed without it.
  * Runs alternate (new, old, without npm, new, …) so a machine that changes speed during the bench
  * affects each alike. Besides wall time it prints the CPU time of each whole process tree (user +
  * system, from the kernel's account of finished children in /proc/self/stat, on Linux): on a busy
