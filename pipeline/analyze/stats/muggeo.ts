@@ -194,10 +194,12 @@ export class MuggeoSolver {
       let r = this.accept(psi, k, rss, o);
       // 2. It overshot: the exact optimum within the current gaps, pinning ψ at kinks.
       if (r === rss && this.pinnedCandidate(psi, k, o)) r = this.accept(psi, k, rss, o);
-      // 3. Still no descent: halve the step towards the Muggeo target, as R's line search. Once
-      // the halved step rounds away (the candidate is ψ itself, as it is near a minimum where the
-      // step is already tiny), every smaller one does too (rounding is monotone) and would only
-      // find ψ's own RSS again: the search ends there, as it would after the last halving.
+      // 3. Still no descent: halve the step towards the targets, as R's line search. These are
+      // the clamped Muggeo targets or, when the pinned search ran, the targets of its last round
+      // (unclamped: a candidate outside [lo, hi] is not feasible). Once the halved step rounds
+      // away (the candidate is ψ itself, as near a minimum where the step is already tiny), every
+      // smaller one does too (rounding is monotone) and would only find ψ's own RSS again: the
+      // search ends there, as it would after the last halving.
       if (r === rss) {
         for (let h = 0.5, tries = 0; tries < MAX_HALVINGS && r === rss; tries++, h /= 2) {
           let moved = false;
