@@ -6,6 +6,7 @@
  */
 import { runningTop } from './frontier.ts';
 import { RUNNING_TOP_N } from './literature.ts';
+import { collectIndexes, gather, positiveRows } from './series.ts';
 
 export const FRONTIER_TOP_K = RUNNING_TOP_N;
 
@@ -19,16 +20,7 @@ export const FRONTIER_DEFINITION = (k: number) =>
  */
 export function frontierAtRelease(year: ArrayLike<number>, flop: ArrayLike<number>, k = FRONTIER_TOP_K): Uint8Array {
   const out = new Uint8Array(year.length);
-  const positive = new Int32Array(year.length);
-  let m = 0;
-  for (let i = 0; i < year.length; i++) if (flop[i] > 0 && flop[i] < Infinity) positive[m++] = i;
-  const rows = positive.subarray(0, m);
-  const x = new Float64Array(m);
-  const y = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    x[j] = year[rows[j]];
-    y[j] = flop[rows[j]];
-  }
+  const rows = collectIndexes(flop.length, (idx) => positiveRows(flop, undefined, idx));
   // Ids (the row, as text that sorts as the number) break ties of date only where the dates are not in order already.
   let ids: string[] | undefined;
   const series = {
@@ -36,8 +28,8 @@ export function frontierAtRelease(year: ArrayLike<number>, flop: ArrayLike<numbe
       return (ids ??= Array.from(rows, (i) => String(i).padStart(12, '0')));
     },
     names: [],
-    x,
-    y,
+    x: gather(rows, year),
+    y: gather(rows, flop),
   };
   for (const j of runningTop(series, k)) out[rows[j]] = 1;
   return out;

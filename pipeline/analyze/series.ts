@@ -84,7 +84,7 @@ export function pick(n: number, keep: (i: number) => boolean): Int32Array {
 }
 
 /** Writes the rows with a positive, finite value (and keep, when given) into idx; returns how many. */
-function positiveRows(values: Float64Array, keep: ((i: number) => boolean) | undefined, idx: Int32Array): number {
+export function positiveRows(values: ArrayLike<number>, keep: ((i: number) => boolean) | undefined, idx: Int32Array): number {
   const n = values.length;
   let m = 0;
   // Two loops rather than a default `keep` that is called a million times for nothing.
@@ -124,7 +124,7 @@ export function collectIndexes(n: number, fill: (idx: Int32Array) => number): In
 }
 
 /** from[idx[k]] for each k. */
-function gather(idx: Int32Array, from: Float64Array): Float64Array {
+export function gather(idx: Int32Array, from: ArrayLike<number>): Float64Array {
   const out = new Float64Array(idx.length);
   for (let k = 0; k < idx.length; k++) out[k] = from[idx[k]];
   return out;
